@@ -1,0 +1,1 @@
+"""Reading rectification reports: sources → text → records (pure) → database (load.py only)."""

@@ -1,0 +1,712 @@
+"""parse_report(text) -> ReportRecord: the structure of a rectification progress report.
+
+The genre, as published by county and city party committees:
+  a title (optional), an opening paragraph (who inspected whom, when, feedback date),
+  parts 一、二、三、 of which one lists the problems fed back, grouped under （一） and sometimes
+  1. categories, each problem numbered "1." or "问题N:", followed by its measures ("整改情况:",
+  "一是…二是…", "(1)…") and sometimes a status line; contacts and a signature at the end.
+Every rule here is about that structure, never about one county's file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import patterns as P
+from .numerals import dates_in, make_date, parse_full_date, parse_money, to_int
+from .records import (
+    Amount,
+    CategoryRecord,
+    DeclaredCounts,
+    InspectionRecord,
+    IssueRecord,
+    MeasureRecord,
+    ReportInfo,
+    ReportRecord,
+    UnitRecord,
+    Warning,
+)
+from .regions import describe_unit
+from .text import clean_line, split_lines
+
+
+class ParseError(ValueError):
+    """The text is not a rectification report; `line` points at where that became clear."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+
+
+@dataclass
+class Token:
+    kind: str  # part, cn_paren, arabic_dot, issue_label, arabic_paren, circled, text
+    number: str | None
+    rest: str
+    line: Line
+
+
+@dataclass
+class Block:
+    """A problem's lines, from its numbered line up to the next problem or category."""
+
+    token: Token
+    lines: list[Token] = field(default_factory=list)
+    category: tuple[str, ...] = ()
+    category_numbers: tuple[str | None, ...] = ()
+
+
+def parse_report(text: str) -> ReportRecord:
+    """Parse one report's text into records; raise ParseError when it is not a report at all."""
+    lines = [Line(n, clean_line(raw)) for n, raw in enumerate(split_lines(text), start=1)]
+    body = [line for line in lines if line.text]
+    if not body:
+        raise ParseError("文件为空：没有任何文字", line=1)
+    if not any(re.search(r"巡[察视]|整改", line.text) for line in body):
+        raise ParseError("不是巡察整改报告：全文未出现“巡察”“巡视”或“整改”", line=body[0].number)
+
+    meta, title, rest = _split_header(body)
+    opening = next((line for line in rest if P.INSPECTOR.search(line.text) or "巡察" in line.text), None)
+    signature_name, signed_date, closing_start = _signature(rest)
+    content = rest[:closing_start]
+
+    inspection = _inspection(opening.text if opening else "", title or "")
+    unit = _unit(title, signature_name, opening.text if opening else "")
+    parts = _parts(content)
+    problem_lines = _problem_part(parts, content)
+
+    warnings: list[Warning] = []
+    categories, blocks = _structure(problem_lines, warnings)
+    issues = [_issue(block, inspection.feedback_date or inspection.end_date) for block in blocks]
+    _check_numbering(issues, categories, blocks, warnings)
+
+    inside_problems = {tok.line.number for block in blocks for tok in [block.token, *block.lines]}
+    outside = [line for line in rest if line.number not in inside_problems]
+    declared, declared_lines = _declared_counts(outside)
+    if not issues:
+        first = problem_lines[0].number if problem_lines else body[-1].number
+        warnings.append(Warning("no_problems_section", first, {}))
+    else:
+        warnings[:0] = _count_mismatches(declared, declared_lines, categories, issues)
+
+    info = _report_info(meta, outside, rest[closing_start:], signed_date, declared)
+    return ReportRecord(
+        title=title,
+        unit=unit,
+        inspection=inspection,
+        report=info,
+        categories=tuple(categories),
+        issues=tuple(issues),
+        warnings=tuple(warnings),
+    )
+
+
+# --- header, opening, signature -------------------------------------------------------------
+
+
+def _split_header(body: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
+    """Separate web metadata and the (possibly multi-line) title from the body."""
+    meta: list[Line] = []
+    title_lines: list[Line] = []
+    index = 0
+    for index, line in enumerate(body):  # noqa: B007 - index is used after the loop
+        if P.PUBLISHED_AT.search(line.text) or re.match(r"^来源\s*[:：]", line.text):
+            meta.append(line)
+            continue
+        looks_like_title = (
+            len(line.text) <= 60
+            and not line.text.endswith(("。", "；", ";"))
+            and not re.match(r"^(根据|按照|为|20\d\d年|[一二三四五六七八九十]+[、.．])", line.text)
+            and not P.CN_PAREN.match(line.text)
+            and not P.ARABIC_DOT.match(line.text)
+        )
+        if looks_like_title and len(title_lines) < 3:
+            title_lines.append(line)
+            continue
+        break
+    else:
+        index = len(body)
+    title = "".join(line.text for line in title_lines)
+    if not title or not re.search(r"巡[察视]|整改|通报", title):
+        return meta, None, [line for line in body if line not in meta]
+    return meta, title, body[index:]
+
+
+def _signature(rest: list[Line]) -> tuple[str | None, date | None, int]:
+    """Return the signing unit, its date, and where the closing part starts."""
+    signed_date = None
+    name = None
+    end = len(rest)
+    if rest and P.SIGNATURE_DATE.match(rest[-1].text):
+        signed_date = make_date(*(to_int(g) for g in P.SIGNATURE_DATE.match(rest[-1].text).groups()))
+        end -= 1
+        if end and _looks_like_org(rest[end - 1].text):
+            name = rest[end - 1].text
+            end -= 1
+    elif rest and _looks_like_org(rest[-1].text):
+        name = rest[-1].text
+        end -= 1
+    # Contacts and the invitation to supervise close the report.
+    while end and P.CONTACT_LINE.search(rest[end - 1].text) and not P.PART_HEADING.match(rest[end - 1].text):
+        end -= 1
+    return name, signed_date, end
+
+
+def _looks_like_org(text: str) -> bool:
+    return len(text) <= 40 and not re.search(r"[。，,；;:：]", text) and bool(re.search(rf"(?:{P.ORG_SUFFIX})$", text))
+
+
+def _inspection(opening: str, title: str) -> InspectionRecord:
+    inspector = P.INSPECTOR.search(opening)
+    period = P.PERIOD.search(opening)
+    start = end = None
+    if period:
+        y1, m1, d1, y2, m2, d2 = (to_int(g) if g else None for g in period.groups())
+        start = make_date(y1, m1, d1)
+        end_month = m2 or m1
+        end_year = y2 or (y1 + 1 if y1 and m1 and end_month and end_month < m1 else y1)
+        end = make_date(end_year, end_month, d2)
+    feedback = None
+    feedback_at = opening.find("反馈")
+    if feedback_at > 0:
+        before = opening[:feedback_at]
+        sentence_start = max(before.rfind("。"), 0)
+        full_dates = list(re.finditer(r"\d{4}年\d{1,2}月\d{1,2}日", before[sentence_start:]))
+        if full_dates:
+            feedback = parse_full_date(full_dates[-1].group())
+    kind = focus = None
+    inspected = P.INSPECTED.search(opening)
+    kind_phrase = (inspected.group(2) if inspected else "") + "巡察"
+    for candidate in P.INSPECTION_KINDS:
+        core = candidate[:2]
+        if core in kind_phrase:
+            kind = candidate.replace("巡视", "巡察") if "巡察" in kind_phrase else candidate
+            if core == "专项":
+                focus = kind_phrase[: kind_phrase.index("专项")] or None
+            break
+    round_match = P.ROUND.search(title) or P.ROUND.search(opening)
+    return InspectionRecord(
+        inspector=inspector.group(1) if inspector else None,
+        kind=kind,
+        focus=focus,
+        round=round_match.group(1) if round_match else None,
+        start_date=start,
+        end_date=end,
+        feedback_date=feedback,
+    )
+
+
+def _unit(title: str | None, signature_name: str | None, opening: str) -> UnitRecord:
+    name = None
+    if title and "关于" in title:
+        name = title[: title.index("关于")] or None
+    name = name or signature_name
+    inspected = P.INSPECTED.search(opening)
+    body_name = inspected.group(1) if inspected else None
+    sub_units: tuple[str, ...] = ()
+    if body_name:
+        subs = P.SUB_UNITS.search(body_name)
+        if subs:
+            sub_units = tuple(s.strip() for s in re.split(r"[、,，和及]", subs.group(1)) if s.strip())
+            body_name = P.SUB_UNITS.sub("", body_name)
+    name = name or body_name
+    return describe_unit(name, sub_units)
+
+
+# --- parts and the problems section -------------------------------------------------------------
+
+
+def _parts(content: list[Line]) -> list[tuple[Line | None, list[Line]]]:
+    parts: list[tuple[Line | None, list[Line]]] = [(None, [])]
+    for line in content:
+        if P.PART_HEADING.match(line.text) and len(line.text) <= 60:
+            parts.append((line, []))
+        else:
+            parts[-1][1].append(line)
+    return parts
+
+
+def _has_problem_items(lines: list[Line]) -> bool:
+    return any(
+        P.ISSUE_LABEL.match(line.text)
+        or P.ARABIC_DOT.match(line.text)
+        or (P.CN_PAREN.match(line.text) and _mentions_measures(lines))
+        for line in lines
+    )
+
+
+def _mentions_measures(lines: list[Line]) -> bool:
+    return any(P.MEASURE_LABEL.match(line.text) for line in lines)
+
+
+def _problem_part(parts, content: list[Line]) -> list[Line]:
+    """Pick the part holding the problems: numbered items, not the leadership's or next steps'."""
+    headed = [(heading, lines) for heading, lines in parts if heading is not None]
+    if not headed:
+        return content
+    candidates = [
+        (heading, lines)
+        for heading, lines in headed
+        if _has_problem_items(lines) and not P.NON_PROBLEM_PART.search(heading.text)
+    ]
+    if not candidates:
+        return []
+    heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
+    return lines
+
+
+def _tokenize(lines: list[Line]) -> list[Token]:
+    tokens = []
+    for line in lines:
+        text = line.text
+        match = P.ARABIC_DOT.match(text)
+        if match and P.ISSUE_LABEL.match(match.group(2)):
+            # "1.问题1:" — the problem's own label wins over the list ordinal.
+            label = P.ISSUE_LABEL.match(match.group(2))
+            tokens.append(Token("issue_label", re.sub(r"\s", "", label.group(1)), label.group(2), line))
+            continue
+        for kind, pattern in (
+            ("issue_label", P.ISSUE_LABEL),
+            ("cn_paren", P.CN_PAREN),
+            ("arabic_paren", P.ARABIC_PAREN),
+            ("arabic_dot", P.ARABIC_DOT),
+            ("circled", P.CIRCLED),
+        ):
+            match = pattern.match(text)
+            if match:
+                number = re.sub(r"\s", "", match.group(1))
+                tokens.append(Token(kind, number, match.group(2), line))
+                break
+        else:
+            tokens.append(Token("text", None, text, line))
+    return tokens
+
+
+def _problem_kind(tokens: list[Token]) -> str | None:
+    kinds = [t.kind for t in tokens]
+    if "issue_label" in kinds:
+        return "issue_label"
+    if "arabic_dot" in kinds:
+        # "1." items that only ever follow a measure label are measures of （一） problems.
+        in_measures = False
+        dots_as_measures = True
+        for token in tokens:
+            if token.kind == "cn_paren":
+                in_measures = False
+            elif token.kind == "text" and P.MEASURE_LABEL.match(token.rest):
+                in_measures = True
+            elif token.kind == "arabic_dot" and not in_measures:
+                dots_as_measures = False
+        if not (dots_as_measures and "cn_paren" in kinds):
+            return "arabic_dot"
+    if "cn_paren" in kinds:
+        return "cn_paren"
+    return None
+
+
+CATEGORY_KINDS = {"issue_label": ("cn_paren", "arabic_dot"), "arabic_dot": ("cn_paren",), "cn_paren": ()}
+
+
+def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[CategoryRecord], list[Block]]:
+    tokens = _tokenize(lines)
+    problem_kind = _problem_kind(tokens)
+    if problem_kind is None:
+        return [], []
+    category_kinds = CATEGORY_KINDS[problem_kind]
+    levels = [k for k in dict.fromkeys(t.kind for t in tokens) if k in category_kinds]
+
+    tree: list[dict] = []
+    path: list[dict] = []
+    blocks: list[Block] = []
+    first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
+    first_category = next((i for i, t in enumerate(tokens) if t.kind in levels), None)
+    implicit = None
+    if first_category is not None and first_category > first_problem and first_problem > 0:
+        candidate = tokens[first_problem - 1]
+        if candidate.kind == "text" and not P.SUMMARY_LINE.search(candidate.rest):
+            implicit = first_problem - 1
+
+    current: Block | None = None
+    for index, token in enumerate(tokens):
+        if index == implicit or token.kind in levels:
+            depth = 0 if index == implicit else levels.index(token.kind)
+            node = {
+                "number": None if index == implicit else token.number,
+                "title": _strip_end(token.rest),
+                "line": token.line.number,
+                "children": [],
+            }
+            del path[depth:]
+            (path[-1]["children"] if path else tree).append(node)
+            path.append(node)
+            current = None
+        elif token.kind == problem_kind:
+            current = Block(
+                token,
+                category=tuple(n["title"] for n in path),
+                category_numbers=tuple(n["number"] for n in path),
+            )
+            blocks.append(current)
+        elif current is not None:
+            current.lines.append(token)
+    return [_category_record(node) for node in tree], blocks
+
+
+def _category_record(node: dict) -> CategoryRecord:
+    return CategoryRecord(
+        number=node["number"],
+        title=node["title"],
+        line=node["line"],
+        children=tuple(_category_record(child) for child in node["children"]),
+    )
+
+
+def _strip_end(text: str) -> str:
+    return text.strip().rstrip("。；;，,").strip()
+
+
+# --- one problem ---------------------------------------------------------------------------------
+
+
+def _issue(block: Block, feedback: date | None) -> IssueRecord:
+    statement_parts: list[Token] = []
+    measure_parts: list[Token] = []
+    status_text = ""
+    deadline_text = None
+    first = Token("text", None, block.token.rest, block.token.line)
+    labelled = any(
+        P.MEASURE_LABEL.match(t.rest) or P.STATUS_LABEL.match(t.rest) for t in block.lines if t.kind == "text"
+    )
+
+    if labelled:
+        target = statement_parts
+        statement_parts.append(first)
+        for token in block.lines:
+            text = token.rest if token.kind == "text" else None
+            if text is not None and P.MEASURE_LABEL.match(text):
+                target = measure_parts
+                remainder = P.MEASURE_LABEL.match(text).group(1)
+                if remainder:
+                    measure_parts.append(Token("text", None, remainder, token.line))
+            elif text is not None and P.STATUS_LABEL.match(text):
+                status_text += P.STATUS_LABEL.match(text).group(1)
+                target = []
+            elif text is not None and P.DEADLINE_LABEL.match(text):
+                deadline_text = P.DEADLINE_LABEL.match(text).group(1).strip() or None
+            else:
+                target.append(token)
+    else:
+        marker = _first_shi_marker(first.rest)
+        if marker is not None:
+            statement_parts.append(Token("text", None, first.rest[:marker], first.line))
+            measure_parts.append(Token("text", None, first.rest[marker:], first.line))
+        elif block.lines:
+            statement_parts.append(first)
+        else:
+            head, _, tail = first.rest.partition("。")
+            statement_parts.append(Token("text", None, head + "。" if tail or first.rest.endswith("。") else head, first.line))
+            if tail.strip():
+                measure_parts.append(Token("text", None, tail, first.line))
+        measure_parts.extend(block.lines)
+
+    description = "\n".join(t.rest.strip() for t in statement_parts if t.rest.strip())
+    measures = _measures(measure_parts, feedback)
+    if measures:
+        closing = P.CLOSING_STATUS.search(measures[-1].text)
+        if closing:
+            status_text += closing.group(0)
+            last = measures[-1]
+            measures[-1] = _measure(last.number, last.line, last.text[: closing.start()], feedback)
+    status, source = _status(status_text, measures)
+    all_lines = [block.token.line.number] + [t.line.number for t in block.lines]
+    return IssueRecord(
+        number=block.token.number,
+        category=block.category,
+        line=block.token.line.number,
+        end_line=max(all_lines),
+        title=_title(description),
+        description=description,
+        status=status,
+        status_source=source,
+        immediate=bool(P.IMMEDIATE.search(status_text) or P.IMMEDIATE.search(first.rest[:30])),
+        deadline=parse_full_date(deadline_text) if deadline_text else None,
+        deadline_text=deadline_text,
+        amounts=_amounts(description),
+        measures=tuple(measures),
+        category_numbers=block.category_numbers,
+    )
+
+
+def _title(description: str) -> str:
+    first_line = description.split("\n", 1)[0]
+    head = first_line.split("。", 1)[0]
+    return _strip_end(head) or _strip_end(first_line)
+
+
+def _first_shi_marker(text: str) -> int | None:
+    for match in P.SHI_MARKER.finditer(text):
+        if match.group(1) == "一":
+            return match.start()
+    return None
+
+
+def _status(status_text: str, measures: list[MeasureRecord]) -> tuple[str, str | None]:
+    if status_text:
+        for status, pattern in P.STATUS_PHRASES:
+            if pattern.search(status_text):
+                return status, "stated"
+    if any(m.state in ("ongoing", "blocked") for m in measures):
+        return "in_progress", "inferred"
+    return "unknown", None
+
+
+# --- measures --------------------------------------------------------------------------------------
+
+
+def _measures(parts: list[Token], feedback: date | None) -> list[MeasureRecord]:
+    """Split measure lines into measures: "(1)" lines, inline "一是…二是…", or one plain text."""
+    chunks: list[tuple[str | None, int, str]] = []  # (number, line, text)
+    for token in parts:
+        if token.kind in ("arabic_paren", "circled", "arabic_dot", "cn_paren"):
+            chunks.append((token.number, token.line.number, token.rest))
+            continue
+        text = token.rest.strip() if token.kind == "text" else f"{token.number}{token.rest}"
+        if not text:
+            continue
+        pieces = _split_shi(text)
+        if pieces[0][0] is None and chunks and not pieces[0][1].startswith(("一是",)):
+            # A continuation line of the measure above.
+            number, line, previous = chunks[-1]
+            chunks[-1] = (number, line, previous + "\n" + pieces[0][1])
+            pieces = pieces[1:]
+        chunks.extend((number, token.line.number, piece) for number, piece in pieces)
+    return [_measure(number, line, text, feedback) for number, line, text in chunks if text.strip()]
+
+
+def _split_shi(text: str) -> list[tuple[str | None, str]]:
+    """Split "一是…；二是…" at markers that follow one another in order."""
+    expected = 1
+    cuts: list[tuple[int, int, str]] = []
+    for match in P.SHI_MARKER.finditer(text):
+        if to_int(match.group(1)) == expected:
+            cuts.append((match.start(), match.end(), match.group(1)))
+            expected += 1
+    if not cuts:
+        return [(None, text)]
+    pieces: list[tuple[str | None, str]] = []
+    if text[: cuts[0][0]].strip():
+        pieces.append((None, text[: cuts[0][0]]))
+    for i, (_start, end, number) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        pieces.append((number, text[end:stop]))
+    return pieces
+
+
+def _measure(number: str | None, line: int, text: str, feedback: date | None) -> MeasureRecord:
+    text = text.strip().rstrip("；;，,").strip()
+    return MeasureRecord(
+        number=number,
+        line=line,
+        text=text,
+        unit=_acting_body(text),
+        dates=tuple(dates_in(text, after=feedback)),
+        state=_measure_state(text),
+        amounts=_amounts(text),
+    )
+
+
+def _acting_body(text: str) -> str | None:
+    match = P.ACTING_BODY.match(text)
+    if not match:
+        return None
+    name = match.group(1)
+    names = [P.BODY_SUFFIX_DROP.sub("", part) for part in name.split("、")]
+    if any(not part or P.NOT_A_BODY.search(part) for part in names):
+        return None
+    return "、".join(names)
+
+
+def _measure_state(text: str) -> str | None:
+    if P.MEASURE_BLOCKED.search(text):
+        return "blocked"
+    if P.MEASURE_ONGOING.search(text):
+        return "ongoing"
+    done = P.MEASURE_DONE.search(text)
+    if P.MEASURE_FUTURE.search(text) and not done:
+        return "planned"
+    return "done" if done else None
+
+
+def _amounts(text: str) -> tuple[Amount, ...]:
+    found = []
+    for printed, yuan, start, end in parse_money(text):
+        clause_start = max((m.end() for m in P.CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+        next_break = P.CLAUSE_BREAK.search(text, end)
+        clause = text[clause_start : next_break.start() if next_break else len(text)]
+        verb = P.RECOVERY_VERB.search(clause)
+        found.append(Amount(text=printed, yuan=yuan, kind=verb.group(0) if verb else None))
+    return tuple(found)
+
+
+# --- numbering, declared counts, contacts --------------------------------------------------------
+
+
+def _check_numbering(issues, categories, blocks, warnings: list[Warning]) -> None:
+    def check(level: str, items: list[tuple[str | None, int]]):
+        previous = None
+        for number, line in items:
+            value = to_int(re.sub(r"\D", "", number) or number) if number else None
+            if value is None:
+                continue
+            if previous is not None:
+                prev_value, prev_number = previous
+                if value == prev_value:
+                    warnings.append(Warning("duplicate_number", line, {"level": level, "number": number}))
+                elif value not in (prev_value + 1, 1):
+                    warnings.append(
+                        Warning("numbering_gap", line, {"level": level, "after": prev_number, "next": number})
+                    )
+            previous = (value, number)
+
+    def walk(nodes, depth, out):
+        for node in nodes:
+            out.setdefault(depth, []).append((node.number, node.line))
+            walk(node.children, depth + 1, out)
+
+    by_depth: dict[int, list] = {}
+    walk(categories, 0, by_depth)
+    for depth in sorted(by_depth):
+        check("category", by_depth[depth])
+    check("issue", [(issue.number, issue.line) for issue in issues])
+
+
+def _declared_counts(lines: list[Line]) -> tuple[DeclaredCounts, dict[str, int]]:
+    values: dict[str, int] = {}
+    where: dict[str, int] = {}
+
+    def take(field_name: str, match, line: Line, group: int | None = None):
+        if field_name in values or not match:
+            return
+        raw = match.group(group) if group else next(g for g in match.groups() if g)
+        value = to_int(raw)
+        if value is not None:
+            values[field_name] = value
+            where[field_name] = line.number
+
+    for line in lines:
+        text = line.text
+        both = P.DECLARED_CATEGORIES_AND_ISSUES.search(text)
+        if both:
+            take("categories", both, line, 1)
+            take("issues", both, line, 2)
+        take("manifestations", P.DECLARED_MANIFESTATIONS.search(text), line)
+        take("immediate", P.DECLARED_IMMEDIATE.search(text), line)
+        take("completed", P.DECLARED_COMPLETED.search(text), line)
+        take("partial", P.DECLARED_PARTIAL.search(text), line)
+        take("undisclosed", P.DECLARED_UNDISCLOSED.search(text), line)
+        if "反馈" in text or "巡察" in text:
+            take("issues", P.DECLARED_ISSUES.search(text), line)
+    return DeclaredCounts(**values), where
+
+
+def _count_mismatches(declared: DeclaredCounts, where, categories, issues) -> list[Warning]:
+    found = []
+    if declared.categories is not None and categories and declared.categories != len(categories):
+        found.append(
+            Warning(
+                "declared_count_mismatch",
+                where["categories"],
+                {"field": "categories", "declared": declared.categories, "found": len(categories)},
+            )
+        )
+    if declared.manifestations is not None:
+        expected = declared.manifestations - (declared.undisclosed or 0)
+        if expected != len(issues):
+            found.append(
+                Warning(
+                    "declared_count_mismatch",
+                    where["manifestations"],
+                    {"field": "manifestations", "declared": expected, "found": len(issues)},
+                )
+            )
+    elif declared.issues is not None and declared.issues - (declared.undisclosed or 0) != len(issues):
+        found.append(
+            Warning(
+                "declared_count_mismatch",
+                where["issues"],
+                {"field": "issues", "declared": declared.issues, "found": len(issues)},
+            )
+        )
+    immediate = sum(issue.immediate for issue in issues)
+    if declared.immediate is not None and immediate and declared.immediate != immediate:
+        found.append(
+            Warning(
+                "declared_count_mismatch",
+                where["immediate"],
+                {"field": "immediate", "declared": declared.immediate, "found": immediate},
+            )
+        )
+    return found
+
+
+def _report_info(meta, outside: list[Line], closing: list[Line], signed_date, declared) -> ReportInfo:
+    published = None
+    publisher = None
+    for line in meta:
+        stamp = P.PUBLISHED_AT.search(line.text)
+        if stamp:
+            published = parse_full_date(line.text[stamp.start() :])
+        source = P.PUBLISHER.search(line.text)
+        if source:
+            publisher = source.group(1)
+    as_of = None
+    for line in outside:
+        match = P.AS_OF.search(line.text)
+        if match and SUMMARY_WORDS.search(line.text):
+            as_of = parse_full_date(match.group(1))
+            break
+    closing_text = "\n".join(line.text for line in closing)
+    disclosure = P.DISCLOSURE.search(closing_text)
+    disclosure_start = disclosure_end = None
+    if disclosure:
+        disclosure_start = parse_full_date(disclosure.group(1))
+        end_text = disclosure.group(2)
+        if "年" not in end_text and disclosure_start:
+            end_text = f"{disclosure_start.year}年{end_text}"
+        disclosure_end = parse_full_date(end_text)
+        if disclosure_start and disclosure_end and disclosure_end < disclosure_start:
+            disclosure_end = disclosure_end.replace(year=disclosure_end.year + 1)
+    phones = []
+    for line in closing:
+        if "电话" in line.text:
+            after = line.text[line.text.index("电话") :]
+            for phone in P.PHONE.findall(after.split("邮编")[0]):
+                if phone not in phones:
+                    phones.append(phone)
+    emails = list(dict.fromkeys(P.EMAIL.findall(closing_text)))
+    address = P.ADDRESS.search(closing_text)
+    postcode = P.POSTCODE.search(closing_text)
+    return ReportInfo(
+        published_date=published or signed_date,
+        signed_date=signed_date,
+        as_of_date=as_of,
+        disclosure_start=disclosure_start,
+        disclosure_end=disclosure_end,
+        phones=tuple(phones),
+        emails=tuple(emails),
+        address=address.group(1).strip() if address else None,
+        postcode=postcode.group(1) if postcode else None,
+        publisher=publisher,
+        declared=declared,
+    )
+
+
+SUMMARY_WORDS = re.compile(r"问题|整改|反馈")

@@ -1,0 +1,187 @@
+"""Plain records the parser returns: no Django, frozen, JSON-ready through `as_dict`."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Amount:
+    text: str
+    yuan: float | int
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class MeasureRecord:
+    number: str | None
+    line: int
+    text: str
+    unit: str | None = None
+    dates: tuple[date, ...] = ()
+    state: str | None = None
+    amounts: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssueRecord:
+    number: str | None
+    category: tuple[str, ...]
+    line: int
+    end_line: int
+    title: str
+    description: str
+    status: str = "unknown"
+    status_source: str | None = None
+    immediate: bool = False
+    deadline: date | None = None
+    deadline_text: str | None = None
+    amounts: tuple[Amount, ...] = ()
+    measures: tuple[MeasureRecord, ...] = ()
+    category_numbers: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategoryRecord:
+    number: str | None
+    title: str
+    line: int
+    children: tuple[CategoryRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    name: str | None
+    short_name: str | None = None
+    region: str | None = None
+    level: str | None = None
+    sub_units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InspectionRecord:
+    inspector: str | None = None
+    kind: str | None = None
+    focus: str | None = None
+    round: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    feedback_date: date | None = None
+
+
+@dataclass(frozen=True)
+class DeclaredCounts:
+    categories: int | None = None
+    issues: int | None = None
+    manifestations: int | None = None
+    completed: int | None = None
+    partial: int | None = None
+    immediate: int | None = None
+    undisclosed: int | None = None
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    published_date: date | None = None
+    signed_date: date | None = None
+    as_of_date: date | None = None
+    disclosure_start: date | None = None
+    disclosure_end: date | None = None
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    address: str | None = None
+    postcode: str | None = None
+    publisher: str | None = None
+    declared: DeclaredCounts = field(default_factory=DeclaredCounts)
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    line: int | None
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return describe_warning(self)
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    title: str | None
+    unit: UnitRecord
+    inspection: InspectionRecord
+    report: ReportInfo
+    categories: tuple[CategoryRecord, ...]
+    issues: tuple[IssueRecord, ...]
+    warnings: tuple[Warning, ...] = ()
+
+    @property
+    def is_partial(self) -> bool:
+        return any(w.code == "no_problems_section" for w in self.warnings)
+
+    def as_dict(self) -> dict:
+        """Return the JSON shape of `parse_report --json` (see fixtures/expected/README.md)."""
+        return {
+            "title": self.title,
+            "unit": _plain(self.unit),
+            "inspection": _plain(self.inspection),
+            "report": _plain(self.report),
+            "categories": [_category_dict(c) for c in self.categories],
+            "issues": [_issue_dict(i) for i in self.issues],
+            "warnings": [_plain(w) for w in self.warnings],
+        }
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _category_dict(category: CategoryRecord) -> dict:
+    return {
+        "number": category.number,
+        "title": category.title,
+        "line": category.line,
+        "children": [_category_dict(c) for c in category.children],
+    }
+
+
+def _issue_dict(issue: IssueRecord) -> dict:
+    data = _plain(issue)
+    del data["end_line"], data["category_numbers"]
+    measures = data.pop("measures")
+    data["measures"] = measures
+    return data
+
+
+WARNING_TEXTS = {
+    "declared_count_mismatch": "报告称{field_label}{declared}个，实际公开{found}个",
+    "numbering_gap": "{level_label}编号从{after}跳到{next}",
+    "duplicate_number": "{level_label}编号{number}重复",
+    "no_problems_section": "未找到问题清单，报告可能不完整",
+}
+FIELD_LABELS = {
+    "categories": "问题类别",
+    "issues": "问题",
+    "manifestations": "具体问题（扣除不宜公开）",
+    "immediate": "立行立改问题",
+}
+LEVEL_LABELS = {"category": "类别", "issue": "问题"}
+
+
+def describe_warning(warning: Warning) -> str:
+    detail = dict(warning.detail)
+    detail.setdefault("field_label", FIELD_LABELS.get(detail.get("field", ""), detail.get("field", "")))
+    detail.setdefault("level_label", LEVEL_LABELS.get(detail.get("level", ""), ""))
+    text = WARNING_TEXTS.get(warning.code, warning.code).format(**detail)
+    return f"第{warning.line}行：{text}" if warning.line else text

@@ -1,0 +1,361 @@
+"""Units, inspections, their published reports, the problems fed back and the measures taken."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+
+class UnitLevel(models.TextChoices):
+    PROVINCE = "province", "省级"
+    PREFECTURE = "prefecture", "市级（地级）"
+    COUNTY_CITY = "county_city", "市（县级）"
+    COUNTY = "county", "县"
+    DISTRICT = "district", "区"
+
+
+class IssueStatus(models.TextChoices):
+    COMPLETED = "completed", "已完成整改"
+    PARTIAL = "partial", "阶段性完成"
+    IN_PROGRESS = "in_progress", "正在整改"
+    NOT_STARTED = "not_started", "未整改"
+    UNKNOWN = "unknown", "未标明"
+
+    @classmethod
+    def open_values(cls) -> list[str]:
+        """Statuses that mean the problem is not yet fully rectified."""
+        return [cls.PARTIAL, cls.IN_PROGRESS, cls.NOT_STARTED]
+
+
+class StatusSource(models.TextChoices):
+    STATED = "stated", "报告载明"
+    INFERRED = "inferred", "据整改措施推断"
+    STAFF = "staff", "工作人员更新"
+
+
+class MeasureState(models.TextChoices):
+    DONE = "done", "已完成"
+    ONGOING = "ongoing", "推进中"
+    PLANNED = "planned", "计划中"
+    BLOCKED = "blocked", "受阻"
+
+
+class UnitQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def with_progress(self):
+        """Annotate each unit with its problem counts (total and completed), for progress bars."""
+        return self.annotate(
+            issue_count=Count("inspections__issues", distinct=True),
+            completed_count=Count(
+                "inspections__issues",
+                filter=Q(inspections__issues__status=IssueStatus.COMPLETED),
+                distinct=True,
+            ),
+        )
+
+
+class Unit(models.Model):
+    name = models.CharField("全称", max_length=200, unique=True)
+    match_name = models.CharField(
+        "匹配用名称",
+        max_length=200,
+        unique=True,
+        editable=False,
+        help_text="简体化后的全称，用于识别同一单位的繁简写法。",
+    )
+    short_name = models.CharField("简称", max_length=100, blank=True)
+    region = models.CharField("所在地区", max_length=100, blank=True, help_text="如：辽宁省丹东市东港市")
+    level = models.CharField("层级", max_length=20, choices=UnitLevel.choices, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sub_units",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "被巡察单位"
+        verbose_name_plural = "被巡察单位"
+        ordering = ["region", "name"]
+        indexes = [models.Index(fields=["region"]), models.Index(fields=["level"])]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from rectify.importer.text import to_simplified
+
+        self.match_name = to_simplified(self.name)
+        super().save(*args, **kwargs)
+
+
+class InspectionQuerySet(models.QuerySet):
+    def for_unit(self, unit):
+        return self.filter(unit=unit)
+
+
+class Inspection(models.Model):
+    unit = models.ForeignKey(Unit, verbose_name="被巡察单位", on_delete=models.PROTECT, related_name="inspections")
+    inspector = models.CharField("巡察组", max_length=100, help_text="如：市委第三巡察组")
+    kind = models.CharField("巡察类型", max_length=50, blank=True, help_text="如：常规巡察、专项巡察、提级巡察")
+    focus = models.CharField("专项内容", max_length=100, blank=True, help_text="专项巡察的主题，如：扫黑除恶")
+    round = models.CharField("巡察轮次", max_length=100, blank=True, help_text="如：十八届市委第七轮")
+    start_date = models.DateField("进驻日期", null=True, blank=True)
+    end_date = models.DateField("结束日期", null=True, blank=True)
+    feedback_date = models.DateField("反馈日期", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = InspectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "巡察"
+        verbose_name_plural = "巡察"
+        ordering = ["-start_date", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "inspector", "start_date"], name="unique_inspection_per_unit_inspector_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="inspection_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["start_date"]), models.Index(fields=["kind"])]
+
+    def __str__(self):
+        period = f"{self.start_date:%Y年%-m月}" if self.start_date else "日期未标明"
+        return f"{self.inspector}巡察{self.unit.short_name or self.unit.name}（{period}）"
+
+    @property
+    def year(self):
+        return self.start_date.year if self.start_date else None
+
+
+class ReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def latest_first(self):
+        return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
+
+
+class Report(models.Model):
+    inspection = models.ForeignKey(Inspection, verbose_name="巡察", on_delete=models.PROTECT, related_name="reports")
+    title = models.CharField("标题", max_length=300, blank=True)
+    published_date = models.DateField("发布日期", null=True, blank=True)
+    signed_date = models.DateField("落款日期", null=True, blank=True)
+    as_of_date = models.DateField("进展截至", null=True, blank=True)
+    disclosure_start = models.DateField("公开期限起", null=True, blank=True)
+    disclosure_end = models.DateField("公开期限止", null=True, blank=True)
+    phones = models.JSONField("联系电话", default=list, blank=True)
+    emails = models.JSONField("电子邮箱", default=list, blank=True)
+    address = models.CharField("通信地址", max_length=300, blank=True)
+    postcode = models.CharField("邮编", max_length=10, blank=True)
+    publisher = models.CharField("发布来源", max_length=100, blank=True)
+
+    declared_category_count = models.PositiveIntegerField("报告所称问题类别数", null=True, blank=True)
+    declared_issue_count = models.PositiveIntegerField("报告所称问题数", null=True, blank=True)
+    declared_manifestation_count = models.PositiveIntegerField("报告所称具体表现形式数", null=True, blank=True)
+    declared_completed_count = models.PositiveIntegerField("报告所称已完成数", null=True, blank=True)
+    declared_partial_count = models.PositiveIntegerField("报告所称阶段性完成数", null=True, blank=True)
+    declared_immediate_count = models.PositiveIntegerField("报告所称立行立改数", null=True, blank=True)
+    declared_undisclosed_count = models.PositiveIntegerField("报告所称不宜公开数", null=True, blank=True)
+
+    source_text = models.TextField("原文")
+    checksum = models.CharField("原文校验和（SHA-256）", max_length=64, unique=True)
+    source_name = models.CharField("来源文件", max_length=300, blank=True)
+    source_url = models.URLField("来源网址", max_length=500, blank=True)
+    parse_warnings = models.JSONField("解析提示", default=list, blank=True)
+    is_published = models.BooleanField("已公开", default=True)
+    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "整改进展通报"
+        verbose_name_plural = "整改进展通报"
+        ordering = [models.F("published_date").desc(nulls_last=True), "-id"]
+        indexes = [models.Index(fields=["is_published", "published_date"])]
+
+    def __str__(self):
+        return self.display_title
+
+    def get_absolute_url(self):
+        return reverse("report_detail", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        """The printed title, or one composed the way such reports title themselves."""
+        if self.title:
+            return self.title
+        return f"{self.inspection.unit.name}关于巡察整改进展情况的通报"
+
+    @property
+    def date(self):
+        return self.published_date or self.signed_date or self.disclosure_start
+
+
+class Category(models.Model):
+    """A heading under which the inspection's feedback groups problems; may nest one level."""
+
+    inspection = models.ForeignKey(Inspection, verbose_name="巡察", on_delete=models.CASCADE, related_name="categories")
+    parent = models.ForeignKey(
+        "self", verbose_name="上级类别", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    number = models.CharField("序号", max_length=20, blank=True)
+    title = models.CharField("类别", max_length=300)
+    order = models.PositiveIntegerField("顺序")
+
+    class Meta:
+        verbose_name = "问题类别"
+        verbose_name_plural = "问题类别"
+        ordering = ["inspection", "order"]
+        constraints = [models.UniqueConstraint(fields=["inspection", "order"], name="unique_category_order")]
+
+    def __str__(self):
+        return f"（{self.number}）{self.title}" if self.number else self.title
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(report__is_published=True)
+
+    def with_status(self, *statuses):
+        return self.filter(status__in=statuses)
+
+    def not_completed(self):
+        return self.filter(status__in=IssueStatus.open_values())
+
+    def for_unit(self, unit):
+        return self.filter(inspection__unit=unit)
+
+
+class Issue(models.Model):
+    inspection = models.ForeignKey(Inspection, verbose_name="巡察", on_delete=models.CASCADE, related_name="issues")
+    report = models.ForeignKey(
+        Report,
+        verbose_name="最近公开该问题的通报",
+        on_delete=models.PROTECT,
+        related_name="issues",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name="类别", null=True, blank=True, on_delete=models.SET_NULL, related_name="issues"
+    )
+    key = models.CharField(
+        "识别键", max_length=200, editable=False, help_text="同一巡察内识别同一问题，用于后续通报更新状态。"
+    )
+    number = models.CharField("编号（原文）", max_length=20, blank=True)
+    order = models.PositiveIntegerField("顺序")
+    title = models.CharField("问题", max_length=500)
+    description = models.TextField("问题表现", blank=True)
+    status = models.CharField("整改状态", max_length=20, choices=IssueStatus.choices, default=IssueStatus.UNKNOWN)
+    status_source = models.CharField("状态来源", max_length=20, choices=StatusSource.choices, blank=True)
+    immediate = models.BooleanField("立行立改", default=False)
+    deadline = models.DateField("整改时限", null=True, blank=True)
+    deadline_text = models.CharField("整改时限（原文）", max_length=100, blank=True)
+    responsible = models.CharField("责任领导/部门", max_length=300, blank=True)
+    source_line_start = models.PositiveIntegerField("原文起始行", null=True, blank=True)
+    source_line_end = models.PositiveIntegerField("原文结束行", null=True, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "反馈问题"
+        verbose_name_plural = "反馈问题"
+        ordering = ["inspection", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "key"], name="unique_issue_key_per_inspection"),
+            models.CheckConstraint(condition=Q(status__in=IssueStatus.values), name="issue_status_valid"),
+        ]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["inspection", "order"])]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    def get_absolute_url(self):
+        return f"{self.report.get_absolute_url()}#issue-{self.pk}"
+
+
+class StatusChange(models.Model):
+    """One entry in a problem's status history: from an imported report or from a staff member."""
+
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField("整改状态", max_length=20, choices=IssueStatus.choices)
+    previous_status = models.CharField("原状态", max_length=20, choices=IssueStatus.choices, blank=True)
+    source = models.CharField("来源", max_length=20, choices=StatusSource.choices)
+    report = models.ForeignKey(
+        Report, verbose_name="依据通报", null=True, blank=True, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.TextField("说明", blank=True)
+    changed_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "状态变更记录"
+        verbose_name_plural = "状态变更记录"
+        ordering = ["issue", "changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.issue}：{self.get_status_display()}"
+
+
+class Measure(models.Model):
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="measures")
+    order = models.PositiveIntegerField("顺序")
+    number = models.CharField("编号（原文）", max_length=20, blank=True)
+    text = models.TextField("整改措施")
+    acting_unit_name = models.CharField("责任单位（原文）", max_length=200, blank=True)
+    acting_units = models.ManyToManyField(Unit, verbose_name="责任单位", blank=True, related_name="measures")
+    dates = models.JSONField("提及日期", default=list, blank=True)
+    state = models.CharField("措施状态", max_length=20, choices=MeasureState.choices, blank=True)
+    source_line = models.PositiveIntegerField("原文行", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "整改措施"
+        verbose_name_plural = "整改措施"
+        ordering = ["issue", "order"]
+        constraints = [models.UniqueConstraint(fields=["issue", "order"], name="unique_measure_order_per_issue")]
+
+    def __str__(self):
+        return self.text[:40]
+
+
+class MoneyAmountQuerySet(models.QuerySet):
+    def recovered(self):
+        """Sums the reports say were handed back (上缴, 清退, 退还...), not sums merely mentioned."""
+        return self.exclude(kind="")
+
+
+class MoneyAmount(models.Model):
+    """A sum of money a problem statement or a measure names, as a number."""
+
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="amounts")
+    measure = models.ForeignKey(
+        Measure, verbose_name="整改措施", null=True, blank=True, on_delete=models.CASCADE, related_name="amounts"
+    )
+    text = models.CharField("原文", max_length=50)
+    yuan = models.DecimalField("金额（元）", max_digits=16, decimal_places=2)
+    kind = models.CharField("性质", max_length=10, blank=True, help_text="上缴、清退、退还、归还、补缴等；空为仅提及")
+
+    objects = MoneyAmountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "涉及金额"
+        verbose_name_plural = "涉及金额"
+        ordering = ["issue", "id"]
+
+    def __str__(self):
+        return self.text
