@@ -220,7 +220,6 @@ class Category(models.Model):
         verbose_name = "问题类别"
         verbose_name_plural = "问题类别"
         ordering = ["inspection", "order"]
-        constraints = [models.UniqueConstraint(fields=["inspection", "order"], name="unique_category_order")]
 
     def __str__(self):
         return f"（{self.number}）{self.title}" if self.number else self.title

@@ -1,0 +1,337 @@
+"""Write a parsed report to the database: one transaction per report, idempotent.
+
+The only importer module that touches the ORM. Identity rules:
+- a report is the same report when its text has the same checksum (unchanged), or when it is about
+  the same inspection and has the same source file name or date (updated in place);
+- an issue is the same issue within its inspection when its key (category numbers + number) matches,
+  so a newer report moves the issue's status on and the history keeps the earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from rectify.models import (
+    Category,
+    Inspection,
+    Issue,
+    IssueStatus,
+    Measure,
+    MoneyAmount,
+    Report,
+    StatusChange,
+    StatusSource,
+    Unit,
+)
+
+from .names import qualify_unit_name
+from .records import CategoryRecord, IssueRecord, ReportRecord
+from .regions import locate
+from .text import to_simplified
+
+
+class LoadError(ValueError):
+    """A parsed report that cannot be stored; the message says what is missing."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    report: Report | None
+    outcome: str  # created, updated, unchanged, would_create, would_update
+    issue_count: int = 0
+    measure_count: int = 0
+    status_changes: int = 0
+
+
+def checksum_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_report(
+    record: ReportRecord,
+    *,
+    source_text: str,
+    source_name: str = "",
+    source_url: str = "",
+    publish: bool = True,
+    allow_partial: bool = False,
+) -> LoadResult:
+    """Store `record` and its source text; return what happened to the database."""
+    checksum = checksum_of(source_text)
+    existing = Report.objects.filter(checksum=checksum).first()
+    if existing is not None:
+        return LoadResult(existing, "unchanged", existing.issues.count())
+    if record.is_partial and not allow_partial:
+        raise LoadError("报告不完整：有报告头但没有问题清单（可用 --allow-partial 仍然导入）")
+    if not record.unit.name:
+        raise LoadError("无法确定被巡察单位：标题、落款和正文都没有写明单位全称")
+    if not record.inspection.inspector:
+        raise LoadError("无法确定巡察组：开头段落没有写明“××委第×巡察组”")
+    try:
+        with transaction.atomic():
+            return _store(record, source_text, checksum, source_name, source_url, publish)
+    except IntegrityError:
+        # Another import of the same text won the race; the database holds exactly one copy.
+        existing = Report.objects.filter(checksum=checksum).first()
+        if existing is None:
+            raise
+        return LoadResult(existing, "unchanged", existing.issues.count())
+
+
+def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
+    unit = _unit(record)
+    inspection = _inspection(record, unit)
+    report, outcome = _report(record, inspection, source_text, checksum, source_name, source_url, publish)
+    categories = _categories(inspection, record.categories)
+    place = locate(unit.name)[2]
+    keys = _issue_keys(record.issues)
+    kept_ids = []
+    changes = measures = 0
+    for order, (key, parsed) in enumerate(zip(keys, record.issues, strict=True), start=1):
+        issue, changed = _issue(inspection, report, key, order, parsed, categories)
+        kept_ids.append(issue.pk)
+        changes += changed
+        measures += _measures(issue, parsed, unit, place)
+    # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
+    Issue.objects.filter(report=report).exclude(pk__in=kept_ids).delete()
+    return LoadResult(report, outcome, len(record.issues), measures, changes)
+
+
+def _unit(record: ReportRecord) -> Unit:
+    parsed = record.unit
+    unit = Unit.objects.filter(match_name=to_simplified(parsed.name)).first()
+    if unit is None:
+        unit = Unit(name=parsed.name)
+    unit.short_name = unit.short_name or parsed.short_name or ""
+    unit.region = unit.region or parsed.region or ""
+    unit.level = unit.level or parsed.level or ""
+    unit.save()
+    place = locate(unit.name)[2]
+    for sub_name in parsed.sub_units:
+        _sub_unit(qualify_unit_name(sub_name, place), unit)
+    return unit
+
+
+def _sub_unit(name: str, parent: Unit) -> Unit:
+    if name in (parent.name, parent.short_name):
+        return parent
+    unit = Unit.objects.filter(Q(match_name=to_simplified(name)) | Q(short_name=name, parent=parent)).first()
+    if unit is None:
+        unit = Unit.objects.create(name=name, short_name=name, region=parent.region, level=parent.level, parent=parent)
+    return unit
+
+
+def _inspection(record: ReportRecord, unit: Unit) -> Inspection:
+    parsed = record.inspection
+    inspection, _ = Inspection.objects.get_or_create(
+        unit=unit, inspector=parsed.inspector, start_date=parsed.start_date
+    )
+    for field in ("kind", "focus", "round", "end_date", "feedback_date"):
+        value = getattr(parsed, field)
+        if value and not getattr(inspection, field):
+            setattr(inspection, field, value)
+    inspection.save()
+    return inspection
+
+
+REPORT_FIELDS = (
+    "published_date",
+    "signed_date",
+    "as_of_date",
+    "disclosure_start",
+    "disclosure_end",
+    "address",
+    "postcode",
+    "publisher",
+)
+DECLARED_FIELDS = {
+    "categories": "declared_category_count",
+    "issues": "declared_issue_count",
+    "manifestations": "declared_manifestation_count",
+    "completed": "declared_completed_count",
+    "partial": "declared_partial_count",
+    "immediate": "declared_immediate_count",
+    "undisclosed": "declared_undisclosed_count",
+}
+
+
+def _report(record, inspection, source_text, checksum, source_name, source_url, publish):
+    info = record.report
+    same = Q(source_name=source_name) if source_name else Q(pk__in=[])
+    report_date = info.published_date or info.signed_date or info.disclosure_start
+    if report_date:
+        same |= Q(published_date=report_date) | Q(signed_date=report_date) | Q(disclosure_start=report_date)
+    report = inspection.reports.filter(same).first()
+    outcome = "updated" if report else "created"
+    if report is None:
+        report = Report(inspection=inspection, is_published=publish)
+    report.title = record.title or ""
+    for field in REPORT_FIELDS:
+        setattr(report, field, getattr(info, field) or (None if "date" in field or "disclosure" in field else ""))
+    for key, field in DECLARED_FIELDS.items():
+        setattr(report, field, getattr(info.declared, key))
+    report.phones = list(info.phones)
+    report.emails = list(info.emails)
+    report.source_text = source_text
+    report.checksum = checksum
+    report.source_name = source_name
+    report.source_url = source_url
+    report.parse_warnings = [
+        {"code": w.code, "line": w.line, "detail": w.detail, "message": w.message} for w in record.warnings
+    ]
+    report.save()
+    return report, outcome
+
+
+def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dict[tuple[str, ...], Category]:
+    """Create or reuse the inspection's categories; map each title path to its category."""
+    by_path: dict[tuple[str, ...], Category] = {}
+    order = 0
+
+    def visit(nodes, parent: Category | None, path: tuple[str, ...]):
+        nonlocal order
+        for node in nodes:
+            order += 1
+            category, _ = Category.objects.update_or_create(
+                inspection=inspection,
+                parent=parent,
+                title=node.title,
+                defaults={"number": node.number or "", "order": order},
+            )
+            by_path[(*path, node.title)] = category
+            visit(node.children, category, (*path, node.title))
+
+    visit(tree, None, ())
+    return by_path
+
+
+def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
+    keys = []
+    for order, issue in enumerate(issues, start=1):
+        if issue.number and issue.number.startswith("问题"):
+            key = issue.number
+        elif issue.number:
+            key = "/".join([*(n or "·" for n in issue.category_numbers), issue.number])
+        else:
+            key = f"#{order}"
+        if key in keys:
+            key = f"{key}#{order}"
+        keys.append(key)
+    return keys
+
+
+def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> tuple[Issue, int]:
+    issue = Issue.objects.filter(inspection=inspection, key=key).first()
+    previous = issue.status if issue else ""
+    if issue is None:
+        issue = Issue(inspection=inspection, key=key)
+    issue.report = report
+    issue.category = categories.get(parsed.category)
+    issue.number = parsed.number or ""
+    issue.order = order
+    issue.title = parsed.title[:500]
+    issue.description = parsed.description
+    issue.immediate = parsed.immediate or issue.immediate
+    issue.deadline = parsed.deadline or issue.deadline
+    issue.deadline_text = parsed.deadline_text or issue.deadline_text
+    issue.source_line_start = parsed.line
+    issue.source_line_end = parsed.end_line
+    # A report that says nothing of a problem's status does not erase what is already known.
+    takes_status = parsed.status != IssueStatus.UNKNOWN or not previous
+    if takes_status:
+        issue.status = parsed.status
+        issue.status_source = parsed.status_source or ""
+    issue.save()
+    changed = 0
+    if takes_status and parsed.status != previous:
+        StatusChange.objects.create(
+            issue=issue,
+            status=parsed.status,
+            previous_status=previous,
+            source=parsed.status_source or StatusSource.INFERRED,
+            report=report,
+            note="导入通报时记录" if not previous else "新一期通报更新了整改状态",
+        )
+        changed = 1
+    return issue, changed
+
+
+def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) -> int:
+    issue.measures.all().delete()
+    issue.amounts.all().delete()
+    for amount in parsed.amounts:
+        MoneyAmount.objects.create(issue=issue, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or "")
+    for order, measure in enumerate(parsed.measures, start=1):
+        row = Measure.objects.create(
+            issue=issue,
+            order=order,
+            number=measure.number or "",
+            text=measure.text,
+            acting_unit_name=measure.unit or "",
+            dates=[d.isoformat() for d in measure.dates],
+            state=measure.state or "",
+            source_line=measure.line,
+        )
+        if measure.unit:
+            row.acting_units.set(_sub_unit(qualify_unit_name(name, place), unit) for name in measure.unit.split("、"))
+        for amount in measure.amounts:
+            MoneyAmount.objects.create(
+                issue=issue, measure=row, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or ""
+            )
+    return len(parsed.measures)
+
+
+class ImportFailure(Exception):
+    """One file that could not be imported: `str()` names the file, the line and what was wrong."""
+
+    def __init__(self, path, message: str, line: int | None = None):
+        self.path, self.message, self.line = str(path), message, line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+def import_file(
+    path,
+    *,
+    dry_run: bool = False,
+    allow_partial: bool = False,
+    publish: bool = True,
+    max_bytes: int | None = None,
+) -> tuple[LoadResult, ReportRecord]:
+    """Read, parse and store one report file; raise ImportFailure, leaving the database untouched."""
+    from .parse import ParseError, parse_report
+    from .sources import SourceError, read_source
+
+    try:
+        source = read_source(path, max_bytes=max_bytes)
+        record = parse_report(source.text)
+    except (SourceError, OSError) as exc:
+        raise ImportFailure(path, str(exc)) from exc
+    except ParseError as exc:
+        raise ImportFailure(path, str(exc), exc.line) from exc
+    try:
+        with transaction.atomic():
+            result = load_report(
+                record,
+                source_text=source.text,
+                source_name=getattr(path, "name", str(path)),
+                publish=publish,
+                allow_partial=allow_partial,
+            )
+            if dry_run:
+                transaction.set_rollback(True)
+                result = LoadResult(None, f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged",
+                                    result.issue_count, result.measure_count, result.status_changes)
+    except LoadError as exc:
+        raise ImportFailure(path, str(exc), _first_line(record)) from exc
+    return result, record
+
+
+def _first_line(record: ReportRecord) -> int | None:
+    partial = next((w for w in record.warnings if w.code == "no_problems_section"), None)
+    return partial.line if partial else None

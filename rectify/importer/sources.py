@@ -1,0 +1,185 @@
+"""Files in, text out: encodings of .txt, the paragraphs of .docx, the article of an .html page."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# A .docx is a zip; refuse archives that would inflate far beyond any real report.
+MAX_DOCX_UNPACKED = 50 * 1024 * 1024
+MAX_DOCX_RATIO = 100
+
+
+class SourceError(ValueError):
+    """The file cannot be read as a report; the message says why."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str
+    name: str
+    kind: str  # txt, docx, html
+    encoding: str | None = None
+
+
+def read_source(path: Path, *, max_bytes: int | None = None) -> SourceText:
+    """Read a report file of any supported kind into text."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise SourceError(f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .txt、.docx、.html")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise SourceError(f"文件过大：{size:,} 字节，上限 {max_bytes:,} 字节")
+    data = path.read_bytes()
+    return source_from_bytes(data, name=path.name)
+
+
+def source_from_bytes(data: bytes, *, name: str) -> SourceText:
+    suffix = Path(name).suffix.lower()
+    if not data.strip():
+        raise SourceError("文件为空")
+    if suffix == ".docx":
+        return SourceText(docx_text(data), name, "docx")
+    if suffix in (".html", ".htm"):
+        text, encoding = decode(data, html=True)
+        return SourceText(html_text(text), name, "html", encoding)
+    text, encoding = decode(data)
+    return SourceText(text, name, "txt", encoding)
+
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode report bytes: BOM, then strict UTF-8, then the page's charset, then detection."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if _looks_like_bomless_utf16(data):
+        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding), encoding
+    if b"\x00" in data:
+        raise SourceError("这是二进制文件，不是文本报告（含有空字节）")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = META_CHARSET.search(data[:4096])
+        if declared:
+            encoding = _widen(declared.group(1).decode("ascii").lower())
+            try:
+                return data.decode(encoding), encoding
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not CHINESE.search(str(best)):
+        raise SourceError("无法识别文件编码：既不是 UTF-8/UTF-16，也不是 GB18030/GBK")
+    return str(best), best.encoding
+
+
+def _widen(encoding: str) -> str:
+    return "gb18030" if encoding in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else encoding
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    # Chinese text in UTF-16 has few zero bytes; ASCII in UTF-16 has one in every pair.
+    return max(zeros_even, zeros_odd) > len(sample) // 4 and min(zeros_even, zeros_odd) < len(sample) // 40
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs of a Word document, one per line, after checking the archive is sane."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise SourceError("不是有效的 .docx 文件（无法作为 zip 打开）") from exc
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_DOCX_UNPACKED or unpacked > MAX_DOCX_RATIO * max(len(data), 1):
+        raise SourceError(f".docx 解压后过大（{unpacked:,} 字节），疑为压缩炸弹，拒绝读取")
+    if "word/document.xml" not in archive.namelist():
+        raise SourceError("不是有效的 .docx 文件（缺少 word/document.xml）")
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for broken files
+        raise SourceError(f"无法读取 .docx 内容：{exc}") from exc
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table"}
+DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select")
+
+
+def html_text(markup: str) -> str:
+    """The article of a saved government page: its title, its 发布时间 line and its body text."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except Exception as exc:
+        raise SourceError(f"无法解析 HTML：{exc}") from exc
+    for element in root.xpath("|".join(f"//{tag}" for tag in DROP_TAGS)):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+    article = _article_element(root)
+    body = _tidy(article.text_content())
+    heading = root.xpath("//h1") or root.xpath("//title")
+    title = _tidy(heading[0].text_content()) if heading else ""
+    stamp = next(
+        (line for line in _tidy(root.text_content()).split("\n") if re.search(r"发布(?:时间|日期)\s*[:：]", line)),
+        "",
+    )
+    head = [part for part in (title, stamp) if part and part not in body]
+    return "\n".join([*head, "", body]) if head else body
+
+
+def _article_element(root):
+    """The element holding most of the page's Chinese prose and little link text."""
+    best, best_score = root, -1.0
+    for element in root.iter("div", "article", "section", "td", "main"):
+        text = element.text_content()
+        chinese = len(CHINESE.findall(text))
+        if chinese < 50:
+            continue
+        links = sum(len(CHINESE.findall(a.text_content())) for a in element.iter("a"))
+        score = (chinese - 2 * links) - 0.02 * len(text)
+        if "巡察" in text or "巡视" in text:
+            score *= 1.2
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip() for line in text.split("\n")]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip()

@@ -1,0 +1,69 @@
+"""Import report files (.txt, .docx, .html) and folders of them; each file in its own transaction."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from rectify.importer.load import ImportFailure, import_file
+from rectify.importer.sources import SUPPORTED_SUFFIXES
+
+
+class Command(BaseCommand):
+    help = "导入整改进展通报文件或文件夹（.txt/.docx/.html）。每份报告单独成事务，重复导入不会改变数据。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="只解析和校验，不写数据库")
+        parser.add_argument("--allow-partial", action="store_true", help="导入没有问题清单的不完整报告")
+        parser.add_argument("--draft", action="store_true", help="导入为草稿（不在公开页面显示）")
+
+    def handle(self, *args, **options):
+        files = list(self._files(options["paths"]))
+        if not files:
+            raise CommandError("没有找到可导入的文件（.txt、.docx、.html）")
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
+        failures = []
+        progress = self._progress(files, options["verbosity"])
+        for path in progress:
+            try:
+                result, record = import_file(
+                    path,
+                    dry_run=options["dry_run"],
+                    allow_partial=options["allow_partial"],
+                    publish=not options["draft"],
+                    max_bytes=settings.RECTIFY_MAX_REPORT_BYTES,
+                )
+            except ImportFailure as failure:
+                counts["failed"] += 1
+                failures.append(str(failure))
+                continue
+            counts[result.outcome.removeprefix("would_")] += 1
+            if options["verbosity"] >= 2:
+                self.stdout.write(f"{path}: {result.outcome}，{result.issue_count} 个问题，{result.measure_count} 条措施")
+                for warning in record.warnings:
+                    self.stdout.write(self.style.WARNING(f"  {path}: {warning.message}"))
+        for failure in failures:
+            self.stderr.write(self.style.ERROR(failure))
+        prefix = "（试运行，未写入）" if options["dry_run"] else ""
+        summary = (
+            f"{prefix}新增 {counts['created']}，更新 {counts['updated']}，"
+            f"未变 {counts['unchanged']}，失败 {counts['failed']}"
+        )
+        if counts["failed"]:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def _files(self, paths):
+        for path in paths:
+            if path.is_dir():
+                yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            else:
+                yield path
+
+    def _progress(self, files, verbosity):
+        if verbosity < 1 or len(files) < 10:
+            return files
+        from tqdm import tqdm
+
+        return tqdm(files, unit="份", file=self.stderr, desc="导入")

@@ -1,0 +1,54 @@
+"""Print what the parser reads in one report file; writes nothing."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rectify.importer.parse import ParseError, parse_report
+from rectify.importer.records import describe_warning
+from rectify.importer.sources import SourceError, read_source
+
+
+class Command(BaseCommand):
+    help = "解析一份整改进展通报并输出结果（不写数据库）。--json 输出 JSON。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+
+    def handle(self, *args, **options):
+        path = options["file"]
+        try:
+            record = parse_report(read_source(path).text)
+        except (SourceError, OSError) as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        except ParseError as exc:
+            raise CommandError(f"{path}:{exc.line}: {exc}") from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False, indent=2))
+            return
+        self._outline(record)
+
+    def _outline(self, record):
+        out = self.stdout.write
+        unit, inspection, info = record.unit, record.inspection, record.report
+        out(self.style.MIGRATE_HEADING(record.title or f"{unit.name}（无标题）"))
+        out(f"单位：{unit.name}（{unit.region or '地区未知'}）")
+        out(
+            f"巡察：{inspection.inspector or '?'} {inspection.kind or ''} {inspection.round or ''} "
+            f"{inspection.start_date or '?'} 至 {inspection.end_date or '?'}，反馈 {inspection.feedback_date or '?'}"
+        )
+        out(f"发布：{info.published_date or '?'}  截至：{info.as_of_date or '-'}  电话：{'、'.join(info.phones) or '-'}")
+        current = None
+        for issue in record.issues:
+            if issue.category != current:
+                current = issue.category
+                out(self.style.HTTP_INFO(" / ".join(current) or "（无类别）"))
+            flag = "【立行立改】" if issue.immediate else ""
+            out(f"  {issue.number or '-'} {issue.title} [{issue.status}]{flag}")
+            for measure in issue.measures:
+                acting = f"（{measure.unit}）" if measure.unit else ""
+                out(f"      {measure.number or '·'} {acting}{measure.text[:60]}")
+        for warning in record.warnings:
+            out(self.style.WARNING(describe_warning(warning)))
