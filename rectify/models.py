@@ -125,7 +125,9 @@ class Inspection(models.Model):
                 fields=["unit", "inspector", "start_date"], name="unique_inspection_per_unit_inspector_start"
             ),
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="inspection_ends_after_start",
             ),
         ]

@@ -21,8 +21,12 @@ def home(request):
             "measures": Measure.objects.filter(issue__report__is_published=True).count(),
         },
         "status_rows": [
-            {"code": code, "label": label, "count": by_status.get(code, 0),
-             "share": round(100 * by_status.get(code, 0) / total) if total else 0}
+            {
+                "code": code,
+                "label": label,
+                "count": by_status.get(code, 0),
+                "share": round(100 * by_status.get(code, 0) / total) if total else 0,
+            }
             for code, label in IssueStatus.choices
         ],
         "completed_share": round(100 * by_status.get(IssueStatus.COMPLETED, 0) / total) if total else 0,
@@ -31,10 +35,14 @@ def home(request):
         .filter(inspections__reports__is_published=True)
         .distinct()
         .annotate(
-            issue_count=Count("inspections__issues", filter=Q(inspections__issues__report__is_published=True), distinct=True),
+            issue_count=Count(
+                "inspections__issues", filter=Q(inspections__issues__report__is_published=True), distinct=True
+            ),
             completed_count=Count(
                 "inspections__issues",
-                filter=Q(inspections__issues__report__is_published=True, inspections__issues__status=IssueStatus.COMPLETED),
+                filter=Q(
+                    inspections__issues__report__is_published=True, inspections__issues__status=IssueStatus.COMPLETED
+                ),
                 distinct=True,
             ),
         )
@@ -49,14 +57,18 @@ class ReportDetailView(DetailView):
 
     def get_queryset(self):
         measures = Measure.objects.prefetch_related("acting_units").order_by("order")
-        return Report.objects.published().select_related("inspection__unit").prefetch_related(
-            Prefetch(
-                "issues",
-                queryset=Issue.objects.select_related("category__parent")
-                .prefetch_related(Prefetch("measures", queryset=measures))
-                .order_by("order"),
-            ),
-            Prefetch("inspection__categories", queryset=Category.objects.order_by("order")),
+        return (
+            Report.objects.published()
+            .select_related("inspection__unit")
+            .prefetch_related(
+                Prefetch(
+                    "issues",
+                    queryset=Issue.objects.select_related("category__parent")
+                    .prefetch_related(Prefetch("measures", queryset=measures))
+                    .order_by("order"),
+                ),
+                Prefetch("inspection__categories", queryset=Category.objects.order_by("order")),
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -73,7 +85,11 @@ class ReportDetailView(DetailView):
             issues=issues,
             disclosed=disclosed,
             declared_rows=[
-                ("问题类别", report.declared_category_count, len({i.category.parent_id or i.category_id for i in issues if i.category})),
+                (
+                    "问题类别",
+                    report.declared_category_count,
+                    len({i.category.parent_id or i.category_id for i in issues if i.category}),
+                ),
                 ("反馈问题", report.declared_issue_count, None),
                 ("具体表现形式", report.declared_manifestation_count, None),
                 ("不宜公开", report.declared_undisclosed_count, None),
@@ -104,10 +120,11 @@ class UnitDetailView(DetailView):
         unit = self.object
         issues = Issue.objects.published().for_unit(unit)
         context.update(
-            reports=Report.objects.published().filter(inspection__unit=unit).select_related("inspection").latest_first(),
-            status_counts=[
-                (label, issues.filter(status=code).count()) for code, label in IssueStatus.choices
-            ],
+            reports=Report.objects.published()
+            .filter(inspection__unit=unit)
+            .select_related("inspection")
+            .latest_first(),
+            status_counts=[(label, issues.filter(status=code).count()) for code, label in IssueStatus.choices],
             sub_units=unit.sub_units.all(),
             measures_acted=Measure.objects.filter(acting_units=unit, issue__report__is_published=True).count(),
         )

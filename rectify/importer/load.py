@@ -265,7 +265,9 @@ def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) 
     issue.measures.all().delete()
     issue.amounts.all().delete()
     for amount in parsed.amounts:
-        MoneyAmount.objects.create(issue=issue, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or "")
+        MoneyAmount.objects.create(
+            issue=issue, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or ""
+        )
     for order, measure in enumerate(parsed.measures, start=1):
         row = Measure.objects.create(
             issue=issue,
@@ -325,8 +327,13 @@ def import_file(
             )
             if dry_run:
                 transaction.set_rollback(True)
-                result = LoadResult(None, f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged",
-                                    result.issue_count, result.measure_count, result.status_changes)
+                result = LoadResult(
+                    None,
+                    f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged",
+                    result.issue_count,
+                    result.measure_count,
+                    result.status_changes,
+                )
     except LoadError as exc:
         raise ImportFailure(path, str(exc), _first_line(record)) from exc
     return result, record

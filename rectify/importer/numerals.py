@@ -99,7 +99,11 @@ def parse_money(text: str) -> list[tuple[str, float | int, int, int]]:
     """Every sum of money in `text`: (as printed, yuan, start, end)."""
     sums = []
     for match in MONEY.finditer(text):
-        number, multiplier, _approx, = match.groups()
+        (
+            number,
+            multiplier,
+            _approx,
+        ) = match.groups()
         value = float(number.replace(",", "").replace("，", "")) * MULTIPLIERS[multiplier]
         yuan = int(value) if value == int(value) else round(value, 2)
         sums.append((match.group(0), yuan, match.start(), match.end()))

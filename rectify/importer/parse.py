@@ -412,7 +412,9 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
             statement_parts.append(first)
         else:
             head, _, tail = first.rest.partition("。")
-            statement_parts.append(Token("text", None, head + "。" if tail or first.rest.endswith("。") else head, first.line))
+            statement_parts.append(
+                Token("text", None, head + "。" if tail or first.rest.endswith("。") else head, first.line)
+            )
             if tail.strip():
                 measure_parts.append(Token("text", None, tail, first.line))
         measure_parts.extend(block.lines)

@@ -46,12 +46,10 @@ MEASURE_FUTURE = re.compile(
     r"(?:^|[，,。；;])\s*(?:今后|下一步|同时)?(?:拟|计划|准备|将(?:向|在|于|继续|严格|进一步|及时|根据|按照|加强|持续|适时|尽快|"
     r"全面|认真|积极|进行|开展|组织|对|把|按|以|结合|不断|着力|逐步|力争|争取))|定于"
 )
-MEASURE_DONE = re.compile(r"已|(?<!未)完成|了")
+MEASURE_DONE = re.compile(r"已|(?<![未前要])完成|了")
 
 # Opening paragraph: who inspected whom, when.
-INSPECTOR = re.compile(
-    rf"((?:[省市县区州旗盟]委|党委|党组)(?:第{NUMBER}巡[察视]组|巡[察视]{NUMBER}组|巡[察视]组))"
-)
+INSPECTOR = re.compile(rf"((?:[省市县区州旗盟]委|党委|党组)(?:第{NUMBER}巡[察视]组|巡[察视]{NUMBER}组|巡[察视]组))")
 INSPECTED = re.compile(r"对(.{2,60}?)(?:进行|开展)了?(.{0,12}?)巡[察视](?:[,，。；]|$)")
 SUB_UNITS = re.compile(r"[（(]含(.+?)[）)]")
 ROUND = re.compile(rf"((?:{NUMBER}届)?(?:[省市县区州]委)?第{NUMBER}轮)")
@@ -79,8 +77,12 @@ SIGNATURE_DATE = re.compile(rf"^\s*({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBE
 AS_OF = re.compile(rf"截至\s*({NUMBER}年{NUMBER}月{NUMBER}日)")
 
 # Counts the report declares about itself.
-DECLARED_CATEGORIES_AND_ISSUES = re.compile(rf"({NUMBER})(?:大类|大方面|个方面|方面|类)({NUMBER})(?:个|条|项)(?:问题|具体问题)")
-DECLARED_ISSUES = re.compile(rf"(?<!具体)(?<![\d{CN_ORDINAL}])({NUMBER})(?:个|条|项)(?:反馈)?问题(?![^，,。；;]{{0,12}}不宜公开)")
+DECLARED_CATEGORIES_AND_ISSUES = re.compile(
+    rf"({NUMBER})(?:大类|大方面|个方面|方面|类)({NUMBER})(?:个|条|项)(?:问题|具体问题)"
+)
+DECLARED_ISSUES = re.compile(
+    rf"(?<!具体)(?<![\d{CN_ORDINAL}])({NUMBER})(?:个|条|项)(?:反馈)?问题(?![^，,。；;]{{0,12}}不宜公开)"
+)
 DECLARED_MANIFESTATIONS = re.compile(rf"({NUMBER})个具体(?:表现形式|表现|问题)")
 DECLARED_IMMEDIATE = re.compile(rf"立行立改({NUMBER})个|({NUMBER})个立行立改")
 DECLARED_COMPLETED = re.compile(

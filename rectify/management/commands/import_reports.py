@@ -40,7 +40,9 @@ class Command(BaseCommand):
                 continue
             counts[result.outcome.removeprefix("would_")] += 1
             if options["verbosity"] >= 2:
-                self.stdout.write(f"{path}: {result.outcome}，{result.issue_count} 个问题，{result.measure_count} 条措施")
+                self.stdout.write(
+                    f"{path}: {result.outcome}，{result.issue_count} 个问题，{result.measure_count} 条措施"
+                )
                 for warning in record.warnings:
                     self.stdout.write(self.style.WARNING(f"  {path}: {warning.message}"))
         for failure in failures:

@@ -39,7 +39,9 @@ class Command(BaseCommand):
             f"巡察：{inspection.inspector or '?'} {inspection.kind or ''} {inspection.round or ''} "
             f"{inspection.start_date or '?'} 至 {inspection.end_date or '?'}，反馈 {inspection.feedback_date or '?'}"
         )
-        out(f"发布：{info.published_date or '?'}  截至：{info.as_of_date or '-'}  电话：{'、'.join(info.phones) or '-'}")
+        out(
+            f"发布：{info.published_date or '?'}  截至：{info.as_of_date or '-'}  电话：{'、'.join(info.phones) or '-'}"
+        )
         current = None
         for issue in record.issues:
             if issue.category != current:

@@ -1,0 +1,70 @@
+"""The loader: what the seed reports become in the database."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from rectify.models import Inspection, Issue, Measure, MoneyAmount, Report, StatusChange, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_counts_match_what_the_reports_disclose(imported_seeds):
+    assert Report.objects.count() == 5
+    assert Issue.objects.count() == 10 + 24 + 43 + 4 + 9
+    assert Measure.objects.count() == 18 + 52 + 93 + 14 + 19
+
+
+def test_units_get_region_and_level_from_the_gazetteer(imported_seeds):
+    dongang = Unit.objects.get(name="中共东港市委宣传部")
+    assert (dongang.region, dongang.level, dongang.short_name) == (
+        "辽宁省丹东市东港市",
+        "county_city",
+        "东港市委宣传部",
+    )
+    heshan = Unit.objects.get(name="中共益阳市赫山区委宣传部")
+    assert (heshan.short_name, heshan.level) == ("赫山区委宣传部", "district")
+
+
+def test_joint_report_sub_units_hang_under_the_department(imported_seeds):
+    minqing = Unit.objects.get(name="中共闽清县委宣传部")
+    subs = set(minqing.sub_units.values_list("name", flat=True))
+    assert {"闽清县融媒体中心", "闽清县社科联", "闽清县文联"} <= subs
+    media = Unit.objects.get(name="闽清县融媒体中心")
+    assert media.measures.count() > 20
+    # "县委宣传部" acting in its own report is the department itself, not a new unit.
+    assert minqing.measures.exists()
+
+
+def test_inspection_facts_are_stored(imported_seeds):
+    hancheng = Inspection.objects.get(unit__name="中共韩城市委宣传部")
+    assert (hancheng.kind, hancheng.focus, hancheng.round) == ("专项巡察", "扫黑除恶", "十八届市委第七轮")
+    assert hancheng.feedback_date == date(2021, 1, 8)
+
+
+def test_declared_counts_and_warnings_are_kept(imported_seeds):
+    dongang = Report.objects.get(inspection__unit__name="中共东港市委宣传部")
+    assert (dongang.declared_issue_count, dongang.declared_category_count) == (11, 5)
+    assert [w["code"] for w in dongang.parse_warnings] == ["declared_count_mismatch"] * 2
+
+
+def test_recovered_money_is_stored_as_numbers(imported_seeds):
+    recovered = MoneyAmount.objects.recovered().filter(issue__inspection__unit__name="中共益阳市赫山区委宣传部")
+    assert {(a.text, a.yuan, a.kind) for a in recovered} >= {
+        ("4800元", Decimal("4800.00"), "上缴"),
+        ("10万元", Decimal("100000.00"), "归还"),
+    }
+
+
+def test_every_issue_starts_its_status_history_at_import(imported_seeds):
+    assert StatusChange.objects.count() == Issue.objects.count()
+    change = StatusChange.objects.select_related("report").first()
+    assert change.report is not None and change.source in ("stated", "inferred")
+
+
+def test_source_text_is_kept_exactly_as_imported(imported_seeds):
+    from .conftest import seed_path
+
+    report = Report.objects.get(inspection__unit__name="中共东港市委宣传部")
+    assert report.source_text == seed_path("000").read_text(encoding="utf-8")

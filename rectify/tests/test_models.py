@@ -1,0 +1,85 @@
+"""Constraints and queryset verbs, on whichever database the suite runs against."""
+
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from rectify.models import Inspection, Issue, IssueStatus, Report, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unit():
+    return Unit.objects.create(name="中共某县委宣传部", short_name="某县委宣传部", region="某省某市某县")
+
+
+@pytest.fixture
+def inspection(unit):
+    return Inspection.objects.create(unit=unit, inspector="县委第一巡察组", start_date=date(2024, 3, 1))
+
+
+@pytest.fixture
+def report(inspection):
+    return Report.objects.create(inspection=inspection, source_text="正文", checksum="a" * 64)
+
+
+def test_unit_names_are_unique_in_simplified_form(unit):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Unit.objects.create(name="中共某縣委宣傳部")
+
+
+def test_one_inspection_per_unit_inspector_and_start(unit, inspection):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Inspection.objects.create(unit=unit, inspector="县委第一巡察组", start_date=date(2024, 3, 1))
+
+
+def test_an_inspection_cannot_end_before_it_starts(unit):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Inspection.objects.create(
+            unit=unit, inspector="县委第二巡察组", start_date=date(2024, 3, 1), end_date=date(2024, 2, 1)
+        )
+
+
+def test_report_checksums_are_unique(inspection, report):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.create(inspection=inspection, source_text="另一份", checksum="a" * 64)
+
+
+def test_issue_keys_are_unique_within_an_inspection(inspection, report):
+    Issue.objects.create(inspection=inspection, report=report, key="问题1", order=1, title="甲")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Issue.objects.create(inspection=inspection, report=report, key="问题1", order=2, title="乙")
+
+
+def test_issue_status_must_be_a_known_code(inspection, report):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Issue.objects.create(inspection=inspection, report=report, key="k", order=1, title="甲", status="done")
+
+
+def test_published_hides_draft_reports_and_their_issues(inspection, report):
+    draft = Report.objects.create(inspection=inspection, source_text="草稿", checksum="b" * 64, is_published=False)
+    Issue.objects.create(inspection=inspection, report=report, key="a", order=1, title="公开的")
+    Issue.objects.create(inspection=inspection, report=draft, key="b", order=2, title="草稿的")
+    assert list(Report.objects.published()) == [report]
+    assert [i.title for i in Issue.objects.published()] == ["公开的"]
+
+
+def test_not_completed_means_partial_in_progress_or_not_started(inspection, report):
+    for order, status in enumerate(IssueStatus.values):
+        Issue.objects.create(inspection=inspection, report=report, key=status, order=order, title=status, status=status)
+    assert set(Issue.objects.not_completed().values_list("status", flat=True)) == {
+        "partial",
+        "in_progress",
+        "not_started",
+    }
+
+
+def test_status_labels_are_chinese():
+    assert IssueStatus.COMPLETED.label == "已完成整改"
+    assert IssueStatus.UNKNOWN.label == "未标明"
+
+
+def test_report_without_a_title_composes_one(report):
+    assert report.display_title == "中共某县委宣传部关于巡察整改进展情况的通报"
