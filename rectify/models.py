@@ -224,7 +224,9 @@ class Category(models.Model):
         ordering = ["inspection", "order"]
 
     def __str__(self):
-        return f"（{self.number}）{self.title}" if self.number else self.title
+        if not self.number:
+            return self.title
+        return f"{self.number}.{self.title}" if self.number.isdigit() else f"（{self.number}）{self.title}"
 
 
 class IssueQuerySet(models.QuerySet):

@@ -84,22 +84,35 @@ class ReportDetailView(DetailView):
         context.update(
             issues=issues,
             disclosed=disclosed,
-            declared_rows=[
-                (
-                    "问题类别",
-                    report.declared_category_count,
-                    len({i.category.parent_id or i.category_id for i in issues if i.category}),
-                ),
-                ("反馈问题", report.declared_issue_count, None),
-                ("具体表现形式", report.declared_manifestation_count, None),
-                ("不宜公开", report.declared_undisclosed_count, None),
-                ("公开的问题", _expected_disclosed(report), disclosed["issues"]),
-                ("已完成整改", report.declared_completed_count, disclosed["completed"]),
-                ("阶段性完成", report.declared_partial_count, disclosed["partial"]),
-                ("立行立改", report.declared_immediate_count, disclosed["immediate"]),
-            ],
+            declared_rows=_declared_rows(report, issues, disclosed),
         )
         return context
+
+
+def _declared_rows(report, issues, disclosed):
+    """Counts the report declares beside what it discloses; a gap the 不宜公开 count explains is no mismatch."""
+    hidden = report.declared_undisclosed_count or 0
+    top_categories = len({i.category.parent_id or i.category_id for i in issues if i.category})
+    rows = [
+        ("问题类别", report.declared_category_count, top_categories, 0),
+        ("反馈问题", report.declared_issue_count, None, 0),
+        ("具体表现形式", report.declared_manifestation_count, None, 0),
+        ("不宜公开", report.declared_undisclosed_count, None, 0),
+        ("公开的问题", _expected_disclosed(report), disclosed["issues"], 0),
+        ("已完成整改", report.declared_completed_count, disclosed["completed"], hidden),
+        ("阶段性完成", report.declared_partial_count, disclosed["partial"], hidden),
+        ("立行立改", report.declared_immediate_count, disclosed["immediate"], hidden),
+    ]
+    return [
+        {
+            "label": label,
+            "declared": declared,
+            "found": found,
+            "mismatch": declared is not None and found is not None and not 0 <= declared - found <= tolerance,
+        }
+        for label, declared, found, tolerance in rows
+        if declared is not None or found
+    ]
 
 
 def _expected_disclosed(report):

@@ -29,7 +29,7 @@ from .records import (
     Warning,
 )
 from .regions import describe_unit
-from .text import clean_line, split_lines
+from .text import clean_line, split_lines, to_simplified
 
 
 class ParseError(ValueError):
@@ -67,6 +67,10 @@ class Block:
 def parse_report(text: str) -> ReportRecord:
     """Parse one report's text into records; raise ParseError when it is not a report at all."""
     lines = [Line(n, clean_line(raw)) for n, raw in enumerate(split_lines(text), start=1)]
+    if _is_traditional(text):
+        # The genre's patterns are written in simplified characters; values come out simplified too,
+        # while the loader keeps the source text exactly as published.
+        lines = [Line(line.number, to_simplified(line.text)) for line in lines]
     body = [line for line in lines if line.text]
     if not body:
         raise ParseError("文件为空：没有任何文字", line=1)
@@ -107,6 +111,12 @@ def parse_report(text: str) -> ReportRecord:
         issues=tuple(issues),
         warnings=tuple(warnings),
     )
+
+
+def _is_traditional(text: str) -> bool:
+    sample = text[:5000]
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=False))
+    return changed > 10
 
 
 # --- header, opening, signature -------------------------------------------------------------
