@@ -96,7 +96,8 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
         issue, changed = _issue(inspection, report, key, order, parsed, categories)
         kept_ids.append(issue.pk)
         changes += changed
-        measures += _measures(issue, parsed, unit, place)
+        if issue.report_id == report.pk:
+            measures += _measures(issue, parsed, unit, place)
     # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
     Issue.objects.filter(report=report).exclude(pk__in=kept_ids).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
@@ -226,10 +227,13 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
 
 
 def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> tuple[Issue, int]:
-    issue = Issue.objects.filter(inspection=inspection, key=key).first()
+    issue = Issue.objects.filter(inspection=inspection, key=key).select_related("report").first()
     previous = issue.status if issue else ""
     if issue is None:
         issue = Issue(inspection=inspection, key=key)
+    elif _is_older(report, issue.report):
+        # An earlier report imported late does not move the problem back; it adds nothing current.
+        return issue, 0
     issue.report = report
     issue.category = categories.get(parsed.category)
     issue.number = parsed.number or ""
@@ -259,6 +263,13 @@ def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> t
         )
         changed = 1
     return issue, changed
+
+
+def _is_older(report: Report, current: Report) -> bool:
+    if report.pk == current.pk:
+        return False
+    new_date, current_date = report.date, current.date
+    return bool(new_date and current_date and new_date < current_date)
 
 
 def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) -> int:

@@ -46,12 +46,16 @@ def source_from_bytes(data: bytes, *, name: str) -> SourceText:
     if not data.strip():
         raise SourceError("文件为空")
     if suffix == ".docx":
-        return SourceText(docx_text(data), name, "docx")
-    if suffix in (".html", ".htm"):
+        source = SourceText(docx_text(data), name, "docx")
+    elif suffix in (".html", ".htm"):
         text, encoding = decode(data, html=True)
-        return SourceText(html_text(text), name, "html", encoding)
-    text, encoding = decode(data)
-    return SourceText(text, name, "txt", encoding)
+        source = SourceText(html_text(text), name, "html", encoding)
+    else:
+        text, encoding = decode(data)
+        source = SourceText(text, name, "txt", encoding)
+    if not source.text.strip():
+        raise SourceError("文件为空（解码后没有任何文字）")
+    return source
 
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -59,19 +63,24 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""",
 
 
 def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
-    """Decode report bytes: BOM, then strict UTF-8, then the page's charset, then detection."""
+    """Decode report bytes: BOM, then strict UTF-8, then UTF-16 without BOM, the page's charset, GB18030."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
-    if _looks_like_bomless_utf16(data):
-        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        return data.decode(encoding), encoding
-    if b"\x00" in data:
-        raise SourceError("这是二进制文件，不是文本报告（含有空字节）")
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise SourceError(
+                    f"文件以 {encoding} 编码标记开头，但内容不是有效的 {encoding} 编码（第 {exc.start} 字节）"
+                ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    bomless = _bomless_utf16(data)
+    if bomless:
+        return bomless
+    if b"\x00" in data:
+        raise SourceError("这是二进制文件，不是文本报告（含有空字节）")
     if html:
         declared = META_CHARSET.search(data[:4096])
         if declared:
@@ -93,17 +102,25 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a BOM: accept the byte order whose text reads as Chinese prose."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(1 for ch in text if CHINESE.match(ch) or ch.isprintable() or ch in "\r\n\t")
+        if readable / len(text) > 0.98 and len(CHINESE.findall(text)) + sum(ch.isascii() for ch in text) > 0.9 * len(
+            text
+        ):
+            return text, encoding
+    return None
+
+
 def _widen(encoding: str) -> str:
     return "gb18030" if encoding in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else encoding
-
-
-def _looks_like_bomless_utf16(data: bytes) -> bool:
-    sample = data[:4000]
-    if len(sample) < 4:
-        return False
-    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    # Chinese text in UTF-16 has few zero bytes; ASCII in UTF-16 has one in every pair.
-    return max(zeros_even, zeros_odd) > len(sample) // 4 and min(zeros_even, zeros_odd) < len(sample) // 40
 
 
 def docx_text(data: bytes) -> str:
@@ -148,6 +165,7 @@ def html_text(markup: str) -> str:
         if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
     article = _article_element(root)
+    _drop_link_rows(article)
     body = _tidy(article.text_content())
     heading = root.xpath("//h1") or root.xpath("//title")
     title = _tidy(heading[0].text_content()) if heading else ""
@@ -174,6 +192,20 @@ def _article_element(root):
         if score > best_score:
             best, best_score = element, score
     return best
+
+
+def _drop_link_rows(article) -> None:
+    """Remove blocks that hold only links (打印本页, 关闭窗口, share bars) inside the article."""
+    for block in list(article.iter("div", "p", "span", "td", "ul", "li")):
+        links = block.xpath(".//a")
+        if not links:
+            continue
+        link_text = "".join(a.text_content() for a in links)
+        rest = block.text_content()
+        for a in links:
+            rest = rest.replace(a.text_content(), "", 1)
+        if not CHINESE.search(rest) and len(CHINESE.findall(link_text)) < 40 and block is not article:
+            block.drop_tree()
 
 
 def _tidy(text: str) -> str:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from rectify.importer.load import ImportFailure, import_file
 from rectify.importer.sources import SUPPORTED_SUFFIXES
@@ -38,6 +39,11 @@ class Command(BaseCommand):
                 counts["failed"] += 1
                 failures.append(str(failure))
                 continue
+            except DatabaseError as exc:
+                # The report's transaction was rolled back; the next file gets a fresh one.
+                counts["failed"] += 1
+                failures.append(f"{path}: 写入数据库失败：{exc}")
+                continue
             counts[result.outcome.removeprefix("would_")] += 1
             if options["verbosity"] >= 2:
                 self.stdout.write(
@@ -53,7 +59,7 @@ class Command(BaseCommand):
             f"未变 {counts['unchanged']}，失败 {counts['failed']}"
         )
         if counts["failed"]:
-            raise CommandError(summary)
+            raise CommandError("\n".join([summary, *failures]))
         self.stdout.write(self.style.SUCCESS(summary))
 
     def _files(self, paths):
