@@ -392,6 +392,10 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
     status_text = ""
     deadline_text = None
     first = Token("text", None, block.token.rest, block.token.line)
+    bracketed = P.BRACKETED_STATUS.search(first.rest)
+    if bracketed and any(pattern.search(bracketed.group(1)) for _, pattern in P.STATUS_PHRASES):
+        status_text += bracketed.group(1)
+        first = Token("text", None, first.rest[: bracketed.start()], first.line)
     labelled = any(
         P.MEASURE_LABEL.match(t.rest) or P.STATUS_LABEL.match(t.rest) for t in block.lines if t.kind == "text"
     )
@@ -504,13 +508,12 @@ def _measures(parts: list[Token], feedback: date | None) -> list[MeasureRecord]:
 
 
 def _split_shi(text: str) -> list[tuple[str | None, str]]:
-    """Split "一是…；二是…" at markers that follow one another in order."""
-    expected = 1
-    cuts: list[tuple[int, int, str]] = []
-    for match in P.SHI_MARKER.finditer(text):
-        if to_int(match.group(1)) == expected:
-            cuts.append((match.start(), match.end(), match.group(1)))
-            expected += 1
+    """Split "一是…；二是…" (or "（1）…（2）…") at markers that follow one another in order."""
+    cuts = _ordered_markers(P.SHI_MARKER, text)
+    if not cuts:
+        cuts = _ordered_markers(P.INLINE_PAREN_MARKER, text)
+        if len(cuts) < 2:
+            cuts = []
     if not cuts:
         return [(None, text)]
     pieces: list[tuple[str | None, str]] = []
@@ -520,6 +523,16 @@ def _split_shi(text: str) -> list[tuple[str | None, str]]:
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
         pieces.append((number, text[end:stop]))
     return pieces
+
+
+def _ordered_markers(pattern, text: str) -> list[tuple[int, int, str]]:
+    expected = 1
+    cuts: list[tuple[int, int, str]] = []
+    for match in pattern.finditer(text):
+        if to_int(match.group(1)) == expected:
+            cuts.append((match.start(), match.end(), match.group(1)))
+            expected += 1
+    return cuts
 
 
 def _measure(number: str | None, line: int, text: str, feedback: date | None) -> MeasureRecord:

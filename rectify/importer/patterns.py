@@ -11,20 +11,22 @@ PART_HEADING = re.compile(rf"^([{CN_ORDINAL}]+)[、.．]\s*(.+)$")
 # Numbering markers at the start of a line, from the outermost level inwards.
 CN_PAREN = re.compile(rf"^[（(]([{CN_ORDINAL}]+)[）)]\s*(.*)$")
 ARABIC_DOT = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
-ISSUE_LABEL = re.compile(r"^(问题\s*\d{1,3})\s*[:：]\s*(.*)$")
+ISSUE_LABEL = re.compile(rf"^[【\[]?(问题\s*(?:\d{{1,3}}|[{CN_ORDINAL}]{{1,3}}))(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$")
 ARABIC_PAREN = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
 CIRCLED = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$")
 
 # "整改情况:" introduces measures; "整改完成情况:" states the problem's status.
 STATUS_LABEL = re.compile(r"^(?:整改完成情况|完成情况|整改状态|整改结果|完成时限及情况)\s*[:：]\s*(.*)$")
 MEASURE_LABEL = re.compile(
-    r"^(?:整改(?:进展|落实|推进)?情况|整改进度|整改措施|整改举措|整改成效|落实情况)\s*[:：]\s*(.*)$"
+    r"^(?:整改(?:进展|落实|推进)?情况|整改进度|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|整改成效|落实情况)\s*[:：]\s*(.*)$"
 )
 DEADLINE_LABEL = re.compile(r"^(?:整改时限|完成时限)\s*[:：]\s*(.*)$")
 RESPONSIBLE_LABEL = re.compile(r"^(?:责任(?:领导|单位|部门|人)|牵头(?:领导|单位))\s*[:：]\s*(.*)$")
 
 # Inline measure markers "一是…二是…"; a marker opens the text or follows punctuation.
 SHI_MARKER = re.compile(rf"(?:^|(?<=[。；;：:，,！!？?\s]))([{CN_ORDINAL}]+)是")
+# Inline numbered measures "（1）…；（2）…" within one paragraph.
+INLINE_PAREN_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,！!？?\s]))[（(](\d{1,2})[）)]")
 # A closing sentence that states the problem's status: "此问题整改完成。"
 CLOSING_STATUS = re.compile(
     r"(?:此|该|本)(?:项)?问题(?:已)?(?:整改完成|完成整改|整改到位|整改完毕|已?办结|已?销号|基本完成整改|阶段性完成整改)[。.]?\s*$"
@@ -37,6 +39,10 @@ STATUS_PHRASES = (
     ("in_progress", re.compile(r"正在整改|整改中|持续整改|推进中|正在推进|未完成|尚未完成")),
     ("completed", re.compile(r"已完成|完成整改|整改完成|已整改|整改到位|已办结|已销号|整改完毕")),
 )
+# A status in brackets closing the problem's own line: "1.会议记录不规范。（已完成整改）"
+BRACKETED_STATUS = re.compile(r"[（(]([^（）()]{2,16})[)）][。.]?\s*$")
+# A status in brackets closing the problem's own line: "1.会议记录不规范。（已完成整改）"
+BRACKETED_STATUS = re.compile(r"[（(]([^（）()]{2,16})[)）][。.]?\s*$")
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改")
 
 MEASURE_BLOCKED = re.compile(r"无法|未能|不予受理|暂未|不具备[^，,。；;]{0,6}条件")

@@ -108,3 +108,23 @@ def test_numbering_gaps_and_duplicates_are_warned():
     codes = [(w.code, w.detail.get("next") or w.detail.get("number")) for w in parse_report(text).warnings]
     assert ("numbering_gap", "4") in codes
     assert ("duplicate_number", "4") in codes
+
+
+VARIANT = """中共某某区委政法委员会关于区委巡察整改情况的通报
+2024年5月6日至6月30日，区委第四巡察组对区委政法委员会进行了提级巡察，2024年8月1日反馈了巡察意见。
+二、巡察反馈问题整改落实情况
+（一）党的领导方面
+【问题一】政治理论学习不深入。（已完成整改）
+整改措施及成效：（1）制定年度学习计划；（2）已开展专题学习4次。
+【问题二】“三重一大”执行不严格。（阶段性完成）
+整改措施及成效：正在修订议事规则。
+"""
+
+
+def test_bracketed_chinese_numbered_problems_with_bracketed_status():
+    record = parse_report(VARIANT)
+    assert record.inspection.kind == "提级巡察"
+    assert [i.number for i in record.issues] == ["问题一", "问题二"]
+    assert [i.title for i in record.issues] == ["政治理论学习不深入", "“三重一大”执行不严格"]
+    assert [(i.status, i.status_source) for i in record.issues] == [("completed", "stated"), ("partial", "stated")]
+    assert [m.number for m in record.issues[0].measures] == ["1", "2"]
