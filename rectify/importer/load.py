@@ -275,10 +275,7 @@ def _is_older(report: Report, current: Report) -> bool:
 def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) -> int:
     issue.measures.all().delete()
     issue.amounts.all().delete()
-    for amount in parsed.amounts:
-        MoneyAmount.objects.create(
-            issue=issue, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or ""
-        )
+    _amounts(issue, None, parsed.amounts)
     for order, measure in enumerate(parsed.measures, start=1):
         row = Measure.objects.create(
             issue=issue,
@@ -292,10 +289,7 @@ def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) 
         )
         if measure.unit:
             row.acting_units.set(_sub_unit(qualify_unit_name(name, place), unit) for name in measure.unit.split("、"))
-        for amount in measure.amounts:
-            MoneyAmount.objects.create(
-                issue=issue, measure=row, text=amount.text, yuan=Decimal(str(amount.yuan)), kind=amount.kind or ""
-            )
+        _amounts(issue, row, measure.amounts)
     return len(parsed.measures)
 
 
@@ -353,3 +347,10 @@ def import_file(
 def _first_line(record: ReportRecord) -> int | None:
     partial = next((w for w in record.warnings if w.code == "no_problems_section"), None)
     return partial.line if partial else None
+
+
+def _amounts(issue: Issue, measure: Measure | None, amounts) -> None:
+    MoneyAmount.objects.bulk_create(
+        MoneyAmount(issue=issue, measure=measure, text=a.text, yuan=Decimal(str(a.yuan)), kind=a.kind or "")
+        for a in amounts
+    )
