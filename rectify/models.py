@@ -45,12 +45,13 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def with_progress(self):
-        """Annotate each unit with its problem counts (total and completed), for progress bars."""
+        """Annotate each unit with its published problems: total and completed, for progress bars."""
+        published = Q(inspections__issues__report__is_published=True)
         return self.annotate(
-            issue_count=Count("inspections__issues", distinct=True),
+            issue_count=Count("inspections__issues", filter=published, distinct=True),
             completed_count=Count(
                 "inspections__issues",
-                filter=Q(inspections__issues__status=IssueStatus.COMPLETED),
+                filter=published & Q(inspections__issues__status=IssueStatus.COMPLETED),
                 distinct=True,
             ),
         )

@@ -1,6 +1,6 @@
 """Public, read-only pages. Only published reports and what they disclose are shown."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -34,18 +34,7 @@ def home(request):
         "units": Unit.objects.top_level()
         .filter(inspections__reports__is_published=True)
         .distinct()
-        .annotate(
-            issue_count=Count(
-                "inspections__issues", filter=Q(inspections__issues__report__is_published=True), distinct=True
-            ),
-            completed_count=Count(
-                "inspections__issues",
-                filter=Q(
-                    inspections__issues__report__is_published=True, inspections__issues__status=IssueStatus.COMPLETED
-                ),
-                distinct=True,
-            ),
-        )
+        .with_progress()
         .order_by("region", "name"),
     }
     return render(request, "rectify/home.html", context)

@@ -140,16 +140,8 @@ def _inspection(record: ReportRecord, unit: Unit) -> Inspection:
     return inspection
 
 
-REPORT_FIELDS = (
-    "published_date",
-    "signed_date",
-    "as_of_date",
-    "disclosure_start",
-    "disclosure_end",
-    "address",
-    "postcode",
-    "publisher",
-)
+REPORT_DATE_FIELDS = ("published_date", "signed_date", "as_of_date", "disclosure_start", "disclosure_end")
+REPORT_TEXT_FIELDS = ("address", "postcode", "publisher")
 DECLARED_FIELDS = {
     "categories": "declared_category_count",
     "issues": "declared_issue_count",
@@ -172,8 +164,10 @@ def _report(record, inspection, source_text, checksum, source_name, source_url, 
     if report is None:
         report = Report(inspection=inspection, is_published=publish)
     report.title = record.title or ""
-    for field in REPORT_FIELDS:
-        setattr(report, field, getattr(info, field) or (None if "date" in field or "disclosure" in field else ""))
+    for field in REPORT_DATE_FIELDS:
+        setattr(report, field, getattr(info, field))
+    for field in REPORT_TEXT_FIELDS:
+        setattr(report, field, getattr(info, field) or "")
     for key, field in DECLARED_FIELDS.items():
         setattr(report, field, getattr(info.declared, key))
     report.phones = list(info.phones)

@@ -498,7 +498,7 @@ def _measures(parts: list[Token], feedback: date | None) -> list[MeasureRecord]:
         if not text:
             continue
         pieces = _split_shi(text)
-        if pieces[0][0] is None and chunks and not pieces[0][1].startswith(("一是",)):
+        if pieces[0][0] is None and chunks:
             # A continuation line of the measure above.
             number, line, previous = chunks[-1]
             chunks[-1] = (number, line, previous + "\n" + pieces[0][1])
@@ -695,7 +695,7 @@ def _report_info(meta, outside: list[Line], closing: list[Line], signed_date, de
     as_of = None
     for line in outside:
         match = P.AS_OF.search(line.text)
-        if match and SUMMARY_WORDS.search(line.text):
+        if match and P.SUMMARY_WORDS.search(line.text):
             as_of = parse_full_date(match.group(1))
             break
     closing_text = "\n".join(line.text for line in closing)
@@ -732,6 +732,3 @@ def _report_info(meta, outside: list[Line], closing: list[Line], signed_date, de
         publisher=publisher,
         declared=declared,
     )
-
-
-SUMMARY_WORDS = re.compile(r"问题|整改|反馈")

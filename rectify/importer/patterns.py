@@ -100,6 +100,8 @@ DECLARED_UNDISCLOSED = re.compile(rf"({NUMBER})(?:个|条|项)问题?[^，,。�
 # Parts that hold no problems: the leadership's own work, and next steps.
 NON_PROBLEM_PART = re.compile(r"下一步|打算|计划|长效|持续整改|常态")
 SUMMARY_LINE = re.compile(r"截至|个问题|已全部|具体表现")
+# A 截至 date counts as the report's as-of date only in a sentence about the problems.
+SUMMARY_WORDS = re.compile(r"问题|整改|反馈")
 
 # An acting body named at the start of a measure, before its verb.
 ORG_SUFFIX = "部|中心|联|组|台|会|公司|局|委|办|所|站|队|馆|院|校|室|厅|处|科|团|社|庭|署|协"
