@@ -1,9 +1,12 @@
 """Units, inspections, their published reports, the problems fed back and the measures taken."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.urls import reverse
+from django.utils import timezone
 
 
 class UnitLevel(models.TextChoices):
@@ -230,9 +233,59 @@ class Category(models.Model):
         return f"{self.number}.{self.title}" if self.number.isdigit() else f"（{self.number}）{self.title}"
 
 
+class DueBasis(models.TextChoices):
+    STATED = "stated", "报告载明"
+    DEFAULT = "default", "按反馈日期默认"
+    LONG_TERM = "long_term", "长期坚持"
+    STAFF = "staff", "工作人员设定"
+
+
+class WarningLevel(models.TextChoices):
+    """The early-warning colours inspection offices use for rectification deadlines."""
+
+    GREEN = "green", "绿色预警"
+    YELLOW = "yellow", "黄色预警"
+    RED = "red", "红色预警（已逾期）"
+
+
+def warning_days() -> tuple[int, int]:
+    """Days left at which a warning turns green and yellow (settings.RECTIFY_WARNING_DAYS)."""
+    green, yellow = settings.RECTIFY_WARNING_DAYS
+    return green, yellow
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
         return self.filter(report__is_published=True)
+
+    def overdue(self, today: datetime.date | None = None):
+        """Past their deadline and not completed."""
+        today = today or timezone.localdate()
+        return self.filter(due_date__lt=today).exclude(status=IssueStatus.COMPLETED)
+
+    def with_warning(self, today: datetime.date | None = None):
+        """Annotate `warning` with a WarningLevel value, or "" when no warning applies."""
+        today = today or timezone.localdate()
+        green, yellow = warning_days()
+        open_with_deadline = Q(due_date__isnull=False) & ~Q(status=IssueStatus.COMPLETED)
+        return self.annotate(
+            warning=Case(
+                When(open_with_deadline & Q(due_date__lt=today), then=Value(WarningLevel.RED)),
+                When(
+                    open_with_deadline & Q(due_date__lte=today + datetime.timedelta(days=yellow)),
+                    then=Value(WarningLevel.YELLOW),
+                ),
+                When(
+                    open_with_deadline & Q(due_date__lte=today + datetime.timedelta(days=green)),
+                    then=Value(WarningLevel.GREEN),
+                ),
+                default=Value(""),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_warning_level(self, level: str, today: datetime.date | None = None):
+        return self.with_warning(today).filter(warning=level)
 
     def with_status(self, *statuses):
         return self.filter(status__in=statuses)
@@ -267,6 +320,13 @@ class Issue(models.Model):
     immediate = models.BooleanField("立行立改", default=False)
     deadline = models.DateField("整改时限", null=True, blank=True)
     deadline_text = models.CharField("整改时限（原文）", max_length=100, blank=True)
+    due_date = models.DateField(
+        "整改期限",
+        null=True,
+        blank=True,
+        help_text="预警所用期限：报告载明的时限，否则为反馈日期加默认天数；长期坚持的问题为空。",
+    )
+    due_basis = models.CharField("期限依据", max_length=20, choices=DueBasis.choices, blank=True)
     responsible = models.CharField("责任领导/部门", max_length=300, blank=True)
     source_line_start = models.PositiveIntegerField("原文起始行", null=True, blank=True)
     source_line_end = models.PositiveIntegerField("原文结束行", null=True, blank=True)
@@ -282,13 +342,32 @@ class Issue(models.Model):
             models.UniqueConstraint(fields=["inspection", "key"], name="unique_issue_key_per_inspection"),
             models.CheckConstraint(condition=Q(status__in=IssueStatus.values), name="issue_status_valid"),
         ]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["inspection", "order"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["inspection", "order"]),
+            models.Index(fields=["due_date"]),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}".strip()
 
     def get_absolute_url(self):
         return f"{self.report.get_absolute_url()}#issue-{self.pk}"
+
+    def refresh_due_date(self):
+        """Set due_date from the stated deadline, else the feedback date plus the default; staff dates stay."""
+        if self.due_basis == DueBasis.STAFF:
+            return
+        if self.deadline:
+            self.due_date, self.due_basis = self.deadline, DueBasis.STATED
+        elif "长期" in self.deadline_text:
+            self.due_date, self.due_basis = None, DueBasis.LONG_TERM
+        elif self.inspection.feedback_date:
+            days = settings.RECTIFY_DEFAULT_DEADLINE_DAYS
+            self.due_date = self.inspection.feedback_date + datetime.timedelta(days=days)
+            self.due_basis = DueBasis.DEFAULT
+        else:
+            self.due_date, self.due_basis = None, ""
 
 
 class StatusChange(models.Model):

@@ -120,6 +120,11 @@ LOGIN_URL = "admin:login"
 
 # Imports read whole reports into memory; refuse anything larger than this before parsing.
 RECTIFY_MAX_REPORT_BYTES = int(os.environ.get("RECTIFY_MAX_REPORT_BYTES", str(20 * 1024 * 1024)))
+# A problem whose report states no deadline is due this many days after the feedback date
+# (inspection regulations give units 2 months to report rectification; offices may set their own).
+RECTIFY_DEFAULT_DEADLINE_DAYS = int(os.environ.get("RECTIFY_DEFAULT_DEADLINE_DAYS", "60"))
+# Early warning: green when this many days or fewer are left, yellow at the second; red once overdue.
+RECTIFY_WARNING_DAYS = tuple(int(d) for d in env_list("RECTIFY_WARNING_DAYS", "20,10"))
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -221,7 +221,7 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
 
 
 def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> tuple[Issue, int]:
-    issue = Issue.objects.filter(inspection=inspection, key=key).select_related("report").first()
+    issue = Issue.objects.filter(inspection=inspection, key=key).select_related("report", "inspection").first()
     previous = issue.status if issue else ""
     if issue is None:
         issue = Issue(inspection=inspection, key=key)
@@ -237,6 +237,7 @@ def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> t
     issue.immediate = parsed.immediate or issue.immediate
     issue.deadline = parsed.deadline or issue.deadline
     issue.deadline_text = parsed.deadline_text or issue.deadline_text
+    issue.refresh_due_date()
     issue.source_line_start = parsed.line
     issue.source_line_end = parsed.end_line
     # A report that says nothing of a problem's status does not erase what is already known.
