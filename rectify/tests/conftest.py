@@ -23,3 +23,44 @@ def imported_seeds(db):
     from django.core.management import call_command
 
     call_command("import_reports", str(REPORTS), verbosity=0)
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; CI installs it (.ci/run)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright; skipped where Chromium is not installed,
+    except when RECTIFY_REQUIRE_BROWSER is set (CI), where its absence is a failure."""
+    import os
+
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk"
+        if os.environ.get("RECTIFY_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # around it are ordinary synchronous calls.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(params=[(1280, 900), (360, 740)], ids=["desktop", "phone"])
+def page(request, browser):
+    """A fresh page at a desktop and at a phone viewport; any browser console error fails the test."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"browser errors: {errors}"
