@@ -13,6 +13,7 @@ so a problem search is one index lookup, not a union of problem and measure hits
 """
 
 import contextlib
+import re
 import string
 
 from django.db import connections, router, transaction
@@ -37,29 +38,34 @@ def fold(text: str) -> str:
     return text.translate(ASCII_LOWER)
 
 
+# FTS5's `ascii` tokenizer splits on ASCII punctuation and spaces and keeps every other character,
+# so grams are written with those characters escaped (and the escape character doubled).
+ESCAPE = "ǀ"
+TOKEN_ESCAPES = {code: f"{ESCAPE}{code:02x}" for code in range(128) if not chr(code).isalnum()}
+TOKEN_ESCAPES[ord(ESCAPE)] = ESCAPE * 2
+GRAM_TOKENS = {**TOKEN_ESCAPES, ord(SEPARATOR): " "}
+NEEDS_ESCAPE = re.compile(f"[{re.escape(ESCAPE)}\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]")
+
+
 def grams_of(body: str) -> str:
     """Index tokens for every character and every neighbouring pair, none spanning SEPARATOR.
 
-    Tokens are hex code points so FTS5's `ascii` tokenizer keeps each one whole, whatever the
-    character (punctuation, spaces, quotes). The SQLite triggers call this; it must stay
-    deterministic, since a delete has to remove exactly the tokens an insert added.
+    The SQLite triggers call this. Token order does not matter to a detail=none index, so a set
+    will do; the set itself must depend on `body` alone, since a delete has to remove exactly the
+    tokens an insert added.
     """
-    tokens = {}
-    previous = None
-    for char in body:
-        if char == SEPARATOR:
-            previous = None
-            continue
-        tokens[gram_token(char)] = None
-        if previous is not None:
-            tokens[gram_token(previous + char)] = None
-        previous = char
-    return " ".join(tokens)
+    grams = set()
+    for part in body.split(SEPARATOR):
+        grams.update(part)
+        grams.update(map(str.__add__, part, part[1:]))
+    if NEEDS_ESCAPE.search(body):
+        return SEPARATOR.join(grams).translate(GRAM_TOKENS)
+    return " ".join(grams)
 
 
 def gram_token(gram: str) -> str:
     """The token of a 1- or 2-character gram in the SQLite grams index."""
-    return "g".join(format(ord(char), "x") for char in gram) + ("u" if len(gram) == 1 else "b")
+    return gram.translate(TOKEN_ESCAPES)
 
 
 def register_sqlite_functions(dbapi_connection) -> None:
@@ -176,7 +182,7 @@ def index_paused(using: str | None = None):
     """
     alias = using or router.db_for_write(Issue)
     with connections[alias].cursor() as cursor:
-        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1) ON CONFLICT DO NOTHING")
     try:
         yield
     finally:
