@@ -284,6 +284,9 @@ def create_index(apps, schema_editor):
 def drop_index(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "sqlite":
+        # Triggers live on the problem and measure tables, so dropping the index tables keeps them.
+        for name, *_ in SQLITE_TRIGGERS:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS rectify_search_{name}", params=None)
         for statement in SQLITE_DROP.split(";"):
             if statement.strip():
                 schema_editor.execute(statement, params=None)
