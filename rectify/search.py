@@ -1,14 +1,31 @@
 """Chinese substring search over problems and measures.
 
-The public site, the API and the admin call only the two functions below, so the index behind
-them can change without touching any caller. Results must equal a plain substring match.
+The public site, the API and the admin call only the functions below, so the index behind them
+can change without touching any caller. Results equal a plain substring match in which ASCII
+letters ignore case and every other character matches exactly (what SQLite's LIKE does).
+
+The index (migration 0003) is kept in step with every write by database triggers:
+- a query of 3+ characters goes to trigram indexes (SQLite FTS5 `trigram`, PostgreSQL `pg_trgm`);
+- a query of 1-2 characters goes to an index of every character and every bigram, because no
+  trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong).
+Problems are indexed as one document each (title, description and measures joined by U+001F),
+so a problem search is one index lookup, not a union of problem and measure hits.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+import contextlib
+import re
+import string
 
-from rectify.models import Measure
+from django.db import connections, router, transaction
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
+
+from rectify.models import Issue, Measure
 
 MAX_QUERY_LENGTH = 100
+# Joins the texts of one problem's document; a query containing it is answered without the index.
+SEPARATOR = "\x1f"
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def normalise_query(query: str) -> str:
@@ -16,13 +33,62 @@ def normalise_query(query: str) -> str:
     return (query or "").strip()[:MAX_QUERY_LENGTH]
 
 
+def fold(text: str) -> str:
+    """Lower ASCII letters only, as the index does (SQLite's lower(), rectify_search_lower())."""
+    return text.translate(ASCII_LOWER)
+
+
+# FTS5's `ascii` tokenizer splits on ASCII punctuation and spaces and keeps every other character,
+# so grams are written with those characters escaped (and the escape character doubled).
+ESCAPE = "ǀ"
+TOKEN_ESCAPES = {code: f"{ESCAPE}{code:02x}" for code in range(128) if not chr(code).isalnum()}
+TOKEN_ESCAPES[ord(ESCAPE)] = ESCAPE * 2
+GRAM_TOKENS = {**TOKEN_ESCAPES, ord(SEPARATOR): " "}
+NEEDS_ESCAPE = re.compile(f"[{re.escape(ESCAPE)}\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]")
+
+
+def grams_of(body: str) -> str:
+    """Index tokens for every character and every neighbouring pair, none spanning SEPARATOR.
+
+    The SQLite triggers call this. Token order does not matter to a detail=none index, so a set
+    will do; the set itself must depend on `body` alone, since a delete has to remove exactly the
+    tokens an insert added.
+    """
+    grams = set()
+    for part in body.split(SEPARATOR):
+        grams.update(part)
+        grams.update(map(str.__add__, part, part[1:]))
+    if NEEDS_ESCAPE.search(body):
+        return SEPARATOR.join(grams).translate(GRAM_TOKENS)
+    return " ".join(grams)
+
+
+def gram_token(gram: str) -> str:
+    """The token of a 1- or 2-character gram in the SQLite grams index."""
+    return gram.translate(TOKEN_ESCAPES)
+
+
+def register_sqlite_functions(dbapi_connection) -> None:
+    """Give a SQLite connection the function the search triggers call."""
+    dbapi_connection.create_function("rectify_search_grams", 1, grams_of, deterministic=True)
+
+
+def on_connection_created(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        register_sqlite_functions(connection.connection)
+
+
 def filter_issues(issues: QuerySet, query: str) -> QuerySet:
     """Problems whose title or description, or one of whose measures, contains the query."""
     query = normalise_query(query)
     if not query:
         return issues
-    in_measures = Exists(Measure.objects.filter(issue=OuterRef("pk"), text__contains=query))
-    return issues.filter(Q(title__contains=query) | Q(description__contains=query) | in_measures)
+    if "\x00" in query:  # No stored text can hold NUL (PostgreSQL refuses it).
+        return issues.none()
+    if SEPARATOR in query:
+        in_measures = Measure.objects.filter(_Contains("text", query), issue=OuterRef("pk"))
+        return issues.filter(_Contains("title", query) | _Contains("description", query) | Exists(in_measures))
+    return issues.filter(pk__in=_issue_ids(issues.db, fold(query)))
 
 
 def filter_measures(measures: QuerySet, query: str) -> QuerySet:
@@ -30,4 +96,96 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
     query = normalise_query(query)
     if not query:
         return measures
-    return measures.filter(text__contains=query)
+    if "\x00" in query:
+        return measures.none()
+    if connections[measures.db].vendor != "sqlite" or SEPARATOR in query:
+        return measures.filter(_Contains("text", query))
+    return measures.filter(pk__in=_sqlite_match("rectify_search_measure", fold(query)))
+
+
+def count_issues(issues: QuerySet, query: str) -> int:
+    """How many problems `filter_issues` finds; the number a search page shows."""
+    return filter_issues(issues, query).count()
+
+
+def _issue_ids(alias: str, term: str) -> RawSQL:
+    if connections[alias].vendor == "sqlite":
+        return _sqlite_match("rectify_search_issue", term)
+    if len(term) <= 2:
+        return RawSQL(
+            "SELECT issue_id FROM rectify_search_issue WHERE rectify_search_grams(body) @> ARRAY[%s]::text[]", [term]
+        )
+    return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE body LIKE %s", [_like_pattern(term)])
+
+
+def _sqlite_match(table: str, term: str) -> RawSQL:
+    if len(term) <= 2:
+        table, phrase = f"{table}_grams", gram_token(term)
+    else:
+        phrase = '"' + term.replace('"', '""') + '"'
+    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [phrase])
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class _Contains(Func):
+    """`field` contains the query, written in the shape the PostgreSQL GIN indexes serve.
+
+    Also the unindexed test on SQLite, for the rare query the FTS5 tables cannot answer.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, query: str):
+        self.term = fold(query)
+        super().__init__(F(field))
+
+    def as_sql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "sqlite":  # SQLite's LIKE already ignores ASCII case, nothing else.
+            return f"{column} LIKE %s ESCAPE '\\'", [*params, _like_pattern(self.term)]
+        column = f"rectify_search_lower({column})"
+        if len(self.term) <= 2 and SEPARATOR not in self.term:
+            return f"rectify_search_grams({column}) @> ARRAY[%s]::text[]", [*params, self.term]
+        return f"{column} LIKE %s", [*params, _like_pattern(self.term)]
+
+
+def rebuild_index(using: str | None = None) -> dict[str, int]:
+    """Rebuild every search index from the tables; idempotent. Return the documents indexed."""
+    alias = using or router.db_for_write(Issue)
+    connection = connections[alias]
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for table in ("issue", "measure"):
+                cursor.execute(f"INSERT INTO rectify_search_{table}(rectify_search_{table}) VALUES ('rebuild')")
+                cursor.execute(
+                    f"INSERT INTO rectify_search_{table}_grams(rectify_search_{table}_grams) VALUES ('delete-all')"
+                )
+                cursor.execute(
+                    f"INSERT INTO rectify_search_{table}_grams(rowid, grams) "
+                    f"SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text"
+                )
+        else:
+            cursor.execute("TRUNCATE rectify_search_issue")
+            cursor.execute("SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue))")
+    return {"issues": Issue.objects.using(alias).count(), "measures": Measure.objects.using(alias).count()}
+
+
+@contextlib.contextmanager
+def index_paused(using: str | None = None):
+    """Switch the search triggers off for a bulk load, then rebuild the index once.
+
+    The switch is database-wide: other writers during the pause are covered by the rebuild.
+    """
+    alias = using or router.db_for_write(Issue)
+    with connections[alias].cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1) ON CONFLICT DO NOTHING")
+    try:
+        yield
+    finally:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("DELETE FROM rectify_search_paused")
+        rebuild_index(alias)

@@ -1,0 +1,319 @@
+"""The search index answers exactly what a plain substring match would, through every kind of write."""
+
+import random
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from rectify import search
+from rectify.filters import IssueFilter
+from rectify.models import Issue, IssueStatus, Measure
+from rectify.tests.conftest import REPORTS, seed_path
+
+pytestmark = pytest.mark.django_db
+
+EDGE_TEXTS = [
+    "ASCII Mixed Case: WeChat公众号 APP 运营",
+    "完成率100%，超过50_60区间",
+    "路径 C:\\docs\\a_b 反斜杠",
+    "单引号'与双引号\"与“中文引号”",
+    "FTS 运算符 AND OR NOT NEAR(a b) * ^ : - + ( ) 整改",
+    "换行\n之后\t制表",
+    "É é ß İ ｆｕｌｌ Ｗｉｄｔｈ 全角",
+    "😀表情符号",
+    "转义字符ǀ与ǀ20和ǀǀ",
+    "分隔\x1f符在正文里",
+]
+EDGE_QUERIES = [
+    *[
+        "a",
+        "A",
+        "é",
+        "É",
+        "ß",
+        "ｆ",
+        "Ｆ",
+        "%",
+        "_",
+        "\\",
+        "'",
+        '"',
+        "“",
+        "*",
+        "^",
+        ":",
+        "-",
+        "+",
+        "(",
+        ")",
+        "ǀ",
+        "😀",
+        "整",
+        "改",
+        "号",
+        "换",
+        " ",
+    ],  # one character each
+    "Ap",
+    "APP",
+    "app",
+    "wechat",
+    "WECHAT公",
+    "50_",
+    "0_6",
+    "100%",
+    "%，",
+    "a_b",
+    "C:\\",
+    "\\d",
+    '"与',
+    "'与",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(",
+    "( )",
+    "* ^",
+    '"AND"',
+    "a b",
+    "\n之",
+    "行\n之后",
+    "之后\t制",
+    "ｆｕｌｌ",
+    "ＦＵＬＬ",
+    "😀表",
+    "😀表情符号",
+    "ǀ2",
+    "ǀ20",
+    "ǀǀ",
+    "与ǀ20和",
+    "隔\x1f",
+    "分隔\x1f符",
+    "隔符",
+    "\x1f",
+    "\x00",
+    "整\x00改",
+    "  整改  ",
+    "整改",
+    "巡察整改",
+    "公众号",
+    "不存在的词",
+    "zzz",
+    "qqqqqq",
+    "x" * 150,
+]
+
+
+@pytest.fixture
+def searchable(imported_seeds):
+    """The seeds plus one problem whose measures hold the awkward characters."""
+    first = Issue.objects.order_by("pk").first()
+    issue = Issue.objects.create(
+        inspection=first.inspection,
+        report=first.report,
+        key="edge",
+        order=999,
+        title="特殊字符问题 Title With CAPS",
+        description="问题表现含有 100% 与 under_score",
+    )
+    for order, text in enumerate(EDGE_TEXTS, start=1):
+        Measure.objects.create(issue=issue, order=order, text=text)
+    return issue
+
+
+def sample_queries(seed: int = 6) -> list[str]:
+    """Substrings of 1-6 characters drawn from the stored texts, their near misses, and the edge cases."""
+    rng = random.Random(seed)
+    texts = [t for t in Measure.objects.values_list("text", flat=True) if t]
+    texts += [t for t in Issue.objects.values_list("title", flat=True) if t]
+    queries = []
+    for length in range(1, 7):
+        for _ in range(12):
+            text = rng.choice(texts)
+            start = rng.randrange(max(1, len(text) - length + 1))
+            queries.append(text[start : start + length])
+        queries.append(queries[-1][:-1] + "豳")  # a near miss
+    return [*queries, *EDGE_QUERIES]
+
+
+def expected_issue_ids(query: str) -> set[int]:
+    term = search.fold(search.normalise_query(query))
+    measures = {}
+    for issue_id, text in Measure.objects.values_list("issue_id", "text"):
+        measures.setdefault(issue_id, []).append(text)
+    return {
+        pk
+        for pk, title, description in Issue.objects.values_list("pk", "title", "description")
+        if any(term in search.fold(text) for text in (title, description, *measures.get(pk, [])))
+    }
+
+
+def expected_measure_ids(query: str) -> set[int]:
+    term = search.fold(search.normalise_query(query))
+    return {pk for pk, text in Measure.objects.values_list("pk", "text") if term in search.fold(text)}
+
+
+def assert_search_equals_substring_match(queries=None):
+    queries = sample_queries() if queries is None else queries
+    for query in queries:
+        found = set(search.filter_issues(Issue.objects.all(), query).values_list("pk", flat=True))
+        assert found == expected_issue_ids(query), f"problems for {query!r}"
+        found = set(search.filter_measures(Measure.objects.all(), query).values_list("pk", flat=True))
+        assert found == expected_measure_ids(query), f"measures for {query!r}"
+
+
+def test_search_equals_substring_match_after_import(searchable):
+    queries = sample_queries()
+    assert len({len(q) for q in queries if q.strip()} & set(range(1, 7))) == 6
+    assert_search_equals_substring_match(queries)
+    # The sample is worth something only if most queries find rows and some find none.
+    hits = [bool(expected_measure_ids(q)) for q in queries]
+    assert sum(hits) > len(hits) / 2 and not all(hits)
+
+
+def test_ascii_ignores_case_and_everything_else_matches_exactly(searchable):
+    def measures(query):
+        return {m.text for m in search.filter_measures(Measure.objects.all(), query)}
+
+    assert measures("wechat公众号") == measures("WECHAT公众号") == {EDGE_TEXTS[0]}
+    assert measures("ＦＵＬＬ") == set()
+    assert measures("ｆｕｌｌ") == {EDGE_TEXTS[6]}
+    assert measures("é") == {EDGE_TEXTS[6]}
+    assert EDGE_TEXTS[6] not in measures("e")
+
+
+def test_a_match_never_spans_two_texts_of_a_problem(searchable):
+    # The title ends "CAPS" and the description starts "问题": no text holds "CAPS问题".
+    assert not search.filter_issues(Issue.objects.all(), "CAPS问题").exists()
+    assert not search.filter_issues(Issue.objects.all(), "S问").exists()
+    assert search.filter_issues(Issue.objects.all(), "CAPS").get() == searchable
+
+
+def test_search_follows_edits(searchable):
+    issue = Issue.objects.exclude(pk=searchable.pk).order_by("pk").first()
+    issue.title = "改后的标题含有独特词汇"
+    issue.save()
+    measure = issue.measures.order_by("pk").first()
+    measure.text = "措施改写为全新的表述ZQX"
+    measure.save()
+    moved = Measure.objects.exclude(issue=issue).order_by("-pk").first()
+    moved.issue = issue
+    moved.order = 500
+    moved.save()
+    Measure.objects.filter(issue=searchable, order=1).update(text="批量更新的措施文本")
+    Measure.objects.bulk_create(
+        [Measure(issue=searchable, order=100 + n, text=f"批量新增第{n}条Bulk措施") for n in range(3)]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE rectify_issue SET description = %s WHERE id = %s", ["直接用SQL写的问题表现", issue.pk])
+    assert search.filter_issues(Issue.objects.all(), "独特词").get() == issue
+    assert search.filter_issues(Issue.objects.all(), "zqx").get() == issue
+    assert search.filter_issues(Issue.objects.all(), "SQL写").get() == issue
+    assert search.filter_measures(Measure.objects.all(), "bulk").count() == 3
+    assert not search.filter_measures(Measure.objects.all(), "WeChat").exists()
+    assert_search_equals_substring_match()
+
+
+def test_search_follows_deletes(searchable):
+    gone = Issue.objects.exclude(pk=searchable.pk).order_by("pk").first()
+    title = gone.title
+    gone.delete()
+    Measure.objects.filter(issue=searchable, order__lte=3).delete()
+    assert not search.filter_issues(Issue.objects.all(), title).exists()
+    assert not search.filter_measures(Measure.objects.all(), "WeChat").exists()
+    assert search.filter_issues(Issue.objects.all(), "WeChat").count() == 0
+    assert_search_equals_substring_match()
+
+
+def test_search_follows_a_reimport_that_changes_the_report(searchable, tmp_path):
+    call_command("import_reports", str(REPORTS), verbosity=0)  # unchanged
+    assert_search_equals_substring_match()
+    source = seed_path("000")
+    changed = tmp_path / source.name
+    shutil.copy(source, changed)
+    text = changed.read_text(encoding="utf-8")
+    measure = Measure.objects.filter(issue__report__source_name=source.name).order_by("pk").first()
+    sentence = measure.text[:12]
+    assert sentence in text
+    changed.write_text(text.replace(sentence, "重新导入后改写的措施"), encoding="utf-8")
+    call_command("import_reports", str(changed), verbosity=0)
+    assert search.filter_measures(Measure.objects.all(), "重新导入后改写").exists()
+    assert_search_equals_substring_match()
+
+
+def test_results_chain_with_filters_ordering_and_pagination(searchable):
+    found = search.filter_issues(Issue.objects.published(), "整改").filter(status=IssueStatus.COMPLETED)
+    page = list(found.order_by("-pk")[:5])
+    expected = sorted(
+        Issue.objects.published()
+        .filter(status=IssueStatus.COMPLETED, pk__in=expected_issue_ids("整改"))
+        .values_list("pk", flat=True),
+        reverse=True,
+    )
+    assert [i.pk for i in page] == expected[:5]
+    assert search.count_issues(Issue.objects.published(), "整改") == len(
+        expected_issue_ids("整改") & set(Issue.objects.published().values_list("pk", flat=True))
+    )
+    via_filter = IssueFilter({"q": "公众号"}, queryset=Issue.objects.all()).qs
+    assert set(via_filter.values_list("pk", flat=True)) == expected_issue_ids("公众号")
+
+
+def test_empty_and_blank_queries_filter_nothing(searchable):
+    assert search.filter_issues(Issue.objects.all(), "   ").count() == Issue.objects.count()
+    assert search.filter_measures(Measure.objects.all(), "").count() == Measure.objects.count()
+
+
+def test_queries_use_the_index(searchable):
+    marker = "MATCH" if connection.vendor == "sqlite" else "rectify_search_"
+    for query in ("整", "整改", "巡察整改"):
+        assert marker in str(search.filter_issues(Issue.objects.all(), query).query)
+        assert marker in str(search.filter_measures(Measure.objects.all(), query).query)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans")
+def test_postgres_conditions_have_the_shape_of_the_gin_indexes(searchable):
+    cases = [
+        (search._issue_ids(connection.alias, "整改"), "rectify_search_issue_grams"),
+        (search._issue_ids(connection.alias, "巡察整改"), "rectify_search_issue_trgm"),
+        (search.filter_measures(Measure.objects.order_by(), "整改").query, "rectify_search_measure_grams"),
+        (search.filter_measures(Measure.objects.order_by(), "巡察整改").query, "rectify_search_measure_trgm"),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the seed tables are too small to need an index
+        for query, index in cases:
+            sql, params = (query.sql, query.params) if hasattr(query, "sql") else query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            assert f"Bitmap Index Scan on {index}" in "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_rebuild_is_idempotent_and_repairs_a_paused_index(searchable, capsys):
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+    Measure.objects.filter(issue=searchable, order=1).update(text="暂停期间写入的文本")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_search_paused")
+    assert not search.filter_measures(Measure.objects.all(), "暂停期间").exists()  # the triggers were off
+    call_command("rebuild_search_index")
+    assert "检索索引已重建" in capsys.readouterr().out
+    call_command("rebuild_search_index", verbosity=0)
+    assert search.filter_measures(Measure.objects.all(), "暂停期间").count() == 1
+    assert_search_equals_substring_match()
+
+
+def test_index_paused_rebuilds_on_exit(searchable):
+    with search.index_paused():
+        Measure.objects.bulk_create([Measure(issue=searchable, order=200, text="暂停后批量导入")])
+        assert not search.filter_measures(Measure.objects.all(), "暂停后").exists()
+    assert search.filter_issues(Issue.objects.all(), "暂停后").get() == searchable
+    assert_search_equals_substring_match(["暂停后批量", "暂", "批量"])
+
+
+def test_grams_cover_characters_and_pairs_within_each_text():
+    tokens = set(search.grams_of("ab\x1f整改 ").split(" "))
+    expected = {"a", "b", "ab", "整", "改", "整改", "改 ", " "}
+    assert tokens == {search.gram_token(g) for g in expected}
+    assert search.gram_token("b\x1f") not in tokens and search.gram_token("b整") not in tokens
+    assert len({search.gram_token(g) for g in ["ǀ2", "ǀ", "ǀǀ", " ", " ǀ", "2"]}) == 6
