@@ -63,7 +63,11 @@ def test_public_pages_refuse_writes(client, imported_seeds):
 def test_unit_page_shows_status_counts_and_reports(client, imported_seeds):
     report = Report.objects.get(inspection__unit__name="中共益阳市赫山区委宣传部")
     page = client.get(reverse("unit_detail", args=[report.inspection.unit_id])).content.decode()
-    assert "已完成整改：23" in page and "阶段性完成：1" in page
+    issues = Issue.objects.filter(report=report)
+    completed = issues.filter(status="completed").count()
+    assert completed == 23
+    assert f'status=completed">已完成整改</a>' in page
+    assert f"{completed}（" in page and f"<strong>{issues.count()}</strong>" in page
     assert report.display_title in page
 
 
