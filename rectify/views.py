@@ -311,6 +311,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             filter=self.filterset,
             object_list=self.object_list,
             facets=self.filterset.facets() if valid else [],
+            active_filters=sum(1 for name in self.filterset.filters if name != "sort" and request.GET.get(name)),
         )
         return self.render_to_response(context, status=200 if valid else 400)
 

@@ -66,7 +66,7 @@ def test_unit_page_shows_status_counts_and_reports(client, imported_seeds):
     issues = Issue.objects.filter(report=report)
     completed = issues.filter(status="completed").count()
     assert completed == 23
-    assert f'status=completed">已完成整改</a>' in page
+    assert 'status=completed">已完成整改</a>' in page
     assert f"{completed}（" in page and f"<strong>{issues.count()}</strong>" in page
     assert report.display_title in page
 

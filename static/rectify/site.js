@@ -10,3 +10,11 @@ document.addEventListener("change", function (event) {
     target.form.submit();
   }
 });
+
+// On a phone the filter panel starts folded so the results are visible; without JS it stays open.
+(function () {
+  var panel = document.querySelector("details.filter-panel");
+  if (panel && window.matchMedia("(max-width: 800px)").matches && !panel.querySelector(".form-errors")) {
+    panel.open = false;
+  }
+})();
