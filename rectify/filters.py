@@ -153,9 +153,11 @@ class IssueFilter(django_filters.FilterSet):
     def facets(self) -> list[Facet]:
         """Each facet's choices with the number of results choosing it would give; one query per facet.
 
-        Call only on a valid or unbound filterset. Counting excludes the facet's own filter (the usual
+        Counting excludes the facet's own filter (the usual
         faceting rule), so every choice of a facet shows what selecting it instead would give.
         """
+        if self.is_bound and not self.is_valid():
+            raise ValueError("Facet counts need valid filter values; show the form's errors instead.")
         counters = {
             "status": self._count_status,
             "unit": self._count_unit,

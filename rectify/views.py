@@ -181,23 +181,26 @@ class ReportSourceView(ReadOnlyMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issues = self.object.issues.order_by("order").only("pk", "number", "source_line_start", "source_line_end")
+        issue_lines = Issue.objects.filter(report=self.object).values_list("pk", "source_line_start", "source_line_end")
         measures = Measure.objects.filter(issue__report=self.object, source_line__isnull=False)
         context["lines"] = source_lines(
             self.object.source_text,
-            issues=list(issues),
+            issue_lines=issue_lines,
             measure_lines=measures.values_list("source_line", "issue_id"),
         )
         return context
 
 
-def source_lines(text, *, issues, measure_lines):
-    """Number the text's lines as the importer did; tag each with the problem or measure read from it."""
+def source_lines(text, *, issue_lines, measure_lines):
+    """Number the text's lines as the importer did; tag each with the problem or measure read from it.
+
+    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk).
+    """
     marks = {}
-    for issue in issues:
-        if issue.source_line_start:
-            for number in range(issue.source_line_start, (issue.source_line_end or issue.source_line_start) + 1):
-                marks[number] = ("issue", issue.pk, number == issue.source_line_start)
+    for issue_id, start, end in issue_lines:
+        if start:
+            for number in range(start, (end or start) + 1):
+                marks[number] = ("issue", issue_id, number == start)
     for number, issue_id in measure_lines:
         marks[number] = ("measure", issue_id, marks.get(number, (None, None, False))[2])
     rows = []
@@ -213,8 +216,12 @@ class UnitListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
     paginate_by = 50
 
     def get_queryset(self):
-        return Unit.objects.with_progress().annotate(
-            report_count=Count("inspections__reports", filter=Q(inspections__reports__is_published=True), distinct=True)
+        # Meta.ordering does not apply to GROUP BY queries: order explicitly so pages stay stable.
+        published_reports = Q(inspections__reports__is_published=True)
+        return (
+            Unit.objects.with_progress()
+            .annotate(report_count=Count("inspections__reports", filter=published_reports, distinct=True))
+            .order_by("region", "name")
         )
 
     def render_to_response(self, context, **kwargs):
