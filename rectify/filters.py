@@ -1,36 +1,104 @@
 """Query-string filters for the public lists, the exports and the API (django-filter).
 
 One FilterSet per list, so a page, its CSV/XLSX/JSON export and the API answer the same query
-string with the same rows.
+string with the same rows. Facet counts (how many rows each choice of a filter would give) live
+here too, so the page shows numbers that agree with the filter it links to.
 """
 
+from dataclasses import dataclass
+
 import django_filters
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
 
 from rectify import search
-from rectify.models import Issue, IssueStatus, Unit, UnitLevel, WarningLevel
+from rectify.models import DueBasis, Issue, IssueStatus, MeasureState, StatusSource, Unit, UnitLevel, WarningLevel
 
 OPEN = "open"
-STATUS_CHOICES = [*IssueStatus.choices, (OPEN, "未完成整改（阶段性完成、正在整改、未整改）")]
+
+# The models' choice labels are plain Chinese strings; these are the same labels marked for
+# translation, so the English interface can show them. Report text itself is never translated.
+STATUS_LABELS = {
+    IssueStatus.COMPLETED: _("已完成整改"),
+    IssueStatus.PARTIAL: _("阶段性完成"),
+    IssueStatus.IN_PROGRESS: _("正在整改"),
+    IssueStatus.NOT_STARTED: _("未整改"),
+    IssueStatus.UNKNOWN: _("未标明"),
+}
+LEVEL_LABELS = {
+    UnitLevel.PROVINCE: _("省级"),
+    UnitLevel.PREFECTURE: _("市级（地级）"),
+    UnitLevel.COUNTY_CITY: _("市（县级）"),
+    UnitLevel.COUNTY: _("县"),
+    UnitLevel.DISTRICT: _("区"),
+}
+WARNING_LABELS = {
+    WarningLevel.GREEN: _("绿色预警"),
+    WarningLevel.YELLOW: _("黄色预警"),
+    WarningLevel.RED: _("红色预警（已逾期）"),
+}
+STATUS_CHOICES = [*STATUS_LABELS.items(), (OPEN, _("未完成整改（阶段性完成、正在整改、未整改）"))]
+LEVEL_CHOICES = list(LEVEL_LABELS.items())
+WARNING_CHOICES = list(WARNING_LABELS.items())
+YES_NO = {"true": _("是"), "false": _("否")}
+# Shown on the pages only, through {% translate %} on the display value; listed so they are translated.
+MEASURE_STATE_LABELS = {
+    MeasureState.DONE: _("已完成"),
+    MeasureState.ONGOING: _("推进中"),
+    MeasureState.PLANNED: _("计划中"),
+    MeasureState.BLOCKED: _("受阻"),
+}
+STATUS_SOURCE_LABELS = {
+    StatusSource.STATED: _("报告载明"),
+    StatusSource.INFERRED: _("据整改措施推断"),
+    StatusSource.STAFF: _("工作人员更新"),
+}
+DUE_BASIS_LABELS = {
+    DueBasis.STATED: _("报告载明"),
+    DueBasis.DEFAULT: _("按反馈日期默认"),
+    DueBasis.LONG_TERM: _("长期坚持"),
+    DueBasis.STAFF: _("工作人员设定"),
+}
+
+
+@dataclass(frozen=True)
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    choices: list[FacetChoice]
 
 
 class IssueFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="关键词", method="filter_text", max_length=search.MAX_QUERY_LENGTH)
+    q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=search.MAX_QUERY_LENGTH)
     unit = django_filters.ModelChoiceFilter(
-        label="被巡察单位", field_name="inspection__unit", queryset=Unit.objects.all()
+        label=_("被巡察单位"), field_name="inspection__unit", queryset=Unit.objects.all()
     )
-    region = django_filters.CharFilter(label="地区", field_name="inspection__unit__region", lookup_expr="startswith")
-    level = django_filters.ChoiceFilter(label="层级", field_name="inspection__unit__level", choices=UnitLevel.choices)
-    inspector = django_filters.CharFilter(label="巡察组", field_name="inspection__inspector")
-    kind = django_filters.CharFilter(label="巡察类型", field_name="inspection__kind")
-    year = django_filters.NumberFilter(label="巡察年份", field_name="inspection__start_date__year")
-    category = django_filters.CharFilter(label="问题类别", method="filter_category")
-    status = django_filters.ChoiceFilter(label="整改状态", choices=STATUS_CHOICES, method="filter_status")
-    immediate = django_filters.BooleanFilter(label="立行立改")
-    overdue = django_filters.BooleanFilter(label="已逾期", method="filter_overdue")
-    warning = django_filters.ChoiceFilter(label="预警", choices=WarningLevel.choices, method="filter_warning")
+    region = django_filters.CharFilter(
+        label=_("地区"), field_name="inspection__unit__region", lookup_expr="startswith", max_length=100
+    )
+    level = django_filters.ChoiceFilter(label=_("层级"), field_name="inspection__unit__level", choices=LEVEL_CHOICES)
+    inspector = django_filters.CharFilter(label=_("巡察组"), field_name="inspection__inspector", max_length=100)
+    kind = django_filters.CharFilter(label=_("巡察类型"), field_name="inspection__kind", max_length=50)
+    year = django_filters.NumberFilter(
+        label=_("巡察年份"), field_name="inspection__start_date__year", min_value=1900, max_value=2999
+    )
+    category = django_filters.CharFilter(label=_("问题类别"), method="filter_category", max_length=300)
+    status = django_filters.ChoiceFilter(label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status")
+    immediate = django_filters.BooleanFilter(label=_("立行立改"))
+    overdue = django_filters.BooleanFilter(label=_("已逾期"), method="filter_overdue")
+    warning = django_filters.ChoiceFilter(label=_("预警"), choices=WARNING_CHOICES, method="filter_warning")
     sort = django_filters.OrderingFilter(
-        label="排序",
+        label=_("排序"),
+        empty_label=_("默认（按巡察和原文顺序）"),
         fields=(
             ("inspection__start_date", "year"),
             ("inspection__unit__name", "unit"),
@@ -38,7 +106,15 @@ class IssueFilter(django_filters.FilterSet):
             ("due_date", "due"),
             ("updated_at", "updated"),
         ),
-        field_labels={"year": "巡察时间", "unit": "单位", "status": "状态", "due": "整改期限", "updated": "更新时间"},
+        choices=[
+            ("-year", _("巡察时间：由近到远")),
+            ("year", _("巡察时间：由远到近")),
+            ("unit", _("单位名称")),
+            ("status", _("整改状态")),
+            ("due", _("整改期限：由早到晚")),
+            ("-due", _("整改期限：由晚到早")),
+            ("-updated", _("最近更新")),
+        ],
     )
 
     class Meta:
@@ -62,3 +138,141 @@ class IssueFilter(django_filters.FilterSet):
 
     def filter_warning(self, queryset, name, value):
         return queryset.with_warning_level(value)
+
+    # --- facets -------------------------------------------------------------------------------
+
+    def queryset_without(self, excluded: str):
+        """The rows every active filter but `excluded` leaves: the base a facet counts over."""
+        queryset = self.queryset
+        active = self.form.cleaned_data if self.is_bound else {}
+        for name, value in active.items():
+            if name not in (excluded, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facets(self) -> list[Facet]:
+        """Each facet's choices with the number of results choosing it would give; one query per facet.
+
+        Counting excludes the facet's own filter (the usual
+        faceting rule), so every choice of a facet shows what selecting it instead would give.
+        """
+        if self.is_bound and not self.is_valid():
+            raise ValueError("Facet counts need valid filter values; show the form's errors instead.")
+        counters = {
+            "status": self._count_status,
+            "unit": self._count_unit,
+            "region": self._count_region,
+            "level": self._count_level,
+            "inspector": self._grouped_counter("inspection__inspector"),
+            "kind": self._grouped_counter("inspection__kind"),
+            "year": self._count_year,
+            "category": self._count_category,
+            "immediate": self._count_immediate,
+            "overdue": self._count_overdue,
+            "warning": self._count_warning,
+        }
+        facets = []
+        for name, counter in counters.items():
+            current = self.data.get(name, "")
+            choices = [
+                FacetChoice(str(value), str(label), count, str(value) == current)
+                for value, label, count in counter(self.queryset_without(name))
+            ]
+            if not choices and not current:
+                continue
+            if current and not any(choice.selected for choice in choices):
+                # A valid choice nothing matches still shows, selected, with its zero.
+                choices.append(FacetChoice(current, current, 0, True))
+            facets.append(Facet(name, str(self.filters[name].label), choices))
+        return facets
+
+    @staticmethod
+    def _grouped(queryset, expression, **annotations):
+        """(group value, count) for each distinct value of `expression`, largest first."""
+        rows = (
+            queryset.annotate(facet=expression, **annotations)
+            .values("facet")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "facet")
+        )
+        return [(row["facet"], row["n"]) for row in rows]
+
+    def _grouped_counter(self, field):
+        def count(queryset):
+            return [(value, value, n) for value, n in self._grouped_field(queryset, field) if value]
+
+        return count
+
+    def _grouped_field(self, queryset, field):
+        rows = queryset.values(field).annotate(n=Count("pk", distinct=True)).order_by("-n", field)
+        return [(row[field], row["n"]) for row in rows]
+
+    def _count_status(self, queryset):
+        counts = dict(self._grouped_field(queryset, "status"))
+        open_count = sum(counts.get(code, 0) for code in IssueStatus.open_values())
+        return [(code, label, counts.get(code, 0)) for code, label in STATUS_CHOICES if code != OPEN] + [
+            (OPEN, STATUS_CHOICES[-1][1], open_count)
+        ]
+
+    def _count_unit(self, queryset):
+        rows = (
+            queryset.values("inspection__unit", "inspection__unit__name")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("inspection__unit__name")
+        )
+        return [(row["inspection__unit"], row["inspection__unit__name"], row["n"]) for row in rows]
+
+    def _count_region(self, queryset):
+        # The filter matches a region and every region inside it (startswith), so a region's count
+        # adds up the regions it prefixes; still one query.
+        exact = dict(self._grouped_field(queryset, "inspection__unit__region"))
+        regions = sorted(region for region in exact if region)
+        return [(r, r, sum(n for other, n in exact.items() if other and other.startswith(r))) for r in regions]
+
+    def _count_level(self, queryset):
+        counts = dict(self._grouped_field(queryset, "inspection__unit__level"))
+        return [(code, label, counts[code]) for code, label in LEVEL_CHOICES if code in counts]
+
+    def _count_year(self, queryset):
+        rows = self._grouped(queryset, ExtractYear("inspection__start_date"))
+        return sorted(((year, year, n) for year, n in rows if year), reverse=True)
+
+    def _count_category(self, queryset):
+        rows = self._grouped(queryset, Coalesce("category__parent__title", "category__title"))
+        return [(title, title, n) for title, n in rows if title]
+
+    def _count_immediate(self, queryset):
+        counts = dict(self._grouped_field(queryset, "immediate"))
+        return [("true", YES_NO["true"], counts.get(True, 0)), ("false", YES_NO["false"], counts.get(False, 0))]
+
+    def _count_overdue(self, queryset):
+        totals = queryset.aggregate(
+            all=Count("pk", distinct=True),
+            overdue=Count("pk", distinct=True, filter=Q(pk__in=Issue.objects.overdue().values("pk"))),
+        )
+        return [
+            ("true", YES_NO["true"], totals["overdue"]),
+            ("false", YES_NO["false"], totals["all"] - totals["overdue"]),
+        ]
+
+    def _count_warning(self, queryset):
+        counts = dict(self._grouped_field(queryset.with_warning(), "warning"))
+        return [(code, label, counts[code]) for code, label in WARNING_CHOICES if code in counts]
+
+
+class UnitFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("单位名称"), field_name="name", lookup_expr="contains", max_length=100)
+    region = django_filters.CharFilter(label=_("地区"), field_name="region", lookup_expr="startswith", max_length=100)
+    level = django_filters.ChoiceFilter(label=_("层级"), field_name="level", choices=LEVEL_CHOICES)
+
+    class Meta:
+        model = Unit
+        fields = []
+
+    def region_choices(self) -> list[str]:
+        """Regions of the units the other filters leave, for the region select."""
+        queryset = self.queryset
+        if self.is_bound and self.is_valid():
+            for name in ("q", "level"):
+                queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
+        return sorted({region for region in queryset.values_list("region", flat=True) if region})

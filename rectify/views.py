@@ -1,36 +1,83 @@
 """Public, read-only pages. Only published reports and what they disclose are shown."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
 
-from rectify.models import Category, Issue, IssueStatus, Measure, Report, Unit
+from rectify import search
+from rectify.filters import STATUS_LABELS, IssueFilter, UnitFilter
+from rectify.importer.text import split_lines
+from rectify.models import (
+    Inspection,
+    Issue,
+    IssueStatus,
+    Measure,
+    MoneyAmount,
+    Report,
+    StatusChange,
+    StatusSource,
+    Unit,
+)
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_SEARCH_RESULTS = 100
+
+
+class ReadOnlyMixin:
+    http_method_names = ["get", "head"]
+
+
+class CappedPaginationMixin:
+    """`?per_page=` chooses the page size, capped so no query string can ask for the whole table."""
+
+    paginate_by = DEFAULT_PAGE_SIZE
+
+    def get_paginate_by(self, queryset):
+        try:
+            wanted = int(self.request.GET.get("per_page", self.paginate_by))
+        except ValueError:
+            return self.paginate_by
+        return max(1, min(wanted, MAX_PAGE_SIZE))
+
+
+def _status_rows(by_status: dict[str, int]) -> list[dict]:
+    total = sum(by_status.values())
+    return [
+        {
+            "code": code,
+            "label": STATUS_LABELS[code],
+            "count": by_status.get(code, 0),
+            "share": round(100 * by_status.get(code, 0) / total) if total else 0,
+        }
+        for code in IssueStatus.values
+    ]
+
+
+def _count_by_status(issues) -> dict[str, int]:
+    return dict(issues.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
 
 
 @require_safe
 def home(request):
-    issues = Issue.objects.published()
-    by_status = dict(issues.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    by_status = _count_by_status(Issue.objects.published())
     total = sum(by_status.values())
+    published_units = Unit.objects.filter(inspections__reports__is_published=True).distinct()
     context = {
         "totals": {
-            "units": Unit.objects.filter(inspections__reports__is_published=True).distinct().count(),
+            "units": published_units.count(),
+            "inspections": Inspection.objects.filter(reports__is_published=True).distinct().count(),
             "reports": Report.objects.published().count(),
             "issues": total,
             "measures": Measure.objects.filter(issue__report__is_published=True).count(),
         },
-        "status_rows": [
-            {
-                "code": code,
-                "label": label,
-                "count": by_status.get(code, 0),
-                "share": round(100 * by_status.get(code, 0) / total) if total else 0,
-            }
-            for code, label in IssueStatus.choices
-        ],
+        "status_rows": _status_rows(by_status),
         "completed_share": round(100 * by_status.get(IssueStatus.COMPLETED, 0) / total) if total else 0,
-        "reports": Report.objects.published().latest_first().select_related("inspection__unit")[:20],
+        "reports": Report.objects.published().latest_first().select_related("inspection__unit")[:10],
         "units": Unit.objects.top_level()
         .filter(inspections__reports__is_published=True)
         .distinct()
@@ -40,8 +87,20 @@ def home(request):
     return render(request, "rectify/home.html", context)
 
 
-class ReportDetailView(DetailView):
-    http_method_names = ["get", "head"]
+class ReportListView(ReadOnlyMixin, CappedPaginationMixin, ListView):
+    template_name = "rectify/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return (
+            Report.objects.published()
+            .latest_first()
+            .select_related("inspection__unit")
+            .annotate(issue_count=Count("issues"))
+        )
+
+
+class ReportDetailView(ReadOnlyMixin, DetailView):
     template_name = "rectify/report_detail.html"
 
     def get_queryset(self):
@@ -56,7 +115,6 @@ class ReportDetailView(DetailView):
                     .prefetch_related(Prefetch("measures", queryset=measures))
                     .order_by("order"),
                 ),
-                Prefetch("inspection__categories", queryset=Category.objects.order_by("order")),
             )
         )
 
@@ -83,14 +141,14 @@ def _declared_rows(report, issues, disclosed):
     hidden = report.declared_undisclosed_count or 0
     top_categories = len({i.category.parent_id or i.category_id for i in issues if i.category})
     rows = [
-        ("问题类别", report.declared_category_count, top_categories, 0),
-        ("反馈问题", report.declared_issue_count, None, 0),
-        ("具体表现形式", report.declared_manifestation_count, None, 0),
-        ("不宜公开", report.declared_undisclosed_count, None, 0),
-        ("公开的问题", _expected_disclosed(report), disclosed["issues"], 0),
-        ("已完成整改", report.declared_completed_count, disclosed["completed"], hidden),
-        ("阶段性完成", report.declared_partial_count, disclosed["partial"], hidden),
-        ("立行立改", report.declared_immediate_count, disclosed["immediate"], hidden),
+        (_("问题类别"), report.declared_category_count, top_categories, 0),
+        (_("反馈问题"), report.declared_issue_count, None, 0),
+        (_("具体表现形式"), report.declared_manifestation_count, None, 0),
+        (_("不宜公开"), report.declared_undisclosed_count, None, 0),
+        (_("公开的问题"), _expected_disclosed(report), disclosed["issues"], 0),
+        (_("已完成整改"), report.declared_completed_count, disclosed["completed"], hidden),
+        (_("阶段性完成"), report.declared_partial_count, disclosed["partial"], hidden),
+        (_("立行立改"), report.declared_immediate_count, disclosed["immediate"], hidden),
     ]
     return [
         {
@@ -112,8 +170,67 @@ def _expected_disclosed(report):
     return None
 
 
-class UnitDetailView(DetailView):
-    http_method_names = ["get", "head"]
+class ReportSourceView(ReadOnlyMixin, DetailView):
+    """The report as published, line by line, with the lines the parser read as problems or measures marked."""
+
+    template_name = "rectify/report_source.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return Report.objects.published().select_related("inspection__unit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue_lines = Issue.objects.filter(report=self.object).values_list("pk", "source_line_start", "source_line_end")
+        measures = Measure.objects.filter(issue__report=self.object, source_line__isnull=False)
+        context["lines"] = source_lines(
+            self.object.source_text,
+            issue_lines=issue_lines,
+            measure_lines=measures.values_list("source_line", "issue_id"),
+        )
+        return context
+
+
+def source_lines(text, *, issue_lines, measure_lines):
+    """Number the text's lines as the importer did; tag each with the problem or measure read from it.
+
+    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk).
+    """
+    marks = {}
+    for issue_id, start, end in issue_lines:
+        if start:
+            for number in range(start, (end or start) + 1):
+                marks[number] = ("issue", issue_id, number == start)
+    for number, issue_id in measure_lines:
+        marks[number] = ("measure", issue_id, marks.get(number, (None, None, False))[2])
+    rows = []
+    for number, line in enumerate(split_lines(text), start=1):
+        kind, issue_id, starts_issue = marks.get(number, ("", None, False))
+        rows.append({"number": number, "text": line, "kind": kind, "issue_id": issue_id, "starts_issue": starts_issue})
+    return rows
+
+
+class UnitListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
+    template_name = "rectify/unit_list.html"
+    filterset_class = UnitFilter
+    paginate_by = 50
+
+    def get_queryset(self):
+        # Meta.ordering does not apply to GROUP BY queries: order explicitly so pages stay stable.
+        published_reports = Q(inspections__reports__is_published=True)
+        return (
+            Unit.objects.with_progress()
+            .annotate(report_count=Count("inspections__reports", filter=published_reports, distinct=True))
+            .order_by("region", "name")
+        )
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
+class UnitDetailView(ReadOnlyMixin, DetailView):
     template_name = "rectify/unit_detail.html"
     queryset = Unit.objects.select_related("parent")
 
@@ -121,13 +238,139 @@ class UnitDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         unit = self.object
         issues = Issue.objects.published().for_unit(unit)
+        by_status = _count_by_status(issues)
+        reports = Report.objects.published().order_by("published_date", "pk")
+        inspections = (
+            Inspection.objects.for_unit(unit)
+            .filter(reports__is_published=True)
+            .distinct()
+            .prefetch_related(Prefetch("reports", queryset=reports))
+        )
+        recovered = (
+            MoneyAmount.objects.recovered()
+            .filter(issue__in=issues)
+            .values("kind")
+            .annotate(yuan=Sum("yuan"), n=Count("id"))
+            .order_by("-yuan")
+        )
         context.update(
-            reports=Report.objects.published()
-            .filter(inspection__unit=unit)
-            .select_related("inspection")
-            .latest_first(),
-            status_counts=[(label, issues.filter(status=code).count()) for code, label in IssueStatus.choices],
+            inspections=inspections,
+            status_rows=_status_rows(by_status),
+            issue_total=sum(by_status.values()),
+            completed_count=by_status.get(IssueStatus.COMPLETED, 0),
+            overdue_count=issues.overdue().count(),
+            recovered=recovered,
+            scorecard=unit_scorecard(unit),
             sub_units=unit.sub_units.all(),
             measures_acted=Measure.objects.filter(acting_units=unit, issue__report__is_published=True).count(),
         )
         return context
+
+
+def unit_scorecard(unit, today=None):
+    """The unit beside the units of its level: problems, share completed, overdue; best share first."""
+    if not unit.level:
+        return []
+    today = today or timezone.localdate()
+    published = Q(inspections__issues__report__is_published=True)
+    overdue = (
+        published & Q(inspections__issues__due_date__lt=today) & ~Q(inspections__issues__status=IssueStatus.COMPLETED)
+    )
+    peers = (
+        Unit.objects.filter(level=unit.level)
+        .with_progress()
+        .annotate(overdue_count=Count("inspections__issues", filter=overdue, distinct=True))
+        .filter(issue_count__gt=0)
+    )
+    rows = [
+        {
+            "unit": peer,
+            "share": round(100 * peer.completed_count / peer.issue_count),
+            "is_self": peer.pk == unit.pk,
+        }
+        for peer in peers
+    ]
+    rows.sort(key=lambda row: (-row["share"], row["unit"].overdue_count, row["unit"].name))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
+    """All published problems, filtered by the query string, with facet counts beside each choice."""
+
+    template_name = "rectify/issue_list.html"
+    filterset_class = IssueFilter
+    context_object_name = "issues"
+
+    def get_queryset(self):
+        return Issue.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        if valid:
+            rows = self.filterset.qs.select_related("inspection__unit", "report", "category__parent")
+            self.object_list = rows.with_warning()
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(
+            filter=self.filterset,
+            object_list=self.object_list,
+            facets=self.filterset.facets() if valid else [],
+            active_filters=sum(1 for name in self.filterset.filters if name != "sort" and request.GET.get(name)),
+        )
+        return self.render_to_response(context, status=200 if valid else 400)
+
+
+class IssueDetailView(ReadOnlyMixin, DetailView):
+    template_name = "rectify/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        history = (
+            StatusChange.objects.filter(Q(report__is_published=True) | Q(source=StatusSource.STAFF))
+            .select_related("report")
+            .order_by("changed_at", "pk")
+        )
+        measures = Measure.objects.prefetch_related("acting_units").order_by("order")
+        return (
+            Issue.objects.published()
+            .with_warning()
+            .select_related("inspection__unit", "report", "category__parent")
+            .prefetch_related(
+                Prefetch("status_changes", queryset=history),
+                Prefetch("measures", queryset=measures),
+                "amounts",
+            )
+        )
+
+
+@require_safe
+def search_page(request):
+    """Problems and measures containing the query, grouped by report, matches highlighted."""
+    query = search.normalise_query(request.GET.get("q", ""))
+    context = {"query": query, "groups": [], "issue_count": 0, "measure_count": 0}
+    if query:
+        issues = search.filter_issues(Issue.objects.published(), query)
+        measures = search.filter_measures(Measure.objects.filter(issue__report__is_published=True), query)
+        shown = list(
+            issues.select_related("report__inspection__unit", "category__parent").order_by(
+                "-report__published_date", "report_id", "order"
+            )[:MAX_SEARCH_RESULTS]
+        )
+        matching_measures = {}
+        for measure in search.filter_measures(Measure.objects.filter(issue__in=shown), query).order_by("order"):
+            matching_measures.setdefault(measure.issue_id, []).append(measure)
+        groups = {}
+        for issue in shown:
+            issue.matching_measures = matching_measures.get(issue.pk, [])
+            groups.setdefault(issue.report, []).append(issue)
+        context.update(
+            groups=[{"report": report, "issues": hits} for report, hits in groups.items()],
+            issue_count=issues.count(),
+            measure_count=measures.count(),
+            shown_count=len(shown),
+            capped=len(shown) == MAX_SEARCH_RESULTS,
+        )
+    return render(request, "rectify/search.html", context)

@@ -1,11 +1,22 @@
 """Public pages: they show published data only, escape report text and stay read-only."""
 
-import pytest
-from django.urls import reverse
+import re
 
-from rectify.models import Issue, Report
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from rectify.models import Inspection, Issue, Measure, Report, Unit
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def chinese_after_each_request():
+    """The test client leaves the last request's language active; reverse() must give Chinese URLs."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_home_shows_totals_units_and_latest_reports(client, imported_seeds, django_assert_max_num_queries):
@@ -63,7 +74,11 @@ def test_public_pages_refuse_writes(client, imported_seeds):
 def test_unit_page_shows_status_counts_and_reports(client, imported_seeds):
     report = Report.objects.get(inspection__unit__name="中共益阳市赫山区委宣传部")
     page = client.get(reverse("unit_detail", args=[report.inspection.unit_id])).content.decode()
-    assert "已完成整改：23" in page and "阶段性完成：1" in page
+    issues = Issue.objects.filter(report=report)
+    completed = issues.filter(status="completed").count()
+    assert completed == 23
+    assert 'status=completed">已完成整改</a>' in page
+    assert f"{completed}（" in page and f"<strong>{issues.count()}</strong>" in page
     assert report.display_title in page
 
 
@@ -77,3 +92,234 @@ def test_gap_explained_by_undisclosed_problems_is_not_a_mismatch(client, importe
     report = Report.objects.get(inspection__unit__name="中共益阳市赫山区委宣传部")
     page = client.get(report.get_absolute_url()).content.decode()
     assert 'class="mismatch"' not in page
+
+
+# --- pages added for issue #4 -------------------------------------------------------------------
+
+INLINE_CODE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=|\sstyle=", re.I)
+
+
+def published_pages():
+    report = Report.objects.published().first()
+    issue = Issue.objects.published().first()
+    return [
+        reverse("home"),
+        reverse("report_list"),
+        report.get_absolute_url(),
+        reverse("report_source", args=[report.pk]),
+        reverse("unit_list"),
+        reverse("unit_detail", args=[report.inspection.unit_id]),
+        reverse("issue_list"),
+        reverse("issue_list") + "?status=open&sort=-due",
+        reverse("issue_detail", args=[issue.pk]),
+        reverse("search") + "?q=公众号",
+    ]
+
+
+def test_every_page_answers_with_bounded_queries_and_no_inline_code(
+    client, imported_seeds, django_assert_max_num_queries
+):
+    for url in published_pages():
+        with django_assert_max_num_queries(16):
+            response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert not INLINE_CODE.search(page), (url, INLINE_CODE.search(page))
+        assert 'lang="zh-CN"' in page
+
+
+def test_english_pages_render_in_english_with_report_text_untouched(client, imported_seeds):
+    issue = Issue.objects.published().first()
+    issue_url = reverse("issue_detail", args=[issue.pk])
+    for url in published_pages():
+        response = client.get("/en" + url)
+        page = response.content.decode()
+        assert response.status_code == 200, url
+        assert 'lang="en"' in page and "Inspection Rectification Archive" in page, url
+        assert "跳到正文" not in page and "Skip to content" in page
+    page = client.get("/en" + issue_url).content.decode()
+    assert issue.title in page and "Status history" in page
+
+
+def test_language_switch_keeps_path_and_query(client, imported_seeds):
+    page = client.get(reverse("issue_list") + "?status=open&level=county").content.decode()
+    assert 'href="/en/problems/?status=open&amp;level=county"' in page
+    page = client.get("/en/problems/?status=open").content.decode()
+    assert 'href="/problems/?status=open"' in page
+
+
+def test_accept_language_does_not_move_chinese_urls_to_english(client, imported_seeds):
+    page = client.get(reverse("home"), headers={"accept-language": "en"}).content.decode()
+    assert 'lang="zh-CN"' in page
+
+
+def test_problem_list_shows_count_facets_and_pagination(client, imported_seeds):
+    total = Issue.objects.published().count()
+    response = client.get(reverse("issue_list"), {"per_page": 10})
+    page = response.content.decode()
+    assert f"找到 {total} 个问题" in page
+    assert len(response.context["issues"]) == 10
+    assert response.context["paginator"].num_pages == -(-total // 10)
+    completed = Issue.objects.published().filter(status="completed").count()
+    assert f'<option value="completed">已完成整改（{completed}）</option>' in page
+
+
+def test_problem_list_filters_reach_the_page(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"status": "open", "per_page": 100})
+    shown = {issue.pk for issue in response.context["issues"]}
+    assert shown == set(Issue.objects.published().not_completed().values_list("pk", flat=True))
+    assert '<option value="open" selected>' in response.content.decode()
+
+
+def test_page_size_is_capped(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"per_page": 100000})
+    assert response.context["paginator"].per_page == 100
+    response = client.get(reverse("issue_list"), {"per_page": "lots"})
+    assert response.context["paginator"].per_page == 20
+
+
+@pytest.mark.parametrize("query", ["unit=abc", "year=x", "status=bogus", "level=planet", "sort=password", "unit=99999"])
+def test_bad_filter_values_give_400_with_the_errors_shown(client, imported_seeds, query):
+    response = client.get(reverse("issue_list") + "?" + query)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="form-errors"' in page and "查询条件有误" in page
+    assert not response.context["issues"]
+
+
+@pytest.mark.parametrize("page", ["999", "0", "abc", "99999999999999999999999"])
+def test_out_of_range_pages_are_404(client, imported_seeds, page):
+    assert client.get(reverse("issue_list"), {"page": page}).status_code == 404
+
+
+def test_problem_list_hides_drafts(client, imported_seeds):
+    report = Report.objects.get(inspection__unit__name="中共韩城市委宣传部")
+    report.is_published = False
+    report.save()
+    response = client.get(reverse("issue_list"), {"per_page": 100})
+    assert not {i.report_id for i in response.context["issues"]} & {report.pk}
+    assert "中共韩城市委宣传部" not in response.content.decode()
+
+
+def test_problem_page_shows_timeline_measures_and_source_link(client, imported_seeds):
+    issue = Issue.objects.published().filter(measures__isnull=False).first()
+    page = client.get(reverse("issue_detail", args=[issue.pk])).content.decode()
+    assert issue.title in page
+    for measure in issue.measures.all():
+        assert measure.text[:20] in page
+    assert f"{reverse('report_source', args=[issue.report_id])}#L{issue.source_line_start}" in page
+    assert f"{issue.report.get_absolute_url()}#issue-{issue.pk}" in page
+    assert page.count('<li><span class="badge status-') == issue.status_changes.count()
+
+
+def test_problem_page_timeline_shows_staff_changes_but_not_draft_reports(client, imported_seeds, django_user_model):
+    from rectify.models import StatusChange
+
+    issue = Issue.objects.published().first()
+    draft = Report.objects.exclude(pk=issue.report_id).first()
+    draft.is_published = False
+    draft.save()
+    StatusChange.objects.create(issue=issue, status="completed", source="staff", note="员工核实已完成")
+    StatusChange.objects.create(issue=issue, status="partial", source="stated", report=draft)
+    page = client.get(reverse("issue_detail", args=[issue.pk])).content.decode()
+    assert "员工核实已完成" in page and "工作人员更新" in page
+    assert draft.display_title not in page
+
+
+def test_draft_problem_pages_are_404(client, imported_seeds):
+    issue = Issue.objects.first()
+    Report.objects.filter(pk=issue.report_id).update(is_published=False)
+    assert client.get(reverse("issue_detail", args=[issue.pk])).status_code == 404
+    assert client.get(reverse("report_source", args=[issue.report_id])).status_code == 404
+
+
+def test_report_source_numbers_lines_and_marks_parsed_parts(client, imported_seeds):
+    from rectify.importer.text import split_lines
+
+    report = Report.objects.get(inspection__unit__name="中共益阳市赫山区委宣传部")
+    page = client.get(reverse("report_source", args=[report.pk])).content.decode()
+    lines = split_lines(report.source_text)
+    assert f'id="L{len(lines)}"' in page and f'id="L{len(lines) + 1}"' not in page
+    for issue in report.issues.all():
+        assert f'<li id="L{issue.source_line_start}" class="hl-issue">' in page
+        assert f'href="{report.get_absolute_url()}#issue-{issue.pk}"' in page
+    measure_line = Measure.objects.filter(issue__report=report).exclude(source_line=None).first().source_line
+    assert f'<li id="L{measure_line}" class="hl-measure">' in page
+
+
+def test_report_page_links_to_source_lines_and_problem_pages(client, imported_seeds):
+    report = Report.objects.get(inspection__unit__name="中共闽清县委宣传部")
+    page = client.get(report.get_absolute_url()).content.decode()
+    for issue in report.issues.all():
+        assert f"{reverse('report_source', args=[report.pk])}#L{issue.source_line_start}" in page
+        assert f'href="{reverse("issue_detail", args=[issue.pk])}"' in page
+
+
+@pytest.mark.parametrize("query", ["补", "补助", "公众号", "微信公众", "整改不到位", "巡察整改工作"])
+def test_search_finds_substrings_groups_by_report_and_marks_matches(client, imported_seeds, query):
+    wanted = {
+        issue.pk
+        for issue in Issue.objects.published().prefetch_related("measures")
+        if query in issue.title or query in issue.description or any(query in m.text for m in issue.measures.all())
+    }
+    response = client.get(reverse("search"), {"q": query})
+    found = {issue.pk for group in response.context["groups"] for issue in group["issues"]}
+    assert found == wanted and wanted
+    reports = [group["report"].pk for group in response.context["groups"]]
+    assert len(reports) == len(set(reports))
+    for group in response.context["groups"]:
+        assert all(issue.report_id == group["report"].pk for issue in group["issues"])
+    assert f"<mark>{query}</mark>" in response.content.decode()
+
+
+def test_search_escapes_report_text_before_marking(client, imported_seeds):
+    issue = Issue.objects.published().first()
+    issue.title = "<b>公众号</b> & co"
+    issue.save()
+    page = client.get(reverse("search"), {"q": "公众号"}).content.decode()
+    assert "&lt;b&gt;<mark>公众号</mark>&lt;/b&gt; &amp; co" in page
+    assert "<b>公众号</b>" not in page
+
+
+def test_search_hides_drafts_and_handles_empty_and_long_queries(client, imported_seeds):
+    report = Report.objects.get(inspection__unit__name="中共闽清县委宣传部")
+    report.is_published = False
+    report.save()
+    response = client.get(reverse("search"), {"q": "公众号"})
+    assert report.pk not in {group["report"].pk for group in response.context["groups"]}
+    assert client.get(reverse("search")).status_code == 200
+    assert client.get(reverse("search"), {"q": "字" * 5000}).status_code == 200
+
+
+def test_unit_list_filters_and_shows_progress(client, imported_seeds):
+    response = client.get(reverse("unit_list"), {"level": "county"})
+    shown = {unit.pk for unit in response.context["object_list"]}
+    assert shown == set(Unit.objects.filter(level="county").values_list("pk", flat=True))
+    assert "<meter" in response.content.decode()
+    assert client.get(reverse("unit_list"), {"level": "planet"}).status_code == 400
+
+
+def test_unit_page_shows_overdue_money_recovered_and_scorecard(client, imported_seeds):
+    from rectify.models import MoneyAmount
+
+    unit = Unit.objects.get(name="中共益阳市赫山区委宣传部")
+    response = client.get(reverse("unit_detail", args=[unit.pk]))
+    page = response.content.decode()
+    issues = Issue.objects.published().for_unit(unit)
+    assert response.context["overdue_count"] == issues.overdue().count()
+    recovered = MoneyAmount.objects.recovered().filter(issue__in=issues)
+    assert recovered.exists()
+    by_kind = {row["kind"]: row["yuan"] for row in response.context["recovered"]}
+    for kind in {amount.kind for amount in recovered}:
+        assert by_kind[kind] == sum(a.yuan for a in recovered if a.kind == kind)
+    peers = [row["unit"].pk for row in response.context["scorecard"]]
+    assert unit.pk in peers
+    assert set(peers) <= set(Unit.objects.filter(level=unit.level).values_list("pk", flat=True))
+    assert 'aria-current="true"' in page
+
+
+def test_home_has_search_box_and_status_links(client, imported_seeds):
+    page = client.get(reverse("home")).content.decode()
+    assert f'action="{reverse("search")}"' in page
+    assert f'href="{reverse("issue_list")}?status=completed"' in page
+    assert Inspection.objects.count() > 0 and f"<strong>{Inspection.objects.count()}</strong>" in page
