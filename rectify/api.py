@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
+from django_filters import BooleanFilter
 
 from rectify.filters import IssueFilter
 from rectify.models import (
@@ -49,16 +50,23 @@ def filtered_issues(query: QueryDict) -> QuerySet:
     quietly ignored `status=bogus` would hand out more rows than asked for, so refuse instead.
     """
     filterset = IssueFilter(query, queryset=Issue.objects.published())
-    if not filterset.is_valid():
-        raise InvalidFilters({field: [str(e) for e in errors] for field, errors in filterset.errors.items()})
+    errors = {field: [str(e) for e in field_errors] for field, field_errors in filterset.errors.items()}
+    # A yes/no filter reads any unknown word as "not given"; refuse it like any other bad value.
+    for name, filter_ in filterset.filters.items():
+        if isinstance(filter_, BooleanFilter) and query.get(name) and filterset.form.cleaned_data.get(name) is None:
+            errors[name] = [_("请填 true 或 false。")]
+    if errors:
+        raise InvalidFilters(errors)
     issues = filterset.qs
     # A stable order, so pages never repeat or skip a row.
     return issues.order_by(*(issues.query.order_by or Issue._meta.ordering), "pk")
 
 
 def public_units() -> QuerySet:
-    """Units with at least one published report; others would betray a draft."""
-    return Unit.objects.filter(Exists(Report.objects.published().filter(inspection__unit=OuterRef("pk"))))
+    """Units a published report names: as the inspected unit or acting on a measure; others would betray a draft."""
+    inspected = Exists(Report.objects.published().filter(inspection__unit=OuterRef("pk")))
+    acting = Exists(Measure.objects.filter(acting_units=OuterRef("pk"), issue__report__is_published=True))
+    return Unit.objects.filter(inspected | acting)
 
 
 # --- rows ---------------------------------------------------------------------------------------
