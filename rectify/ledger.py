@@ -6,6 +6,7 @@ Used by the public exports and the admin's ledger action, so both give the same 
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from typing import IO
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -88,41 +89,64 @@ def ledger_rows(issues: QuerySet) -> Iterator[list]:
         ]
 
 
+def ledger_csv_lines(issues: QuerySet) -> Iterator[str]:
+    """The CSV ledger line by line (BOM first), for streaming a big export in bounded memory."""
+    line = _LineBuffer()
+    writer = csv.writer(line)
+    yield "\ufeff" + writer.writerow(HEADERS)
+    for row in ledger_rows(issues):
+        yield writer.writerow([neutralise(value) for value in row])
+
+
+class _LineBuffer:
+    """A file-like object whose write() hands the line back, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
 def ledger_csv(issues: QuerySet) -> str:
     """UTF-8 CSV with a BOM, so Excel on Chinese Windows opens it without mojibake."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    for row in ledger_rows(issues):
-        writer.writerow([neutralise(value) for value in row])
-    return buffer.getvalue()
+    return "".join(ledger_csv_lines(issues))
 
 
-def ledger_xlsx(issues: QuerySet, title: str = "整改台账") -> bytes:
-    """An .xlsx ledger: styled header, sized columns, frozen header row, wrapped text."""
+def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改台账") -> None:
+    """Write an .xlsx ledger to target: styled header, sized columns, frozen header, wrapped text.
+
+    openpyxl's write-only mode streams rows to disk, so memory stays flat however many problems.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(HEADERS)
-    header_fill = PatternFill("solid", fgColor="9E1B1B")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = header_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
     for index, (_, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="9E1B1B")
+    centred = Alignment(horizontal="center", vertical="center")
     wrap = Alignment(wrap_text=True, vertical="top")
+
+    def styled(value, **style):
+        cell = WriteOnlyCell(sheet, value=value)
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    sheet.append([styled(name, font=header_font, fill=header_fill, alignment=centred) for name in HEADERS])
+    row_count = 1
     for row in ledger_rows(issues):
-        sheet.append([neutralise(value) for value in row])
-        for cell in sheet[sheet.max_row]:
-            cell.alignment = wrap
-    sheet.auto_filter.ref = sheet.dimensions
+        sheet.append([styled(neutralise(value), alignment=wrap) for value in row])
+        row_count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{row_count}"
+    workbook.save(target)
+
+
+def ledger_xlsx(issues: QuerySet, title: str = "整改台账") -> bytes:
+    """The .xlsx ledger as bytes (see write_ledger_xlsx)."""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_ledger_xlsx(issues, buffer, title)
     return buffer.getvalue()

@@ -1,8 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
+from django.views.decorators.http import require_safe
 
-from rectify import views
+from rectify import api, exports, feeds, stats, views
 
 admin.site.site_header = "巡察整改公开 · 管理后台"
 admin.site.site_title = "巡察整改公开"
@@ -11,8 +12,6 @@ admin.site.index_title = "数据录入与进展更新"
 # Not language-prefixed: the admin, and the open data (exports, feeds, API) machines read.
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # --- open data ---
-    # --- end open data ---
 ]
 
 # The pages people read: Chinese at /, English at /en/.
@@ -26,5 +25,23 @@ urlpatterns += i18n_patterns(
     path("problems/", views.IssueListView.as_view(), name="issue_list"),
     path("problems/<int:pk>/", views.IssueDetailView.as_view(), name="issue_detail"),
     path("search/", views.search_page, name="search"),
+    path("stats/", stats.stats, name="stats"),
+    path("api/", api.api_docs, name="api_docs"),
     prefix_default_language=False,
 )
+
+# --- open data --- (not language-prefixed; keep outside i18n_patterns)
+urlpatterns += [
+    path("problems/export.<str:fmt>", exports.issue_export, name="issue_export"),
+    path("feeds/reports.atom", require_safe(feeds.ReportFeed()), name="report_feed"),
+    path("feeds/units/<int:pk>.atom", require_safe(feeds.UnitReportFeed()), name="unit_feed"),
+    path("feeds/problems.atom", require_safe(feeds.IssueReportFeed()), name="issue_feed"),
+    path("api/v1/", api.api_root, name="api_root"),
+    path("api/v1/problems/", api.api_issue_list, name="api_issue_list"),
+    path("api/v1/problems/<int:pk>/", api.api_issue_detail, name="api_issue_detail"),
+    path("api/v1/reports/", api.api_report_list, name="api_report_list"),
+    path("api/v1/reports/<int:pk>/", api.api_report_detail, name="api_report_detail"),
+    path("api/v1/units/", api.api_unit_list, name="api_unit_list"),
+    path("api/v1/units/<int:pk>/", api.api_unit_detail, name="api_unit_detail"),
+]
+# --- end open data ---

@@ -1,0 +1,111 @@
+"""The statistics page: counters that say their as-of date, and charts drawn by rectify.charts."""
+
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce, TruncMonth
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from rectify import charts
+from rectify.api import public_units
+from rectify.models import Issue, IssueStatus, Report
+
+MAX_UNIT_BARS = 30
+
+
+def status_bars(issues) -> list[charts.Bar]:
+    """One bar per inspected unit with its problems by status; the units with most problems first."""
+    counts: dict[tuple[int, str], dict[str, int]] = {}
+    for unit_id, unit_name, status, n in issues.values_list(
+        "inspection__unit_id", "inspection__unit__name", "status"
+    ).annotate(n=Count("id")):
+        counts.setdefault((unit_id, unit_name), {})[status] = n
+    bars = [
+        charts.Bar(
+            label=name,
+            segments=tuple(
+                charts.Segment(code, str(label), by_status.get(code, 0)) for code, label in IssueStatus.choices
+            ),
+        )
+        for (_unit_id, name), by_status in counts.items()
+    ]
+    bars.sort(key=lambda bar: (-bar.total, bar.label))
+    return bars[:MAX_UNIT_BARS]
+
+
+def completion_columns(issues) -> list[charts.Column]:
+    """Completed share of the problems disclosed by reports published in each month."""
+    rows = (
+        issues.filter(report__published_date__isnull=False)
+        .annotate(month=TruncMonth("report__published_date"))
+        .values("month")
+        .annotate(total=Count("id"), completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)))
+        .order_by("month")
+    )
+    return [
+        charts.Column(
+            label=_("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month},
+            part=row["completed"],
+            total=row["total"],
+        )
+        for row in rows
+    ]
+
+
+@require_safe
+def stats(request):
+    issues = Issue.objects.published()
+    reports = Report.objects.published()
+    totals = issues.aggregate(
+        problems=Count("id"),
+        completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
+        open=Count("id", filter=Q(status__in=IssueStatus.open_values())),
+        immediate=Count("id", filter=Q(immediate=True)),
+        last_issue_update=Max("updated_at"),
+    )
+    report_dates = reports.aggregate(
+        count=Count("id"),
+        as_of=Max(Coalesce("as_of_date", "published_date")),
+        last_update=Max("updated_at"),
+    )
+    updates = [moment for moment in (totals["last_issue_update"], report_dates["last_update"]) if moment]
+    bars = status_bars(issues)
+    columns = completion_columns(issues)
+    context = {
+        "as_of": report_dates["as_of"],
+        "last_update": max(updates) if updates else None,
+        "counters": {
+            "reports": report_dates["count"],
+            "units": public_units().count(),
+            "problems": totals["problems"],
+            "completed": totals["completed"],
+            "open": totals["open"],
+            "immediate": totals["immediate"],
+            "overdue": issues.overdue().count(),
+            "completed_share": round(100 * totals["completed"] / totals["problems"]) if totals["problems"] else 0,
+        },
+        "bars": bars,
+        "columns": columns,
+        "statuses": IssueStatus.choices,
+        # The charts escape every label themselves (rectify.charts), so their markup is safe to inline.
+        "status_chart": mark_safe(
+            charts.stacked_bars_svg(
+                bars,
+                title=_("各单位问题整改状态"),
+                description=_("每个被巡察单位一条横条，按整改状态分段；条末为问题总数。"),
+                chart_id="status-by-unit",
+                empty_text=_("暂无数据"),
+            )
+        ),
+        "completion_chart": mark_safe(
+            charts.columns_svg(
+                columns,
+                title=_("按通报发布月份的整改完成率"),
+                description=_("每月发布的通报所公开问题中已完成整改的比例。"),
+                chart_id="completion-over-time",
+                empty_text=_("暂无数据"),
+            )
+        ),
+    }
+    return render(request, "rectify/stats.html", context)

@@ -1,0 +1,108 @@
+"""SVG charts (pure functions) and the statistics page that shows them."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from rectify import charts
+from rectify.models import Issue, IssueStatus, Report
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bars_fixture():
+    return [
+        charts.Bar(
+            "甲单位", (charts.Segment("completed", "已完成整改", 3), charts.Segment("partial", "阶段性完成", 1))
+        ),
+        charts.Bar(
+            "<b>乙&丙</b>", (charts.Segment("completed", "已完成整改", 0), charts.Segment("unknown", "未标明", 5))
+        ),
+    ]
+
+
+def test_stacked_bars_are_valid_svg_with_titles_and_no_style():
+    markup = charts.stacked_bars_svg(bars_fixture(), title="各单位问题整改状态", chart_id="t")
+    root = ET.fromstring(markup)
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "各单位问题整改状态"
+    assert root.get("width") and root.get("height")
+    assert "style=" not in markup
+
+
+def test_stacked_bars_escape_labels():
+    markup = charts.stacked_bars_svg(bars_fixture(), title="<图>")
+    assert "<b>" not in markup
+    root = ET.fromstring(markup)
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "<b>乙&丙</b>" in texts
+    assert root.find(f"{SVG}title").text == "<图>"
+
+
+def test_stacked_bar_segments_share_the_bar_by_value():
+    root = ET.fromstring(charts.stacked_bars_svg(bars_fixture(), title="t", width=760, label_width=220))
+    segments = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    # Zero segments are not drawn: 2 for the first bar, 1 for the second.
+    assert len(segments) == 3
+    first, second = float(segments[0].get("width")), float(segments[1].get("width"))
+    assert first == pytest.approx(3 * second, rel=0.01)
+    assert float(segments[2].get("width")) == pytest.approx(first + second, rel=0.01)
+    assert segments[0].find(f"{SVG}title").text == "甲单位：已完成整改 3（75%）"
+    assert segments[0].get("fill") == charts.STATUS_COLOURS["completed"]
+
+
+def test_columns_heights_follow_the_share():
+    columns = [charts.Column("2025年7月", 23, 24), charts.Column("2025年12月", 0, 10), charts.Column("x", 5, 10)]
+    root = ET.fromstring(charts.columns_svg(columns, title="完成率", height=260))
+    rects = [r for r in root.iter(f"{SVG}rect")]
+    heights = [float(r.get("height")) for r in rects]
+    assert heights[1] == 0
+    assert heights[0] == pytest.approx(heights[2] * (23 / 24) / 0.5, rel=0.01)
+    assert rects[2].find(f"{SVG}title").text == "x：5 / 10（50%）"
+
+
+@pytest.mark.parametrize("draw", [charts.stacked_bars_svg, charts.columns_svg])
+def test_empty_charts_say_so(draw):
+    root = ET.fromstring(draw([], title="t", empty_text="暂无数据"))
+    assert "暂无数据" in [t.text for t in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.django_db
+def test_stats_page_counts_and_as_of_date(client, imported_seeds, django_assert_max_num_queries):
+    draft = Report.objects.get(inspection__unit__name="中共韩城市委宣传部")
+    draft.is_published = False
+    draft.save()
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("stats"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    dates = [r.as_of_date or r.published_date for r in Report.objects.filter(is_published=True)]
+    latest = max(d for d in dates if d)
+    assert f"截至 {latest.year}年{latest.month}月{latest.day}日" in page
+    published = Issue.objects.filter(report__is_published=True)
+    assert f"<strong>{published.count()}</strong><span>公开问题" in page
+    completed = published.filter(status=IssueStatus.COMPLETED).count()
+    assert f"<strong>{completed}</strong><span>已完成整改" in page
+    assert "中共韩城市委宣传部" not in page
+
+
+@pytest.mark.django_db
+def test_stats_page_inlines_valid_svg_without_style_or_script(client, imported_seeds):
+    page = client.get(reverse("stats")).content.decode()
+    svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
+    assert len(svgs) == 2
+    for svg in svgs:
+        ET.fromstring(svg)
+    assert 'style="' not in page and "<script" not in page
+    # One bar per unit with published problems.
+    units = Issue.objects.filter(report__is_published=True).values("inspection__unit").distinct().count()
+    bar_labels = ET.fromstring(svgs[0]).findall(f"{SVG}g")
+    assert len(bar_labels) == units
+
+
+@pytest.mark.django_db
+def test_stats_page_refuses_writes(client):
+    assert client.post(reverse("stats")).status_code == 405
+    assert client.get(reverse("stats")).status_code == 200  # an empty archive still renders
