@@ -461,10 +461,9 @@ def _filter_parameters() -> list[dict]:
     """The problem filters as documented: read from IssueFilter so the docs cannot drift from it."""
     parameters = []
     for name, filter_ in IssueFilter.base_filters.items():
-        field = filter_.field
-        choices = [(value, label) for value, label in getattr(field, "choices", []) if value]
-        if name == "unit":
-            choices = []
+        # Units are too many to list; sorting lists each key twice ("due", "-due"), the docs explain "-" once.
+        choices = [] if name == "unit" else getattr(filter_.field, "choices", [])
+        choices = [(value, label) for value, label in choices if value and not str(value).startswith("-")]
         parameters.append({"name": name, "label": filter_.label, "choices": choices})
     return parameters
 
