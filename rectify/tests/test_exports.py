@@ -144,3 +144,23 @@ def test_unknown_format_is_not_found(client, imported_seeds):
 def test_export_queries_do_not_grow_with_rows(client, imported_seeds, django_assert_max_num_queries, fmt):
     with django_assert_max_num_queries(6):
         export(client, fmt)
+
+
+def test_open_data_links_keep_the_lists_query_string(rf):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/problems/", {"status": "open", "q": "<学习>"})
+    html = render_to_string("rectify/includes/_open_data_links.html", {"request": request})
+    query = request.GET.urlencode().replace("&", "&amp;")
+    for url in [reverse("issue_export", args=[fmt]) for fmt in ("csv", "xlsx", "json")] + [reverse("issue_feed")]:
+        assert f'href="{url}?{query}"' in html
+    assert 'rel="alternate" type="application/atom+xml"' in html
+    assert "<学习>" not in html and 'style="' not in html
+
+
+def test_open_data_nav_links_stats_and_api(rf):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("rectify/includes/_open_data_nav.html", {"request": rf.get("/")})
+    assert f'href="{reverse("stats")}"' in html and f'href="{reverse("api_docs")}"' in html
+    assert f'href="{reverse("report_feed")}"' in html
