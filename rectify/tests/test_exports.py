@@ -66,6 +66,8 @@ def test_xlsx_is_a_ledger_of_the_filtered_rows(client, imported_seeds):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ledger.HEADERS
     assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:I{len(values)}"
+    assert sheet["A1"].font.bold and sheet.column_dimensions["E"].width == dict(ledger.COLUMNS)["整改措施"]
     expected = expected_issues(inspection__unit=unit_issue.inspection.unit, status__in=IssueStatus.open_values())
     assert [(row[0], row[3].split("\n")[0], row[7]) for row in values[1:]] == [
         (n, i.title, i.get_status_display()) for n, i in enumerate(expected, start=1)
