@@ -50,6 +50,7 @@ class ReportFeed(Feed):
         completed = Q(issues__status=IssueStatus.COMPLETED)
         return (
             self.reports(obj)
+            .defer("source_text", "parse_warnings")
             .select_related("inspection__unit")
             .annotate(problem_count=Count("issues"), completed_count=Count("issues", filter=completed))
             .latest_first()[:FEED_LENGTH]

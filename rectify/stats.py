@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from rectify import charts
-from rectify.api import public_units
 from rectify.models import Issue, IssueStatus, Report
 
 MAX_UNIT_BARS = 30
@@ -61,6 +60,7 @@ def stats(request):
         problems=Count("id"),
         completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
         open=Count("id", filter=Q(status__in=IssueStatus.open_values())),
+        unknown=Count("id", filter=Q(status=IssueStatus.UNKNOWN)),
         immediate=Count("id", filter=Q(immediate=True)),
         last_issue_update=Max("updated_at"),
     )
@@ -77,10 +77,11 @@ def stats(request):
         "last_update": max(updates) if updates else None,
         "counters": {
             "reports": report_dates["count"],
-            "units": public_units().count(),
+            "units": reports.values("inspection__unit").distinct().count(),
             "problems": totals["problems"],
             "completed": totals["completed"],
             "open": totals["open"],
+            "unknown": totals["unknown"],
             "immediate": totals["immediate"],
             "overdue": issues.overdue().count(),
             "completed_share": round(100 * totals["completed"] / totals["problems"]) if totals["problems"] else 0,

@@ -66,6 +66,8 @@ def test_xlsx_is_a_ledger_of_the_filtered_rows(client, imported_seeds):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ledger.HEADERS
     assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:I{len(values)}"
+    assert sheet["A1"].font.bold and sheet.column_dimensions["E"].width == dict(ledger.COLUMNS)["整改措施"]
     expected = expected_issues(inspection__unit=unit_issue.inspection.unit, status__in=IssueStatus.open_values())
     assert [(row[0], row[3].split("\n")[0], row[7]) for row in values[1:]] == [
         (n, i.title, i.get_status_display()) for n, i in enumerate(expected, start=1)
@@ -144,3 +146,23 @@ def test_unknown_format_is_not_found(client, imported_seeds):
 def test_export_queries_do_not_grow_with_rows(client, imported_seeds, django_assert_max_num_queries, fmt):
     with django_assert_max_num_queries(6):
         export(client, fmt)
+
+
+def test_open_data_links_keep_the_lists_query_string(rf):
+    from django.template.loader import render_to_string
+
+    request = rf.get("/problems/", {"status": "open", "q": "<学习>"})
+    html = render_to_string("rectify/includes/_open_data_links.html", {"request": request})
+    query = request.GET.urlencode().replace("&", "&amp;")
+    for url in [reverse("issue_export", args=[fmt]) for fmt in ("csv", "xlsx", "json")] + [reverse("issue_feed")]:
+        assert f'href="{url}?{query}"' in html
+    assert 'rel="alternate" type="application/atom+xml"' in html
+    assert "<学习>" not in html and 'style="' not in html
+
+
+def test_open_data_nav_links_stats_and_api(rf):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("rectify/includes/_open_data_nav.html", {"request": rf.get("/")})
+    assert f'href="{reverse("stats")}"' in html and f'href="{reverse("api_docs")}"' in html
+    assert f'href="{reverse("report_feed")}"' in html
