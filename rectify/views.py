@@ -1,5 +1,7 @@
 """Public, read-only pages. Only published reports and what they disclose are shown."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
 from django.utils import timezone
@@ -263,6 +265,8 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
             scorecard=unit_scorecard(unit),
             sub_units=unit.sub_units.all(),
             measures_acted=Measure.objects.filter(acting_units=unit, issue__report__is_published=True).count(),
+            # Exports and feeds on this page cover this unit's problems, as the problem list would.
+            export_query=urlencode({"unit": unit.pk}),
         )
         return context
 

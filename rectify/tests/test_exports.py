@@ -156,8 +156,23 @@ def test_open_data_links_keep_the_lists_query_string(rf):
     query = request.GET.urlencode().replace("&", "&amp;")
     for url in [reverse("issue_export", args=[fmt]) for fmt in ("csv", "xlsx", "json")] + [reverse("issue_feed")]:
         assert f'href="{url}?{query}"' in html
-    assert 'rel="alternate" type="application/atom+xml"' in html
     assert "<学习>" not in html and 'style="' not in html
+
+
+def test_feeds_are_discoverable_from_page_heads(client, imported_seeds):
+    page = client.get(reverse("issue_list"), {"status": "open"}).content.decode()
+    head = page.split("</head>")[0]
+    assert (
+        f'rel="alternate" type="application/atom+xml" title="最新整改进展通报（Atom）" href="{reverse("report_feed")}"'
+        in head
+    )
+    assert f'href="{reverse("issue_feed")}?status=open"' in head
+
+
+def test_unit_page_exports_that_units_problems(client, imported_seeds):
+    unit = Issue.objects.published().first().inspection.unit
+    page = client.get(reverse("unit_detail", args=[unit.pk])).content.decode()
+    assert f'href="{reverse("issue_export", args=["csv"])}?unit={unit.pk}"' in page
 
 
 def test_open_data_nav_links_stats_and_api(rf):
@@ -165,4 +180,4 @@ def test_open_data_nav_links_stats_and_api(rf):
 
     html = render_to_string("rectify/includes/_open_data_nav.html", {"request": rf.get("/")})
     assert f'href="{reverse("stats")}"' in html and f'href="{reverse("api_docs")}"' in html
-    assert f'href="{reverse("report_feed")}"' in html
+    assert html.count("<li>") == 2, "nav items are list items, as the nav they go into is a list"
