@@ -69,6 +69,11 @@ class FacetChoice:
     count: int
     selected: bool
 
+    @property
+    def text(self) -> str:
+        """The choice as a select option shows it: label and count."""
+        return _("%(label)s（%(n)s）") % {"label": self.label, "n": self.count}
+
 
 @dataclass(frozen=True)
 class Facet:
