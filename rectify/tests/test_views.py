@@ -323,3 +323,9 @@ def test_home_has_search_box_and_status_links(client, imported_seeds):
     assert f'action="{reverse("search")}"' in page
     assert f'href="{reverse("issue_list")}?status=completed"' in page
     assert Inspection.objects.count() > 0 and f"<strong>{Inspection.objects.count()}</strong>" in page
+
+
+@pytest.mark.parametrize("name", ["issue_list", "unit_list", "report_list", "search"])
+def test_list_pages_answer_head_and_refuse_post(client, imported_seeds, name):
+    assert client.head(reverse(name)).status_code == 200
+    assert client.post(reverse(name)).status_code == 405
