@@ -329,3 +329,12 @@ def test_home_has_search_box_and_status_links(client, imported_seeds):
 def test_list_pages_answer_head_and_refuse_post(client, imported_seeds, name):
     assert client.head(reverse(name)).status_code == 200
     assert client.post(reverse(name)).status_code == 405
+
+
+def test_chosen_filters_are_listed_with_links_that_remove_them(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"status": "open", "q": "整改", "page": "1"})
+    active = {item["label"]: item for item in response.context["active_filters"]}
+    assert set(active) == {"整改状态", "关键词"}
+    assert active["整改状态"]["remove_query"] == "q=%E6%95%B4%E6%94%B9"
+    assert active["关键词"]["remove_query"] == "status=open"
+    assert 'href="?status=open"' in response.content.decode()
