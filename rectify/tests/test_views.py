@@ -126,6 +126,10 @@ def test_every_page_answers_with_bounded_queries_and_no_inline_code(
         page = response.content.decode()
         assert not INLINE_CODE.search(page), (url, INLINE_CODE.search(page))
         assert 'lang="zh-CN"' in page
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), url
+        for control in re.findall(r'<(?:select|input)[^>]*\sid="([^"]+)"', page):
+            assert f'for="{control}"' in page, (url, control)
 
 
 def test_english_pages_render_in_english_with_report_text_untouched(client, imported_seeds):
