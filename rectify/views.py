@@ -104,7 +104,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
     template_name = "rectify/report_detail.html"
 
     def get_queryset(self):
-        measures = Measure.objects.prefetch_related("acting_units").order_by("order")
+        measures = Measure.objects.order_by("order")
         return (
             Report.objects.published()
             .select_related("inspection__unit")
