@@ -69,6 +69,11 @@ class FacetChoice:
     count: int
     selected: bool
 
+    @property
+    def text(self) -> str:
+        """The choice as a select option shows it: label and count."""
+        return _("%(label)s（%(n)s）") % {"label": self.label, "n": self.count}
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -106,14 +111,18 @@ class IssueFilter(django_filters.FilterSet):
             ("due_date", "due"),
             ("updated_at", "updated"),
         ),
+        # Every field both ways, as the exports and the API accept them; labels a reader understands.
         choices=[
             ("-year", _("巡察时间：由近到远")),
             ("year", _("巡察时间：由远到近")),
             ("unit", _("单位名称")),
+            ("-unit", _("单位名称（倒序）")),
             ("status", _("整改状态")),
+            ("-status", _("整改状态（倒序）")),
             ("due", _("整改期限：由早到晚")),
             ("-due", _("整改期限：由晚到早")),
             ("-updated", _("最近更新")),
+            ("updated", _("最早更新")),
         ],
     )
 

@@ -106,7 +106,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
     template_name = "rectify/report_detail.html"
 
     def get_queryset(self):
-        measures = Measure.objects.prefetch_related("acting_units").order_by("order")
+        measures = Measure.objects.order_by("order")
         return (
             Report.objects.published()
             .select_related("inspection__unit")
@@ -318,13 +318,29 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             self.object_list = rows.with_warning()
         else:
             self.object_list = self.filterset.queryset.none()
+        facets = self.filterset.facets() if valid else []
         context = self.get_context_data(
             filter=self.filterset,
             object_list=self.object_list,
-            facets=self.filterset.facets() if valid else [],
-            active_filters=sum(1 for name in self.filterset.filters if name != "sort" and request.GET.get(name)),
+            facets=facets,
+            active_filters=_active_filters(request, facets),
         )
         return self.render_to_response(context, status=200 if valid else 400)
+
+
+def _active_filters(request, facets):
+    """The chosen filter values, each with the address of this list without it (page reset)."""
+    labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
+    active = []
+    for name, value in request.GET.items():
+        if not value or name in ("page", "per_page", "sort"):
+            continue
+        label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
+        remaining = request.GET.copy()
+        remaining.pop(name)
+        remaining.pop("page", None)
+        active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
+    return active
 
 
 class IssueDetailView(ReadOnlyMixin, DetailView):

@@ -203,3 +203,11 @@ def test_overdue_depends_on_today(rows):
     issue.due_date = timezone.localdate() + datetime.timedelta(days=365)
     issue.save()
     assert issue.pk not in filtered({"overdue": "true"})
+
+
+@pytest.mark.parametrize("field", ["year", "unit", "status", "due", "updated"])
+def test_every_sort_field_is_accepted_both_ways(imported_seeds, field):
+    for value in (field, f"-{field}"):
+        filterset = IssueFilter({"sort": value}, queryset=Issue.objects.published())
+        assert filterset.is_valid(), value
+        assert filterset.qs.count() == Issue.objects.published().count()

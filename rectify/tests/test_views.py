@@ -126,6 +126,10 @@ def test_every_page_answers_with_bounded_queries_and_no_inline_code(
         page = response.content.decode()
         assert not INLINE_CODE.search(page), (url, INLINE_CODE.search(page))
         assert 'lang="zh-CN"' in page
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), url
+        for control in re.findall(r'<(?:select|input)[^>]*\sid="([^"]+)"', page):
+            assert f'for="{control}"' in page, (url, control)
 
 
 def test_english_pages_render_in_english_with_report_text_untouched(client, imported_seeds):
@@ -323,3 +327,18 @@ def test_home_has_search_box_and_status_links(client, imported_seeds):
     assert f'action="{reverse("search")}"' in page
     assert f'href="{reverse("issue_list")}?status=completed"' in page
     assert Inspection.objects.count() > 0 and f"<strong>{Inspection.objects.count()}</strong>" in page
+
+
+@pytest.mark.parametrize("name", ["issue_list", "unit_list", "report_list", "search"])
+def test_list_pages_answer_head_and_refuse_post(client, imported_seeds, name):
+    assert client.head(reverse(name)).status_code == 200
+    assert client.post(reverse(name)).status_code == 405
+
+
+def test_chosen_filters_are_listed_with_links_that_remove_them(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"status": "open", "q": "整改", "page": "1"})
+    active = {item["label"]: item for item in response.context["active_filters"]}
+    assert set(active) == {"整改状态", "关键词"}
+    assert active["整改状态"]["remove_query"] == "q=%E6%95%B4%E6%94%B9"
+    assert active["关键词"]["remove_query"] == "status=open"
+    assert 'href="?status=open"' in response.content.decode()
