@@ -47,7 +47,7 @@ bench: setup
 	$(BIN)/python -m bench.run --reports $(BENCH_REPORTS)
 
 bench-small: setup
-	$(BIN)/python -m bench.run --reports 30 --small --import-reports 10 --repeat 5 --no-readme
+	$(BIN)/python -m bench.run --reports 20 --small --import-reports 5 --repeat 5 --no-readme
 	$(BIN)/python -m bench.loadtest --small --no-readme
 
 loadtest: setup

@@ -41,7 +41,7 @@ def pick_database(small: bool, seed: int) -> Path:
     full = RESULTS / f"corpus-10000-seed{seed}.sqlite3"
     if not small and full.exists():
         return full
-    return RESULTS / f"corpus-{30 if small else FALLBACK_REPORTS}-seed{seed}.sqlite3"
+    return RESULTS / f"corpus-{20 if small else FALLBACK_REPORTS}-seed{seed}.sqlite3"
 
 
 def ensure_corpus(reports: int, seed: int) -> None:

@@ -145,6 +145,32 @@ def rows(result: dict) -> list[list[str]]:
             _verdict(_under(list_page, "p95", targets["list_p95_ms"])),
         ]
     )
+    ours_list_counts, their_list_counts = listing.get("counts"), datasette.get("list_counts")
+    if ours_list_counts and their_list_counts and ours_list_counts != their_list_counts:
+        differ = sum(a != b for a, b in zip(ours_list_counts, their_list_counts, strict=False))
+        out.append([f"  … Datasette list counts differ for {differ} filter sets"] + [""] * (len(HEADER) - 1))
+    http = sections.get("http", {})
+    for name, label, baseline, limit in (
+        ("list", "Problem list page over HTTP (gunicorn, 1 worker)", "list_html", targets["list_p95_ms"]),
+        ("search", "Search page over HTTP (gunicorn, 1 worker)", "search_json", search_limit),
+    ):
+        figures = http.get(name) if "missing" not in http and "error" not in http else http
+        out.append(
+            [
+                label,
+                _ms(figures, "p50"),
+                _ms(figures, "p95"),
+                f"Datasette {baseline.replace('_', ' ')}",
+                _ms(datasette.get(baseline), "p50"),
+                _ratio(datasette.get(baseline), figures if figures and "p50" in figures else None),
+                f"p95 ≤ {limit} ms, faster",
+                _verdict(
+                    None
+                    if not figures or "p50" not in figures or baseline not in datasette
+                    else figures["p50"] < datasette[baseline]["p50"] and figures["p95"] <= limit
+                ),
+            ]
+        )
     pages = sections.get("pages", {})
     report = pages.get("report_largest")
     if report:

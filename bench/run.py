@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     from django.db import connection
     from django.test import Client
 
-    from bench import common, datasette_baseline, import_bench, list_bench, page_bench, search_bench
+    from bench import common, datasette_baseline, http_bench, import_bench, list_bench, page_bench, search_bench
 
     vendor = connection.vendor
     label = "small" if args.small else "full"
@@ -83,6 +83,7 @@ def main(argv=None) -> int:
     step("list", list_bench.measure)
     step("list_page", lambda: list_bench.measure_page(client))
     step("pages", lambda: page_bench.measure(client, repeat=args.repeat))
+    step("http", lambda: http_bench.measure(sqlite_url(database)))
     if vendor == "sqlite" and not args.no_datasette:
         connection.close()
         step("datasette", lambda: datasette_baseline.measure(Path(connection.settings_dict["NAME"]), RESULTS))
