@@ -201,9 +201,10 @@ def rows(result: dict) -> list[list[str]]:
             ("load", f"Load into {vendor} (reports/s, in one rolled-back transaction)", targets["load_per_second"]),
         ):
             rate = imports[key]["reports_per_second"]
+            cpu_rate = imports[key].get("reports_per_cpu_second")
             out.append(
                 [
-                    f"{label}: {rate}",
+                    f"{label}: {rate} (per CPU second: {cpu_rate})",
                     _ms(imports[key], "p50"),
                     _ms(imports[key], "p95"),
                     "target",
@@ -219,10 +220,11 @@ def rows(result: dict) -> list[list[str]]:
         count = build["reports"]
         rate = count / build["seconds"]
         load_rate = count / build["timings"]["load"] if build["timings"].get("load") else 0
+        cpu = f"; {count / build['cpu_seconds']:.1f} per CPU second" if build.get("cpu_seconds") else ""
         out.append(
             [
                 f"Corpus build: {count} reports in {build['seconds']:.0f} s "
-                f"({rate:.1f}/s; loader alone {load_rate:.1f}/s; peak {build['peak_memory_mb']:.0f} MB)",
+                f"({rate:.1f}/s{cpu}; loader alone {load_rate:.1f}/s; peak {build['peak_memory_mb']:.0f} MB)",
                 "",
                 "",
                 "target",

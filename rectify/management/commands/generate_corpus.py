@@ -302,9 +302,6 @@ class Command(BaseCommand):
         parser.add_argument("--stats", type=Path, help="把用时、数量和内存峰值写成 JSON 文件（基准测试用）")
 
     def handle(self, *args, **options):
-        from rectify.importer.load import LoadError, load_report
-        from rectify.importer.parse import parse_report
-
         count, seed, first = options["reports"], options["seed"], options["start"]
         if count < 0 or first < 0:
             raise CommandError("--reports 和 --start 不能为负数")
@@ -313,44 +310,34 @@ class Command(BaseCommand):
             write_dir.mkdir(parents=True, exist_ok=True)
         timings = {"compose": 0.0, "parse": 0.0, "load": 0.0}
         totals = {"created": 0, "issues": 0, "measures": 0, "other": 0}
-        started = time.perf_counter()
-        for index in self._progress(range(first, first + count), options["verbosity"]):
-            clock = time.perf_counter()
-            text = compose_report(seed, index)
-            tick = time.perf_counter()
-            timings["compose"] += tick - clock
-            if write_dir:
-                (write_dir / source_name(seed, index)).write_text(text, encoding="utf-8")
-                continue
-            record = parse_report(text)
-            timings["parse"] += time.perf_counter() - tick
-            tick = time.perf_counter()
-            totals["issues"] += len(record.issues)
-            totals["measures"] += sum(len(issue.measures) for issue in record.issues)
-            if options["dry_run"]:
-                continue
-            publish = random.Random(f"{seed}:publish:{index}").random() >= options["draft_share"]
-            try:
-                with transaction.atomic():
-                    result = load_report(
-                        record, source_text=text, source_name=source_name(seed, index), publish=publish
-                    )
-            except LoadError as exc:
-                raise CommandError(f"{source_name(seed, index)}: {exc}") from exc
-            timings["load"] += time.perf_counter() - tick
-            totals["created" if result.outcome == "created" else "other"] += 1
+        started, cpu_started = time.perf_counter(), time.process_time()
+        done, interrupted = 0, False
+        try:
+            for index in self._progress(range(first, first + count), options["verbosity"]):
+                self._one(index, seed, options, timings, totals)
+                done += 1
+        except KeyboardInterrupt:
+            # Each report is its own transaction: what was stored stays, and --start resumes after it.
+            interrupted = True
         elapsed = time.perf_counter() - started
         self.last_run = {
-            "reports": count,
+            "reports": done,
             "seed": seed,
             "start": first,
+            "interrupted": interrupted,
             "seconds": round(elapsed, 3),
+            "cpu_seconds": round(time.process_time() - cpu_started, 3),
             "timings": {key: round(value, 3) for key, value in timings.items()},
             "totals": totals,
             "peak_memory_mb": round(peak_memory_mb(), 1),
         }
         if options["stats"]:
             options["stats"].write_text(json.dumps(self.last_run, indent=2), encoding="utf-8")
+        count = done
+        if interrupted:
+            self.stderr.write(
+                self.style.WARNING(f"已中断：写入了第 {first} 至第 {first + done - 1} 份，可用 --start 续建")
+            )
         if options["verbosity"] >= 1:
             rate = lambda key: count / timings[key] if timings[key] else 0  # noqa: E731
             self.stdout.write(
@@ -361,6 +348,33 @@ class Command(BaseCommand):
                     f"写入 {rate('load'):.0f} 份/秒）；内存峰值 {peak_memory_mb():.0f} MB"
                 )
             )
+
+    def _one(self, index: int, seed: int, options: dict, timings: dict, totals: dict) -> None:
+        from rectify.importer.load import LoadError, load_report
+        from rectify.importer.parse import parse_report
+
+        clock = time.perf_counter()
+        text = compose_report(seed, index)
+        tick = time.perf_counter()
+        timings["compose"] += tick - clock
+        if options["write_dir"]:
+            (options["write_dir"] / source_name(seed, index)).write_text(text, encoding="utf-8")
+            return
+        record = parse_report(text)
+        timings["parse"] += time.perf_counter() - tick
+        tick = time.perf_counter()
+        totals["issues"] += len(record.issues)
+        totals["measures"] += sum(len(issue.measures) for issue in record.issues)
+        if options["dry_run"]:
+            return
+        publish = random.Random(f"{seed}:publish:{index}").random() >= options["draft_share"]
+        try:
+            with transaction.atomic():
+                result = load_report(record, source_text=text, source_name=source_name(seed, index), publish=publish)
+        except LoadError as exc:
+            raise CommandError(f"{source_name(seed, index)}: {exc}") from exc
+        timings["load"] += time.perf_counter() - tick
+        totals["created" if result.outcome == "created" else "other"] += 1
 
     def _progress(self, indexes, verbosity):
         if verbosity < 1 or len(indexes) < 50:
