@@ -122,7 +122,9 @@ def drive(port: int, urls: list[str], *, clients: int, seconds: float) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, help="SQLite file (default: the full corpus if built, else 600 reports)")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file, used as it is (default: the full corpus if built, else 600 reports)"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (bounded)")
     parser.add_argument("--seconds", type=float, default=20, help="time per page kind (bounded)")
@@ -143,7 +145,7 @@ def main(argv=None) -> int:
 
     stem = database.stem  # corpus-<reports>-seed<seed>
     wanted = int(stem.split("-")[1]) if stem.startswith("corpus-") else 0
-    if wanted:
+    if wanted and not args.db:
         ensure_corpus(wanted, args.seed)
     from bench.run import corpus_counts
 

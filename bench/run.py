@@ -108,6 +108,7 @@ def main(argv=None) -> int:
 def build_corpus(reports: int, seed: int, vendor: str) -> dict:
     """Build the corpus, or finish one a previous run began; return the build's own timings."""
     from django.core.management import call_command
+    from django.db import connection
 
     from rectify.management.commands.generate_corpus import Command as GenerateCorpus
     from rectify.models import Report
@@ -121,7 +122,8 @@ def build_corpus(reports: int, seed: int, vendor: str) -> dict:
         .first()
     )
     have = int(last.removeprefix(prefix).removesuffix(".txt")) + 1 if last else 0
-    stats_path = RESULTS / f"build-{vendor}-{reports}-seed{seed}.json"
+    # One stats file per database (an SQLite file's stem, or a PostgreSQL database's name).
+    stats_path = RESULTS / f"build-{Path(str(connection.settings_dict['NAME'])).stem}.json"
     if have >= reports:
         previous = json.loads(stats_path.read_text()) if stats_path.exists() else None
         return {"built_now": False, "previous_build": previous}
