@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint format setup seed clean
+.PHONY: run test test-postgres lint format setup seed clean bench bench-small loadtest
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,20 @@ test: lint
 # The same suite against PostgreSQL (DATABASE_URL overrides the default below).
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
+
+# Benchmarks (bench/README.md). `bench` builds the 10,000-report corpus on first use (many minutes),
+# then times search, lists with facets, report pages and import against icontains and Datasette.
+# `bench-small` proves the scripts run in seconds (CI); `loadtest` drives gunicorn with bounded clients.
+BENCH_REPORTS ?= 10000
+bench: setup
+	$(BIN)/python -m bench.run --reports $(BENCH_REPORTS)
+
+bench-small: setup
+	$(BIN)/python -m bench.run --reports 20 --small --import-reports 5 --repeat 5 --no-readme
+	$(BIN)/python -m bench.loadtest --small --no-readme
+
+loadtest: setup
+	$(BIN)/python -m bench.loadtest
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

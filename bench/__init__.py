@@ -1,0 +1,1 @@
+"""Benchmark and load-test harness for Rectify (see bench/README.md)."""

@@ -1,0 +1,228 @@
+"""Load test: gunicorn on 127.0.0.1, a bounded number of clients for a bounded time, per page kind.
+
+    .venv/bin/python -m bench.loadtest                      # make loadtest
+    .venv/bin/python -m bench.loadtest --small              # seconds, CI
+
+For each of home, list, filtered list, search and report pages, `--clients` threads each hold a
+keep-alive connection and request that kind's URLs in turn for `--seconds`; we record requests
+per second, p50/p95/p99 latency and errors (any status but 200, or a failed connection: must be
+zero). A kind whose URL does not exist on this branch yet is reported as missing.
+
+The driver is a small Python thread pool rather than wrk: it needs nothing installed beyond the
+project's venv (wrk is not on a fresh machine, nor in CI), it walks a list of different URLs
+without a Lua script, and it keeps every latency, so p99 and the error count are exact. Its own
+CPU time is recorded beside the server's throughput, to show it is not the bottleneck.
+
+The database must hold at least 10,000 problems: the full corpus if it was built, otherwise a
+corpus of 600 reports (~12,000 problems) is built first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import random
+import resource
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.common import RESULTS, ROOT, HttpClient, gunicorn_command, served, setup_django, sqlite_url, summary
+from bench.queries import ALL_TERMS, list_filters
+
+MIN_PROBLEMS = 10_000
+FALLBACK_REPORTS = 600
+
+
+def pick_database(small: bool, seed: int) -> Path:
+    full = RESULTS / f"corpus-10000-seed{seed}.sqlite3"
+    if not small and full.exists():
+        return full
+    return RESULTS / f"corpus-{20 if small else FALLBACK_REPORTS}-seed{seed}.sqlite3"
+
+
+def ensure_corpus(reports: int, seed: int) -> None:
+    from bench.run import build_corpus
+
+    build_corpus(reports, seed, "sqlite")
+
+
+def url_sets(seed: int) -> dict[str, list[str]]:
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
+    from rectify.models import Report
+
+    def route(name: str) -> str | None:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            return None
+
+    pks = list(Report.objects.published().order_by("pk").values_list("pk", flat=True))
+    sample = random.Random(seed).sample(pks, min(50, len(pks)))
+    issue_list, search = route("issue_list") or "/problems/", route("search") or "/search/"
+    return {
+        "home": ["/"],
+        "list": [issue_list] + [f"{issue_list}?page={n}" for n in range(2, 6)],
+        "filtered_list": [f"{issue_list}?{urlencode(f)}" for f in list_filters()],
+        "search": [f"{search}?{urlencode({'q': term})}" for term in ALL_TERMS],
+        "report": [Report(pk=pk).get_absolute_url() for pk in sample],
+    }
+
+
+def drive(port: int, urls: list[str], *, clients: int, seconds: float) -> dict:
+    """`clients` threads request `urls` round-robin for `seconds`; return throughput and latency."""
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    errors: list[list[str]] = [[] for _ in range(clients)]
+    deadline = time.monotonic() + seconds
+
+    def client_loop(number: int):
+        client = HttpClient(port, timeout=60)
+        position = number
+        while time.monotonic() < deadline:
+            url = urls[position % len(urls)]
+            position += 1
+            tick = time.perf_counter()
+            try:
+                status, _ = client.get(url)
+            except Exception as exc:  # a refused or broken connection is an error to count, not a crash
+                status = f"{type(exc).__name__}"
+            latencies[number].append((time.perf_counter() - tick) * 1000)
+            if status != 200:
+                errors[number].append(f"{status} {url}")
+        client.close()
+
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+    driver_cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    samples = [ms for per_client in latencies for ms in per_client]
+    failures = [e for per_client in errors for e in per_client]
+    return {
+        "requests": len(samples),
+        "seconds": round(elapsed, 2),
+        "rps": round(len(samples) / elapsed, 1),
+        **summary(samples),
+        "errors": len(failures),
+        "error_examples": failures[:5],
+        "driver_cpu_share": round(driver_cpu / elapsed, 2),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file, used as it is (default: the full corpus if built, else 600 reports)"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients (bounded)")
+    parser.add_argument("--seconds", type=float, default=20, help="time per page kind (bounded)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--port", type=int, default=8105)
+    parser.add_argument("--small", action="store_true", help="tiny corpus, 2 clients, 2 s per kind (CI)")
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args(argv)
+    if args.small:
+        args.clients, args.seconds, args.workers = 2, 2.0, 2
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    database = (args.db or pick_database(args.small, args.seed)).resolve()
+    setup_django(sqlite_url(database))
+    from django.db import connection
+
+    from bench.common import database_info, machine_info
+
+    stem = database.stem  # corpus-<reports>-seed<seed>
+    wanted = int(stem.split("-")[1]) if stem.startswith("corpus-") else 0
+    if wanted and not args.db:
+        ensure_corpus(wanted, args.seed)
+    from bench.run import corpus_counts
+
+    corpus = corpus_counts()
+    if not args.small and corpus["issues"] < MIN_PROBLEMS:
+        print(f"[loadtest] only {corpus['issues']} problems; the test needs {MIN_PROBLEMS}", file=sys.stderr)
+        return 2
+    urls = url_sets(args.seed)
+    env = {
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or sqlite_url(database),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    connection.close()
+
+    result = {
+        "label": "small" if args.small else "full",
+        "machine": machine_info(),
+        "database": database_info(),
+        "corpus": corpus,
+        "settings": {"clients": args.clients, "seconds": args.seconds, "workers": args.workers, "server": "gunicorn"},
+        "pages": {},
+    }
+    log = RESULTS / "loadtest-gunicorn.log"
+    with served(gunicorn_command(args.port, workers=args.workers), args.port, env=env, log=log):
+        probe = HttpClient(args.port)
+        for kind, kind_urls in urls.items():
+            status, _ = probe.get(kind_urls[0])
+            if status == 404:
+                result["pages"][kind] = {"missing": f"GET {kind_urls[0]} answered 404"}
+                print(f"[loadtest] {kind}: missing", flush=True)
+                continue
+            figures = drive(args.port, kind_urls, clients=args.clients, seconds=args.seconds)
+            result["pages"][kind] = figures
+            print(
+                f"[loadtest] {kind}: {figures['rps']} req/s, p50 {figures.get('p50')} ms, "
+                f"p99 {figures.get('p99')} ms, errors {figures['errors']}",
+                flush=True,
+            )
+        probe.close()
+
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
+    out = RESULTS / f"loadtest-{result['label']}-{stamp}.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = render(result)
+    print(table)
+    print(f"[loadtest] results: {out.relative_to(ROOT)}")
+    if not args.no_readme:
+        from bench.report import update_readme
+
+        update_readme({**result, "label": f"loadtest-{result['label']}"}, table, out)
+    errors = sum(p.get("errors", 0) for p in result["pages"].values())
+    return 1 if errors else 0
+
+
+def render(result: dict) -> str:
+    machine, settings, corpus = result["machine"], result["settings"], result["corpus"]
+    lines = [
+        f"**Load test ({result['label']})** — {machine['date']}, commit {machine['commit']}; {machine['cpu']} "
+        f"×{machine['cores']}, load average at start {machine['load_average'][0]}; gunicorn "
+        f"{settings['workers']} sync workers on 127.0.0.1, {settings['clients']} clients × {settings['seconds']:g} s "
+        f"per page kind; corpus {corpus['reports']:,} reports, {corpus['issues']:,} problems.",
+        "",
+        "| Page | requests | req/s | p50 ms | p95 ms | p99 ms | errors | driver CPU |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for kind, figures in result["pages"].items():
+        if "missing" in figures:
+            lines.append(f"| {kind} | missing | | | | | | |")
+            continue
+        lines.append(
+            f"| {kind} | {figures['requests']} | {figures['rps']} | {figures.get('p50', '—')} | "
+            f"{figures.get('p95', '—')} | {figures.get('p99', '—')} | {figures['errors']} | "
+            f"{figures['driver_cpu_share']:.0%} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
