@@ -352,7 +352,7 @@ class Issue(models.Model):
         return f"{self.number} {self.title}".strip()
 
     def get_absolute_url(self):
-        return f"{self.report.get_absolute_url()}#issue-{self.pk}"
+        return reverse("issue_detail", args=[self.pk])
 
     def refresh_due_date(self):
         """Set due_date from the stated deadline, else the feedback date plus the default; staff dates stay."""

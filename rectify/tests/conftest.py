@@ -17,6 +17,16 @@ def golden(stem: str) -> dict:
     return json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(autouse=True)
+def chinese_interface():
+    """A request to /en/... leaves English active in this thread; each test starts in Chinese."""
+    from django.utils import translation
+
+    translation.activate("zh-hans")
+    yield
+    translation.activate("zh-hans")
+
+
 @pytest.fixture
 def imported_seeds(db):
     """The five seed reports imported, as `make run` does."""

@@ -25,3 +25,62 @@ def test_every_public_page_fits_the_viewport(page, live_server, imported_seeds):
         page.goto(live_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth") - page.viewport_size["width"]
         assert overflow <= 1, f"{path} is {overflow}px wider than the viewport"
+
+
+def _open_filters(page):
+    """On a phone the filter panel starts folded (site.js); a reader taps its summary to open it."""
+    panel = page.locator("details.filter-panel")
+    if not panel.evaluate("element => element.open"):
+        panel.locator("summary").click()
+
+
+def test_reader_filters_problems_by_status_and_exports_them(page, live_server, imported_seeds):
+    from rectify.models import Issue, IssueStatus
+
+    expected = Issue.objects.published().filter(status=IssueStatus.COMPLETED).count()
+    page.goto(f"{live_server.url}/problems/")
+    _open_filters(page)
+    with page.expect_navigation():
+        page.select_option("#id_status", "completed")  # site.js submits the form on change
+    assert "status=completed" in page.url
+    assert f"找到 {expected} 个问题" in page.locator(".result-count").inner_text()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV").click()
+    content = download_info.value.path().read_bytes().decode("utf-8")
+    assert content.startswith("\ufeff")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff"))))
+    assert rows[0][:2] == ["序号", "被巡察单位"]
+    assert len(rows) - 1 == expected
+    assert {row[rows[0].index("完成情况")] for row in rows[1:]} == {"已完成整改"}
+
+
+def test_reader_searches_a_two_character_term_and_follows_a_problem(page, live_server, imported_seeds):
+    from rectify import search
+    from rectify.models import Issue
+
+    matches = search.filter_issues(Issue.objects.published(), "补助")
+    assert matches.exists(), "the seeds mention 补助"
+    page.goto(live_server.url)
+    page.get_by_role("searchbox").first.fill("补助")
+    with page.expect_navigation():
+        page.get_by_role("searchbox").first.press("Enter")
+    assert "q=" in page.url
+    assert page.locator("mark").first.inner_text() == "补助"
+    hits = page.locator(".hits > li")
+    assert hits.count() == matches.count()
+
+    first = hits.first.locator("h3 a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/problems/*/")
+    issue = Issue.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[1]))
+    assert issue in matches and issue.title == title.strip()
+    assert title.strip() in page.locator("h1").inner_text()
+
+    page.get_by_role("link", name="通报中的本问题").click()
+    page.wait_for_url(f"**{issue.report.get_absolute_url()}#issue-{issue.pk}")
+    assert page.locator(f"#issue-{issue.pk}").is_visible()
