@@ -1,6 +1,7 @@
 """Units, inspections, their published reports, the problems fed back and the measures taken."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -354,17 +355,26 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return f"{self.report.get_absolute_url()}#issue-{self.pk}"
 
-    def refresh_due_date(self):
-        """Set due_date from the stated deadline, else the feedback date plus the default; staff dates stay."""
+    def refresh_due_date(self, measure_texts: Iterable[str] = ()):
+        """Set due_date from the stated deadline (整改时限, else the measures' wording such as 年底前),
+        else the feedback date plus the default; staff dates stay."""
+        from rectify.importer.deadlines import deadline_from_measures, parse_deadline
+
         if self.due_basis == DueBasis.STAFF:
             return
+        feedback = self.inspection.feedback_date
+        stated = parse_deadline(self.deadline_text, reference=feedback) or deadline_from_measures(
+            measure_texts, reference=feedback
+        )
         if self.deadline:
             self.due_date, self.due_basis = self.deadline, DueBasis.STATED
-        elif "长期" in self.deadline_text:
+        elif stated and stated.due:
+            self.due_date, self.due_basis = stated.due, DueBasis.STATED
+        elif stated and stated.long_term:
             self.due_date, self.due_basis = None, DueBasis.LONG_TERM
-        elif self.inspection.feedback_date:
+        elif feedback:
             days = settings.RECTIFY_DEFAULT_DEADLINE_DAYS
-            self.due_date = self.inspection.feedback_date + datetime.timedelta(days=days)
+            self.due_date = feedback + datetime.timedelta(days=days)
             self.due_basis = DueBasis.DEFAULT
         else:
             self.due_date, self.due_basis = None, ""
