@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from .numerals import NUMBER, make_date, to_int
 
 LONG_TERM = re.compile(r"长期坚持|长期推进|长期落实|长期|持续推进|持续整改|常态化")
+# In a measure's running text "常态化" or a bare "长期" describe a habit, not the task's deadline.
+LONG_TERM_IN_TEXT = re.compile(r"长期坚持|长期推进|长期落实")
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改|立即整改|立即完成")
 # "之前/以前/前" ends a deadline in running text; "底" and "末" say the end of the month or year.
 BEFORE = r"\s*(?:之前|以前|前|为止|内)"
@@ -67,7 +69,7 @@ def parse_deadline(text: str, *, reference: date | None, in_text: bool = False) 
     if IMMEDIATE.search(text):
         # Rectified on the spot: due the day the feedback was given.
         return Deadline(reference, immediate=True) if reference else Deadline(None, immediate=True)
-    if LONG_TERM.search(text):
+    if (LONG_TERM_IN_TEXT if in_text else LONG_TERM).search(text):
         return Deadline(None, long_term=True)
     return None
 

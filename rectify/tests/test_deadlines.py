@@ -64,3 +64,8 @@ def test_a_date_on_which_something_was_done_is_not_a_deadline():
 def test_long_term_measures_do_not_outweigh_dated_ones():
     assert deadline_from_measures(["长期坚持", "11月底前完成"], reference=FEEDBACK) == Deadline(date(2024, 11, 30))
     assert deadline_from_measures(["建立长效机制，长期坚持"], reference=FEEDBACK) == Deadline(None, long_term=True)
+
+
+def test_a_habit_in_running_text_is_not_a_long_term_deadline():
+    assert deadline_from_measures(["常态化开展学习"], reference=FEEDBACK) is None
+    assert parse_deadline("常态化", reference=FEEDBACK) == Deadline(None, long_term=True)
