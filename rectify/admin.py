@@ -213,6 +213,9 @@ class ReportAdmin(UnitScopedAdmin):
 # --- problems ------------------------------------------------------------------------------------
 
 
+SHORT_WARNING_LABELS = {WarningLevel.GREEN: "绿", WarningLevel.YELLOW: "黄", WarningLevel.RED: "红·逾期"}
+
+
 class WarningFilter(admin.SimpleListFilter):
     title = "整改预警"
     parameter_name = "warning"
@@ -293,11 +296,10 @@ class IssueAdmin(UnitScopedAdmin):
     list_display = [
         "number",
         "short_title",
-        "inspection",
+        "unit_name",
         "status",
         "warning_flag",
         "due_date",
-        "due_basis",
         "immediate",
         "is_public",
     ]
@@ -342,12 +344,21 @@ class IssueAdmin(UnitScopedAdmin):
     def short_title(self, obj):
         return obj.title if len(obj.title) <= 40 else f"{obj.title[:40]}…"
 
+    @admin.display(description="被巡察单位", ordering="inspection__unit__name")
+    def unit_name(self, obj):
+        unit = obj.inspection.unit
+        return unit.short_name or unit.name
+
     @admin.display(description="预警", ordering="warning")
     def warning_flag(self, obj):
         if not obj.warning:
             return ""
-        label = WarningLevel(obj.warning).label
-        return format_html('<span class="rectify-flag rectify-flag-{}">{}</span>', obj.warning, label)
+        return format_html(
+            '<span class="rectify-flag rectify-flag-{}" title="{}">{}</span>',
+            obj.warning,
+            WarningLevel(obj.warning).label,
+            SHORT_WARNING_LABELS[obj.warning],
+        )
 
     @admin.display(description="已公开", boolean=True, ordering="report__is_published")
     def is_public(self, obj):

@@ -46,6 +46,7 @@ class ImportPreview:
     unit_name: str
     inspection: str
     new_inspection: bool
+    published: bool  # after the import: a re-imported report keeps its publication state
     new_units: list[str] = field(default_factory=list)
     created_issues: list[IssueChange] = field(default_factory=list)
     updated_issues: list[IssueChange] = field(default_factory=list)
@@ -159,6 +160,7 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
         unit_name=inspection.unit.name,
         inspection=str(inspection),
         new_inspection=inspection.pk > marks[Inspection],
+        published=report.is_published,
         new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
         warnings=[warning.message for warning in record.warnings],
     )

@@ -40,7 +40,7 @@ def test_preview_describes_the_import_and_writes_nothing(db):
     path = seed_path("000")
     preview = report_upload.preview_import(path.read_bytes(), name=path.name)
     assert _counts() == [0] * 6
-    assert preview.outcome == "created" and preview.new_inspection
+    assert preview.outcome == "created" and preview.new_inspection and not preview.published
     assert preview.unit_name in preview.new_units
     assert len(preview.created_issues) > 0 and not preview.updated_issues
     from django.core.management import call_command
@@ -64,7 +64,7 @@ def test_preview_shows_status_changes_a_corrected_report_would_make(imported_see
     progress.change_status(issue=issue, status=IssueStatus.NOT_STARTED, user=office_user)
     # The same report with an added line: same inspection and file, new checksum, so an update.
     preview = report_upload.preview_import(path.read_bytes() + b"\n", name=path.name)
-    assert preview.outcome == "updated" and not preview.created_issues
+    assert preview.outcome == "updated" and not preview.created_issues and preview.published
     assert [(c.title, c.status) for c in preview.status_changes] == [(issue.title, issue.get_status_display())]
     issue.refresh_from_db()
     assert issue.status == IssueStatus.NOT_STARTED
