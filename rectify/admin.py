@@ -6,15 +6,16 @@ changes go through rectify.progress so every one is recorded in the problem's hi
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from rectify import admin_views, ledger, progress
+from rectify.downloads import evidence_response
 from rectify.models import (
     Category,
     DueBasis,
@@ -459,13 +460,28 @@ class MeasureAdmin(UnitScopedAdmin):
 @admin.register(Evidence)
 class EvidenceAdmin(UnitScopedAdmin):
     unit_path = "measure__issue__inspection__unit"
-    list_display = ["title", "measure", "is_public", "uploaded_by", "uploaded_at"]
+    list_display = ["title", "measure", "is_public", "uploaded_by", "uploaded_at", "download_link"]
     list_filter = ["is_public", "uploaded_at"]
     search_fields = ["title", "measure__text", "measure__issue__title"]
     autocomplete_fields = ["measure"]
     readonly_fields = ["uploaded_by", "uploaded_at"]
     date_hierarchy = "uploaded_at"
     list_select_related = ["measure", "uploaded_by"]
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.download_view)
+        return [path("<int:pk>/download/", download, name="rectify_evidence_download"), *super().get_urls()]
+
+    def download_view(self, request, pk):
+        """Staff download through the admin: scoped like the list, public or not."""
+        evidence = self.get_object(request, str(pk))
+        if evidence is None or not self.has_view_permission(request, evidence):
+            raise PermissionDenied
+        return evidence_response(evidence)
+
+    @admin.display(description="下载")
+    def download_link(self, obj):
+        return format_html('<a href="{}">下载</a>', reverse("admin:rectify_evidence_download", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -380,6 +380,14 @@ class Issue(models.Model):
             self.due_date, self.due_basis = None, ""
 
 
+class StatusChangeQuerySet(models.QuerySet):
+    def public(self):
+        """Changes the public may read: on published problems, not taken from a draft report."""
+        return self.filter(issue__report__is_published=True).filter(
+            Q(report__isnull=True) | Q(report__is_published=True)
+        )
+
+
 class StatusChange(models.Model):
     """One entry in a problem's status history: from an imported report or from a staff member."""
 
@@ -395,6 +403,8 @@ class StatusChange(models.Model):
     )
     note = models.TextField("说明", blank=True)
     changed_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "状态变更记录"

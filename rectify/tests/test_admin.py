@@ -377,3 +377,12 @@ def test_evidence_type_and_size_are_limited(client, office_user, imported_seeds,
     assert response.status_code == 302
     evidence = Evidence.objects.get()
     assert evidence.is_public and evidence.file.name.startswith("evidence/") and "ok" not in evidence.file.name
+
+
+def test_problem_page_offers_unit_editors_a_progress_report_link(client, unit_editor, readonly_user, two_units):
+    own_issue, _ = _own_and_other_issue(two_units)
+    link = f"{reverse('admin:rectify_progressupdate_add')}?issue={own_issue.pk}"
+    client.force_login(unit_editor)
+    assert link in client.get(reverse("admin:rectify_issue_change", args=[own_issue.pk])).content.decode()
+    client.force_login(readonly_user)
+    assert link not in client.get(reverse("admin:rectify_issue_change", args=[own_issue.pk])).content.decode()

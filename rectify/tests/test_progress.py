@@ -140,3 +140,14 @@ def test_a_staff_due_date_survives_refresh(issue):
     issue.deadline_text = "年底前"
     issue.refresh_due_date()
     assert issue.due_date == datetime.date(2030, 1, 1)
+
+
+def test_public_history_hides_draft_reports_and_their_changes(issue, office_user):
+    from rectify.models import StatusChange
+
+    staff_change = progress.change_status(issue=issue, status=IssueStatus.COMPLETED, user=office_user, note="销号")
+    assert staff_change in StatusChange.objects.public()
+    imported = issue.status_changes.exclude(pk=staff_change.pk).first()
+    assert imported in StatusChange.objects.public()
+    progress.set_published(reports=[issue.report], published=False)
+    assert not StatusChange.objects.public().filter(issue=issue).exists()
