@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import content_disposition_header
 
 from rectify import admin_views, ledger, progress
 from rectify.downloads import evidence_response
@@ -89,14 +90,8 @@ def ledger_response(issues, *, fmt: str, filename: str) -> HttpResponse:
         )
     else:
         response = HttpResponse(ledger.ledger_csv(issues), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(f'{filename}-{stamp}.{fmt}')}"
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}-{stamp}.{fmt}")
     return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 # --- units and inspections -----------------------------------------------------------------------
@@ -391,11 +386,8 @@ class IssueAdmin(UnitScopedAdmin):
                 count = progress.change_statuses(issues=queryset, status=status, user=request.user, note=note)
                 self.message_user(request, f"已更新 {count} 个问题的整改状态，并记入历史。", messages.SUCCESS)
             else:
-                for issue in queryset:
-                    progress.submit_update(issue=issue, status=status, note=note, user=request.user)
-                self.message_user(
-                    request, f"已为 {queryset.count()} 个问题提交整改进展，待巡察办审核后生效。", messages.SUCCESS
-                )
+                count = progress.submit_updates(issues=queryset, status=status, note=note, user=request.user)
+                self.message_user(request, f"已为 {count} 个问题提交整改进展，待巡察办审核后生效。", messages.SUCCESS)
             return None
         return TemplateResponse(
             request,

@@ -67,6 +67,13 @@ def submit_update(*, issue: Issue, status: str, note: str, user: AbstractBaseUse
     return ProgressUpdate.objects.create(issue=issue, status=status, note=note, submitted_by=user)
 
 
+def submit_updates(*, issues: Iterable[Issue], status: str, note: str, user: AbstractBaseUser) -> int:
+    """File the same pending update for several problems, all or none; return how many."""
+    with transaction.atomic():
+        updates = [submit_update(issue=issue, status=status, note=note, user=user) for issue in issues]
+    return len(updates)
+
+
 def approve_update(*, update: ProgressUpdate, reviewer: AbstractBaseUser, comment: str = "") -> ProgressUpdate:
     """Approve a pending update: the problem takes its status and the history records the change."""
     with transaction.atomic():
