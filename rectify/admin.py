@@ -523,7 +523,7 @@ class ReturnForm(forms.Form):
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(UnitScopedAdmin):
     unit_path = "issue__inspection__unit"
-    list_display = ["issue", "unit_name", "status", "state", "submitted_by", "submitted_at", "reviewed_by"]
+    list_display = ["issue", "unit_name", "status", "note_excerpt", "state", "submitted_by", "submitted_at"]
     list_filter = ["state", "status", "submitted_at"]
     search_fields = ["issue__title", "note", "issue__inspection__unit__name"]
     autocomplete_fields = ["issue"]
@@ -539,6 +539,10 @@ class ProgressUpdateAdmin(UnitScopedAdmin):
     @admin.display(description="单位", ordering="issue__inspection__unit__name")
     def unit_name(self, obj):
         return obj.issue.inspection.unit.name
+
+    @admin.display(description="进展说明")
+    def note_excerpt(self, obj):
+        return obj.note if len(obj.note) <= 60 else f"{obj.note[:60]}…"
 
     def has_change_permission(self, request, obj=None):
         # A reviewed update is final; a pending one may be corrected only by whoever filed it.
