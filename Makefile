@@ -18,6 +18,7 @@ setup: $(STAMP)
 
 seed: setup
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py import_reports fixtures/reports
 
 run: seed

@@ -1,12 +1,105 @@
-"""Admin for staff data entry. Importer-owned fields (source text, checksum) are read-only."""
+"""Admin for staff data entry and progress tracking. Importer-owned fields are read-only.
 
-from django.contrib import admin
+Row-level rule: a 单位填报员 sees only their units' records (UnitScopedAdmin.unit_path); status
+changes go through rectify.progress so every one is recorded in the problem's history.
+"""
 
-from rectify.models import Category, Inspection, Issue, Measure, MoneyAmount, Report, StatusChange, Unit
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import content_disposition_header
+
+from rectify import admin_views, ledger, progress
+from rectify.downloads import evidence_response
+from rectify.models import (
+    Category,
+    DueBasis,
+    Evidence,
+    Inspection,
+    Issue,
+    IssueStatus,
+    Measure,
+    MoneyAmount,
+    ProgressUpdate,
+    Report,
+    ReviewState,
+    StatusChange,
+    Unit,
+    UnitEditor,
+    WarningLevel,
+)
+from rectify.roles import is_office, is_unit_editor, scope_to_units
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+class UnitScopedAdmin(admin.ModelAdmin):
+    """Limit rows (and the choices of foreign keys) to a unit editor's own units."""
+
+    unit_path = "inspection__unit"  # from this model to Unit; "" for Unit itself
+
+    def get_queryset(self, request):
+        return scope_to_units(super().get_queryset(request), request.user, self.unit_path)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        scoped = SCOPED_FOREIGN_KEYS.get(db_field.related_model)
+        if scoped is not None:
+            queryset = kwargs.get("queryset", db_field.related_model._default_manager.all())
+            kwargs["queryset"] = scope_to_units(queryset, request.user, scoped)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _in_scope(self, request, obj) -> bool:
+        if obj is None or not is_unit_editor(request.user):
+            return True
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+
+# Foreign keys whose choices a unit editor may pick from, and the path from each to its unit.
+SCOPED_FOREIGN_KEYS = {
+    Unit: "",
+    Inspection: "unit",
+    Report: "inspection__unit",
+    Issue: "inspection__unit",
+    Measure: "issue__inspection__unit",
+}
+
+
+def ledger_response(issues, *, fmt: str, filename: str) -> HttpResponse:
+    """A 整改台账 download of these problems, in report order."""
+    issues = issues.order_by("inspection__unit__name", "inspection", "order")
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "xlsx":
+        response = HttpResponse(
+            ledger.ledger_xlsx(issues),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(ledger.ledger_csv(issues), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}-{stamp}.{fmt}")
+    return response
+
+
+# --- units and inspections -----------------------------------------------------------------------
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(UnitScopedAdmin):
+    unit_path = ""
     list_display = ["name", "short_name", "region", "level", "parent"]
     list_filter = ["level", "region"]
     search_fields = ["name", "short_name", "region"]
@@ -21,30 +114,141 @@ class ReportInline(admin.TabularInline):
     show_change_link = True
 
 
+class InspectionIssueInline(admin.TabularInline):
+    model = Issue
+    fields = ["number", "title", "category", "status", "due_date"]
+    readonly_fields = fields
+    ordering = ["order"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "反馈问题（按通报顺序）"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
-    list_display = ["unit", "inspector", "kind", "round", "start_date", "end_date", "feedback_date"]
-    list_filter = ["kind", "start_date"]
-    search_fields = ["unit__name", "inspector", "round", "focus"]
+class InspectionAdmin(UnitScopedAdmin):
+    unit_path = "unit"
+    list_display = ["unit", "inspector", "kind", "round", "start_date", "end_date", "feedback_date", "issue_count"]
+    list_filter = ["kind", "start_date", "unit__level"]
+    search_fields = ["unit__name", "unit__short_name", "inspector", "round", "focus"]
     autocomplete_fields = ["unit"]
     date_hierarchy = "start_date"
-    inlines = [ReportInline]
+    list_select_related = ["unit"]
+    inlines = [ReportInline, InspectionIssueInline]
+    actions = ["export_ledger_xlsx", "export_ledger_csv"]
+
+    @admin.display(description="问题数", ordering="_issue_count")
+    def issue_count(self, obj):
+        return obj._issue_count
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_issue_count=Count("issues", distinct=True))
+
+    @admin.action(description="导出所选巡察的整改台账（XLSX）")
+    def export_ledger_xlsx(self, request, queryset):
+        return ledger_response(self._issues(request, queryset), fmt="xlsx", filename=self._filename(queryset))
+
+    @admin.action(description="导出所选巡察的整改台账（CSV）")
+    def export_ledger_csv(self, request, queryset):
+        return ledger_response(self._issues(request, queryset), fmt="csv", filename=self._filename(queryset))
+
+    def _issues(self, request, inspections):
+        issues = Issue.objects.filter(inspection__in=inspections.values("pk"))
+        return scope_to_units(issues, request.user, "inspection__unit")
+
+    def _filename(self, inspections):
+        first = inspections.select_related("unit").first()
+        return f"整改台账-{first.unit.short_name or first.unit.name}" if inspections.count() == 1 else "整改台账"
+
+
+# --- reports -------------------------------------------------------------------------------------
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(UnitScopedAdmin):
     list_display = ["__str__", "inspection", "published_date", "as_of_date", "is_published", "imported_at"]
     list_filter = ["is_published", "published_date"]
     search_fields = ["title", "inspection__unit__name", "source_name"]
     autocomplete_fields = ["inspection"]
     date_hierarchy = "published_date"
+    list_select_related = ["inspection__unit"]
     readonly_fields = ["source_text", "checksum", "source_name", "parse_warnings", "imported_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(admin_views.report_upload_view)
+        confirm = self.admin_site.admin_view(admin_views.report_upload_confirm_view)
+        return [
+            path("upload/", upload, {"model_admin": self}, name="rectify_report_upload"),
+            path("upload/confirm/", confirm, {"model_admin": self}, name="rectify_report_upload_confirm"),
+            *super().get_urls(),
+        ]
+
+    def has_publish_permission(self, request):
+        return is_office(request.user)
+
+    @admin.action(description="公开所选通报", permissions=["publish"])
+    def publish(self, request, queryset):
+        count = progress.set_published(reports=queryset, published=True)
+        self.message_user(request, f"已公开 {count} 份通报。", messages.SUCCESS)
+
+    @admin.action(description="撤回所选通报（转为草稿）", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        count = progress.set_published(reports=queryset, published=False)
+        self.message_user(request, f"已撤回 {count} 份通报，公开页面不再显示。", messages.SUCCESS)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only the office publishes: a unit editor cannot flip is_published through the form either.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_office(request.user) else [*fields, "is_published"]
+
+
+# --- problems ------------------------------------------------------------------------------------
+
+
+SHORT_WARNING_LABELS = {WarningLevel.GREEN: "绿", WarningLevel.YELLOW: "黄", WarningLevel.RED: "红·逾期"}
+
+
+class WarningFilter(admin.SimpleListFilter):
+    title = "整改预警"
+    parameter_name = "warning"
+
+    def lookups(self, request, model_admin):
+        return [*WarningLevel.choices, ("none", "无预警")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in WarningLevel.values:
+            return queryset.filter(warning=value)
+        if value == "none":
+            return queryset.filter(warning="")
+        return queryset
+
+
+class UnitFilter(admin.SimpleListFilter):
+    """Inspected units that have problems (the plain related filter would list every unit)."""
+
+    title = "被巡察单位"
+    parameter_name = "unit"
+
+    def lookups(self, request, model_admin):
+        units = scope_to_units(Unit.objects.filter(inspections__issues__isnull=False), request.user, "")
+        return [(str(pk), name) for pk, name in units.distinct().order_by("name").values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(inspection__unit=int(self.value()))
+        return queryset
 
 
 class MeasureInline(admin.StackedInline):
     model = Measure
     fields = ["order", "number", "text", "acting_unit_name", "acting_units", "state", "dates"]
     autocomplete_fields = ["acting_units"]
+    ordering = ["order"]
     extra = 0
 
 
@@ -54,49 +258,359 @@ class StatusChangeInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+    verbose_name_plural = "状态变更历史"
 
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    model = ProgressUpdate
+    fields = ["submitted_at", "submitted_by", "status", "note", "state", "reviewed_by", "review_comment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SetStatusForm(forms.Form):
+    status = forms.ChoiceField(label="整改状态", choices=IssueStatus.choices)
+    note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 4}), help_text="记入状态变更历史。")
+
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "inspection", "status", "immediate", "deadline"]
-    list_filter = ["status", "immediate", "status_source", "inspection__unit__level"]
-    search_fields = ["title", "description", "number", "inspection__unit__name"]
+class IssueAdmin(UnitScopedAdmin):
+    list_display = [
+        "number",
+        "short_title",
+        "unit_name",
+        "status",
+        "warning_flag",
+        "due_date",
+        "immediate",
+        "is_public",
+    ]
+    list_display_links = ["number", "short_title"]
+    list_filter = [
+        WarningFilter,
+        "status",
+        "due_basis",
+        "immediate",
+        "status_source",
+        "report__is_published",
+        UnitFilter,
+        "inspection__kind",
+    ]
+    search_fields = ["title", "description", "number", "inspection__unit__name", "responsible"]
     autocomplete_fields = ["inspection", "report", "category"]
-    readonly_fields = ["key", "source_line_start", "source_line_end"]
-    list_select_related = ["inspection__unit"]
+    readonly_fields = ["key", "status_source", "due_basis", "source_line_start", "source_line_end", "updated_at"]
+    list_select_related = ["inspection__unit", "report"]
+    date_hierarchy = "due_date"
     ordering = ["inspection", "order"]
-    inlines = [MeasureInline, StatusChangeInline]
+    list_per_page = 50
+    inlines = [MeasureInline, StatusChangeInline, ProgressUpdateInline]
+    actions = ["set_status", "export_ledger_xlsx", "export_ledger_csv"]
+    fieldsets = [
+        (None, {"fields": ["inspection", "report", "category", "number", "order", "title", "description"]}),
+        ("整改状态与时限", {"fields": ["status", "status_source", "immediate", "deadline_text", "deadline"]}),
+        ("预警期限", {"fields": ["due_date", "due_basis", "responsible"]}),
+        ("来源", {"classes": ["collapse"], "fields": ["key", "source_line_start", "source_line_end", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_warning()
+
+    def get_urls(self):
+        dashboard = self.admin_site.admin_view(admin_views.warning_dashboard_view)
+        return [
+            path("dashboard/", dashboard, {"model_admin": self}, name="rectify_issue_dashboard"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="问题", ordering="title")
+    def short_title(self, obj):
+        return obj.title if len(obj.title) <= 40 else f"{obj.title[:40]}…"
+
+    @admin.display(description="被巡察单位", ordering="inspection__unit__name")
+    def unit_name(self, obj):
+        unit = obj.inspection.unit
+        return unit.short_name or unit.name
+
+    @admin.display(description="预警", ordering="warning")
+    def warning_flag(self, obj):
+        if not obj.warning:
+            return ""
+        return format_html(
+            '<span class="rectify-flag rectify-flag-{}" title="{}">{}</span>',
+            obj.warning,
+            WarningLevel(obj.warning).label,
+            SHORT_WARNING_LABELS[obj.warning],
+        )
+
+    @admin.display(description="已公开", boolean=True, ordering="report__is_published")
+    def is_public(self, obj):
+        return obj.report.is_published
+
+    def save_model(self, request, obj, form, change):
+        # A date typed by staff is theirs: later imports keep it (see Issue.refresh_due_date).
+        if "due_date" in form.changed_data:
+            obj.due_basis = DueBasis.STAFF
+        if not change or "status" not in form.changed_data:
+            super().save_model(request, obj, form, change)
+            return
+        # Save everything else first, then change the status through the service that records it.
+        new_status, obj.status = obj.status, form.initial["status"]
+        super().save_model(request, obj, form, change)
+        progress.change_status(issue=obj, status=new_status, user=request.user, note="在问题编辑页修改")
+        obj.refresh_from_db()
+
+    # Unit editors may use the action too: for them it files pending updates for review.
+    def has_set_status_permission(self, request):
+        return request.user.has_perm("rectify.change_issue") or request.user.has_perm("rectify.add_progressupdate")
+
+    @admin.action(description="设置所选问题的整改状态（附说明）", permissions=["set_status"])
+    def set_status(self, request, queryset):
+        form = SetStatusForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            status, note = form.cleaned_data["status"], form.cleaned_data["note"]
+            if request.user.has_perm("rectify.change_issue"):
+                count = progress.change_statuses(issues=queryset, status=status, user=request.user, note=note)
+                self.message_user(request, f"已更新 {count} 个问题的整改状态，并记入历史。", messages.SUCCESS)
+            else:
+                count = progress.submit_updates(issues=queryset, status=status, note=note, user=request.user)
+                self.message_user(request, f"已为 {count} 个问题提交整改进展，待巡察办审核后生效。", messages.SUCCESS)
+            return None
+        return TemplateResponse(
+            request,
+            "admin/rectify/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "设置整改状态",
+                "form": form,
+                "objects": queryset,
+                "action": "set_status",
+                "pending_note": not request.user.has_perm("rectify.change_issue"),
+            },
+        )
+
+    @admin.action(description="导出所选问题的整改台账（XLSX）")
+    def export_ledger_xlsx(self, request, queryset):
+        return ledger_response(queryset, fmt="xlsx", filename="整改台账")
+
+    @admin.action(description="导出所选问题的整改台账（CSV）")
+    def export_ledger_csv(self, request, queryset):
+        return ledger_response(queryset, fmt="csv", filename="整改台账")
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(UnitScopedAdmin):
     list_display = ["__str__", "inspection", "parent", "order"]
     search_fields = ["title", "inspection__unit__name"]
     autocomplete_fields = ["inspection", "parent"]
+    list_select_related = ["inspection__unit", "parent"]
+
+
+# --- measures and evidence -----------------------------------------------------------------------
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["title", "file", "is_public", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+    extra = 0
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(UnitScopedAdmin):
+    unit_path = "issue__inspection__unit"
     list_display = ["__str__", "issue", "acting_unit_name", "state"]
     list_filter = ["state"]
-    search_fields = ["text", "acting_unit_name"]
+    search_fields = ["text", "acting_unit_name", "issue__title", "issue__inspection__unit__name"]
     autocomplete_fields = ["issue", "acting_units"]
+    list_select_related = ["issue"]
+    inlines = [EvidenceInline]
+
+    def save_formset(self, request, form, formset, change):
+        for evidence in formset.save(commit=False):
+            evidence.uploaded_by = evidence.uploaded_by or request.user
+            evidence.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(UnitScopedAdmin):
+    unit_path = "measure__issue__inspection__unit"
+    list_display = ["title", "measure", "is_public", "uploaded_by", "uploaded_at", "download_link"]
+    list_filter = ["is_public", "uploaded_at"]
+    search_fields = ["title", "measure__text", "measure__issue__title"]
+    autocomplete_fields = ["measure"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+    date_hierarchy = "uploaded_at"
+    list_select_related = ["measure", "uploaded_by"]
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.download_view)
+        return [path("<int:pk>/download/", download, name="rectify_evidence_download"), *super().get_urls()]
+
+    def download_view(self, request, pk):
+        """Staff download through the admin: scoped like the list, public or not."""
+        evidence = self.get_object(request, str(pk))
+        if evidence is None or not self.has_view_permission(request, evidence):
+            raise PermissionDenied
+        return evidence_response(evidence)
+
+    @admin.display(description="下载")
+    def download_link(self, obj):
+        return format_html('<a href="{}">下载</a>', reverse("admin:rectify_evidence_download", args=[obj.pk]))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Publishing is the office's call: a unit editor's files stay non-public until the office says.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_office(request.user) else [*fields, "is_public"]
+
+
+# --- history, progress updates and review --------------------------------------------------------
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(admin.ModelAdmin):
+class StatusChangeAdmin(UnitScopedAdmin):
+    unit_path = "issue__inspection__unit"
     list_display = ["issue", "previous_status", "status", "source", "report", "changed_by", "changed_at"]
-    list_filter = ["source", "status"]
-    search_fields = ["issue__title", "note"]
-    readonly_fields = ["issue", "previous_status", "status", "source", "report", "changed_by", "changed_at"]
+    list_filter = ["source", "status", "changed_at"]
+    search_fields = ["issue__title", "note", "issue__inspection__unit__name"]
+    date_hierarchy = "changed_at"
+    list_select_related = ["issue", "report", "changed_by"]
+    readonly_fields = [
+        "issue",
+        "previous_status",
+        "status",
+        "source",
+        "report",
+        "changed_by",
+        "changed_at",
+        "note",
+    ]
+
+    # History is written by imports and rectify.progress only, never by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="审核意见", widget=forms.Textarea(attrs={"rows": 4}), help_text="说明退回原因。")
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(UnitScopedAdmin):
+    unit_path = "issue__inspection__unit"
+    list_display = ["issue", "unit_name", "status", "note_excerpt", "state", "submitted_by", "submitted_at"]
+    list_filter = ["state", "status", "submitted_at"]
+    search_fields = ["issue__title", "note", "issue__inspection__unit__name"]
+    autocomplete_fields = ["issue"]
+    date_hierarchy = "submitted_at"
+    list_select_related = ["issue__inspection__unit", "submitted_by", "reviewed_by"]
+    fields = ["issue", "status", "note", "state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"]
+    readonly_fields = ["state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "review_comment"]
+    actions = ["approve", "return_for_revision"]
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "review_comment"] if obj else self.fields
+
+    @admin.display(description="单位", ordering="issue__inspection__unit__name")
+    def unit_name(self, obj):
+        return obj.issue.inspection.unit.name
+
+    @admin.display(description="进展说明")
+    def note_excerpt(self, obj):
+        return obj.note if len(obj.note) <= 60 else f"{obj.note[:60]}…"
+
+    def has_change_permission(self, request, obj=None):
+        # A reviewed update is final; a pending one may be corrected only by whoever filed it.
+        if obj is not None and (obj.state != ReviewState.PENDING or obj.submitted_by_id != request.user.pk):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("rectify.review_progressupdate")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.submitted_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="通过所选报送（更新问题状态）", permissions=["review"])
+    def approve(self, request, queryset):
+        approved, skipped = self._review(request, queryset, progress.approve_update, comment="")
+        self.message_user(request, f"已通过 {approved} 条报送，{skipped} 条已审核过、未处理。", messages.SUCCESS)
+
+    @admin.action(description="退回所选报送（附审核意见）", permissions=["review"])
+    def return_for_revision(self, request, queryset):
+        form = ReturnForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            comment = form.cleaned_data["comment"]
+            returned, skipped = self._review(request, queryset, progress.return_update, comment=comment)
+            self.message_user(request, f"已退回 {returned} 条报送，{skipped} 条已审核过、未处理。", messages.SUCCESS)
+            return None
+        return TemplateResponse(
+            request,
+            "admin/rectify/action_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "退回整改进展报送",
+                "form": form,
+                "objects": queryset,
+                "action": "return_for_revision",
+            },
+        )
+
+    def _review(self, request, queryset, service, *, comment):
+        done = skipped = 0
+        for update in queryset:
+            try:
+                service(update=update, reviewer=request.user, comment=comment)
+                done += 1
+            except ValidationError:
+                skipped += 1
+        return done, skipped
+
+
+# --- assignments and the rest --------------------------------------------------------------------
+
+
+@admin.register(UnitEditor)
+class UnitEditorAdmin(admin.ModelAdmin):
+    list_display = ["user", "unit", "created_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]
+    list_select_related = ["user", "unit"]
 
 
 @admin.register(MoneyAmount)
-class MoneyAmountAdmin(admin.ModelAdmin):
+class MoneyAmountAdmin(UnitScopedAdmin):
+    unit_path = "issue__inspection__unit"
     list_display = ["text", "yuan", "kind", "issue"]
     list_filter = ["kind"]
     search_fields = ["text", "issue__title"]
     autocomplete_fields = ["issue", "measure"]
+    list_select_related = ["issue"]

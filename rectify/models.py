@@ -1,6 +1,7 @@
 """Units, inspections, their published reports, the problems fed back and the measures taken."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -354,20 +355,37 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("issue_detail", args=[self.pk])
 
-    def refresh_due_date(self):
-        """Set due_date from the stated deadline, else the feedback date plus the default; staff dates stay."""
+    def refresh_due_date(self, measure_texts: Iterable[str] = ()):
+        """Set due_date from the stated deadline (整改时限, else the measures' wording such as 年底前),
+        else the feedback date plus the default; staff dates stay."""
+        from rectify.importer.deadlines import deadline_from_measures, parse_deadline
+
         if self.due_basis == DueBasis.STAFF:
             return
+        feedback = self.inspection.feedback_date
+        stated = parse_deadline(self.deadline_text, reference=feedback) or deadline_from_measures(
+            measure_texts, reference=feedback
+        )
         if self.deadline:
             self.due_date, self.due_basis = self.deadline, DueBasis.STATED
-        elif "长期" in self.deadline_text:
+        elif stated and stated.due:
+            self.due_date, self.due_basis = stated.due, DueBasis.STATED
+        elif stated and stated.long_term:
             self.due_date, self.due_basis = None, DueBasis.LONG_TERM
-        elif self.inspection.feedback_date:
+        elif feedback:
             days = settings.RECTIFY_DEFAULT_DEADLINE_DAYS
-            self.due_date = self.inspection.feedback_date + datetime.timedelta(days=days)
+            self.due_date = feedback + datetime.timedelta(days=days)
             self.due_basis = DueBasis.DEFAULT
         else:
             self.due_date, self.due_basis = None, ""
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def public(self):
+        """Changes the public may read: on published problems, not taken from a draft report."""
+        return self.filter(issue__report__is_published=True).filter(
+            Q(report__isnull=True) | Q(report__is_published=True)
+        )
 
 
 class StatusChange(models.Model):
@@ -385,6 +403,8 @@ class StatusChange(models.Model):
     )
     note = models.TextField("说明", blank=True)
     changed_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "状态变更记录"
@@ -442,3 +462,158 @@ class MoneyAmount(models.Model):
 
     def __str__(self):
         return self.text
+
+
+# --- progress tracking: unit editors, progress updates under review, evidence -------------------
+
+
+class UnitEditorQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class UnitEditor(models.Model):
+    """A 单位填报员's assignment to a unit: they report progress on that unit's problems only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填报员", on_delete=models.CASCADE, related_name="unit_assignments"
+    )
+    unit = models.ForeignKey(Unit, verbose_name="负责单位", on_delete=models.CASCADE, related_name="editor_assignments")
+    created_at = models.DateTimeField("指派时间", auto_now_add=True)
+
+    objects = UnitEditorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "单位填报员"
+        verbose_name_plural = "单位填报员"
+        ordering = ["unit", "user"]
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unique_unit_editor")]
+
+    def __str__(self):
+        return f"{self.user}：{self.unit}"
+
+
+class ReviewState(models.TextChoices):
+    PENDING = "pending", "待审核"
+    APPROVED = "approved", "已通过"
+    RETURNED = "returned", "已退回"
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ReviewState.PENDING)
+
+    def approved(self):
+        return self.filter(state=ReviewState.APPROVED)
+
+    def public(self):
+        """Approved updates on problems whose report is published: what the public may read."""
+        return self.approved().filter(issue__report__is_published=True)
+
+
+class ProgressUpdate(models.Model):
+    """A unit editor's report of progress on a problem; it counts only once a 巡察办 reviewer approves it."""
+
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="progress_updates")
+    status = models.CharField("报送整改状态", max_length=20, choices=IssueStatus.choices)
+    note = models.TextField("整改进展说明")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_updates",
+    )
+    submitted_at = models.DateTimeField("报送时间", auto_now_add=True)
+    state = models.CharField("审核状态", max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_progress_updates",
+    )
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    review_comment = models.TextField("审核意见", blank=True)
+    status_change = models.OneToOneField(
+        StatusChange,
+        verbose_name="生效的状态变更",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="progress_update",
+    )
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "整改进展报送"
+        verbose_name_plural = "整改进展报送"
+        ordering = ["-submitted_at", "-id"]
+        permissions = [("review_progressupdate", "可以审核整改进展报送")]
+        indexes = [models.Index(fields=["state", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.issue}：{self.get_status_display()}（{self.get_state_display()}）"
+
+
+def evidence_upload_to(instance, filename: str) -> str:
+    """A random name under evidence/: an unpublished file's URL cannot be guessed from its title."""
+    import uuid
+    from pathlib import PurePath
+
+    return f"evidence/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+def validate_evidence_file(file) -> None:
+    """Refuse files over RECTIFY_MAX_EVIDENCE_BYTES or of a type not in RECTIFY_EVIDENCE_EXTENSIONS."""
+    from pathlib import PurePath
+
+    from django.core.exceptions import ValidationError
+
+    suffix = PurePath(file.name).suffix.lower().lstrip(".")
+    allowed = settings.RECTIFY_EVIDENCE_EXTENSIONS
+    if suffix not in allowed:
+        raise ValidationError(
+            "不支持的文件类型“%(suffix)s”：只能上传 %(allowed)s",
+            params={"suffix": suffix or "无扩展名", "allowed": "、".join(allowed)},
+            code="evidence_type",
+        )
+    limit = settings.RECTIFY_MAX_EVIDENCE_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            "文件过大：%(size)s 字节，上限 %(limit)s 字节",
+            params={"size": f"{file.size:,}", "limit": f"{limit:,}"},
+            code="evidence_size",
+        )
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def public(self):
+        """Files marked public on problems whose report is published."""
+        return self.filter(is_public=True, measure__issue__report__is_published=True)
+
+
+class Evidence(models.Model):
+    """A supporting file (minutes, receipts, photos) attached to a measure; public only when marked so."""
+
+    measure = models.ForeignKey(Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField("文件", upload_to=evidence_upload_to, validators=[validate_evidence_file])
+    title = models.CharField("名称", max_length=200)
+    is_public = models.BooleanField("公开", default=False, help_text="勾选后在公开页面提供下载。")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+        ordering = ["measure", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.title

@@ -146,3 +146,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# --- progress tracking and evidence (admin helper) ---
+# Evidence files attached to measures: the largest accepted, and the file types staff may upload.
+RECTIFY_MAX_EVIDENCE_BYTES = int(os.environ.get("RECTIFY_MAX_EVIDENCE_BYTES", str(20 * 1024 * 1024)))
+RECTIFY_EVIDENCE_EXTENSIONS = env_list(
+    "RECTIFY_EVIDENCE_EXTENSIONS", "pdf,jpg,jpeg,png,gif,webp,doc,docx,xls,xlsx,odt,ods,txt,zip"
+)
+# Report files uploaded in the admin wait here between preview and confirmation (never public).
+RECTIFY_IMPORT_STAGING_DIR = Path(os.environ.get("RECTIFY_IMPORT_STAGING_DIR", str(BASE_DIR / "staging")))

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from rectify import api, exports, feeds, stats, views
+from rectify import api, downloads, exports, feeds, stats, views
 
 admin.site.site_header = "巡察整改公开 · 管理后台"
 admin.site.site_title = "巡察整改公开"
@@ -43,5 +43,7 @@ urlpatterns += [
     path("api/v1/reports/<int:pk>/", api.api_report_detail, name="api_report_detail"),
     path("api/v1/units/", api.api_unit_list, name="api_unit_list"),
     path("api/v1/units/<int:pk>/", api.api_unit_detail, name="api_unit_detail"),
+    # Evidence files marked public; MEDIA_ROOT itself is never served.
+    path("evidence/<int:pk>/", downloads.evidence_file, name="evidence_file"),
 ]
 # --- end open data ---

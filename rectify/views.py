@@ -14,6 +14,7 @@ from rectify import search
 from rectify.filters import STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
+    Evidence,
     Inspection,
     Issue,
     IssueStatus,
@@ -21,7 +22,6 @@ from rectify.models import (
     MoneyAmount,
     Report,
     StatusChange,
-    StatusSource,
     Unit,
 )
 
@@ -348,12 +348,11 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
     context_object_name = "issue"
 
     def get_queryset(self):
-        history = (
-            StatusChange.objects.filter(Q(report__is_published=True) | Q(source=StatusSource.STAFF))
-            .select_related("report")
-            .order_by("changed_at", "pk")
-        )
-        measures = Measure.objects.prefetch_related("acting_units").order_by("order")
+        history = StatusChange.objects.public().select_related("report").order_by("changed_at", "pk")
+        evidence = Evidence.objects.public().order_by("uploaded_at", "pk")
+        measures = Measure.objects.prefetch_related(
+            "acting_units", Prefetch("evidence", queryset=evidence, to_attr="public_evidence")
+        ).order_by("order")
         return (
             Issue.objects.published()
             .with_warning()

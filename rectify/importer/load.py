@@ -237,7 +237,7 @@ def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> t
     issue.immediate = parsed.immediate or issue.immediate
     issue.deadline = parsed.deadline or issue.deadline
     issue.deadline_text = parsed.deadline_text or issue.deadline_text
-    issue.refresh_due_date()
+    issue.refresh_due_date(measure_texts=[m.text for m in parsed.measures])
     issue.source_line_start = parsed.line
     issue.source_line_end = parsed.end_line
     # A report that says nothing of a problem's status does not erase what is already known.

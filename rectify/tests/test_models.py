@@ -83,3 +83,47 @@ def test_status_labels_are_chinese():
 
 def test_report_without_a_title_composes_one(report):
     assert report.display_title == "中共某县委宣传部关于巡察整改进展情况的通报"
+
+
+# --- early warning (admin helper) ---
+
+
+def _issue_due(inspection, report, key, due, status=IssueStatus.IN_PROGRESS):
+    return Issue.objects.create(
+        inspection=inspection, report=report, key=key, order=1, title=key, status=status, due_date=due
+    )
+
+
+def test_warning_colours_follow_days_left_and_overdue(inspection, report, settings):
+    from datetime import timedelta
+
+    from rectify.models import WarningLevel
+
+    settings.RECTIFY_WARNING_DAYS = (20, 10)
+    today = date(2025, 6, 1)
+    cases = {
+        "overdue": (today - timedelta(days=1), WarningLevel.RED),
+        "due-today": (today, WarningLevel.YELLOW),
+        "ten-left": (today + timedelta(days=10), WarningLevel.YELLOW),
+        "eleven-left": (today + timedelta(days=11), WarningLevel.GREEN),
+        "twenty-left": (today + timedelta(days=20), WarningLevel.GREEN),
+        "far": (today + timedelta(days=21), ""),
+        "no-deadline": (None, ""),
+    }
+    for key, (due, _) in cases.items():
+        _issue_due(inspection, report, key, due)
+    _issue_due(inspection, report, "done-late", today - timedelta(days=30), IssueStatus.COMPLETED)
+    warnings = dict(Issue.objects.with_warning(today).values_list("key", "warning"))
+    assert warnings == {**{key: colour for key, (_, colour) in cases.items()}, "done-late": ""}
+    assert list(Issue.objects.overdue(today).values_list("key", flat=True)) == ["overdue"]
+
+
+def test_warning_thresholds_are_configurable(inspection, report, settings):
+    from datetime import timedelta
+
+    settings.RECTIFY_WARNING_DAYS = (30, 5)
+    today = date(2025, 6, 1)
+    _issue_due(inspection, report, "k", today + timedelta(days=25))
+    assert Issue.objects.with_warning(today).get().warning == "green"
+    settings.RECTIFY_WARNING_DAYS = (20, 10)
+    assert Issue.objects.with_warning(today).get().warning == ""

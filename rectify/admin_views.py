@@ -1,0 +1,157 @@
+"""Admin pages beyond the model forms: report upload with preview, and the early-warning dashboard.
+
+Both are mounted by their ModelAdmin's get_urls and wrapped in admin_site.admin_view, so only
+logged-in staff reach them; each view also checks the model permission it needs.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from rectify import report_upload
+from rectify.importer.sources import SUPPORTED_SUFFIXES
+from rectify.models import Issue, IssueStatus, WarningLevel, warning_days
+from rectify.roles import scope_to_units
+
+SESSION_KEY = "rectify_staged_uploads"
+
+
+class ReportUploadForm(forms.Form):
+    file = forms.FileField(
+        label="通报文件",
+        help_text="支持 .txt、.docx、.html；先预览，确认后才写入。",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
+    )
+    publish = forms.BooleanField(label="导入后立即公开", required=False)
+    allow_partial = forms.BooleanField(label="允许导入没有问题清单的不完整报告", required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.suffix = report_upload.check_upload(upload.name, upload.size)
+        except report_upload.UploadError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return upload
+
+
+class ConfirmUploadForm(forms.Form):
+    token = forms.RegexField(regex=report_upload.TOKEN, widget=forms.HiddenInput)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_upload_view(request, model_admin):
+    """Step 1 (GET) shows the form; step 2 (POST) stages the file and shows the preview."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ReportUploadForm(request.POST or None, request.FILES or None)
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta, "title": "上传通报"}
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "admin/rectify/report/upload.html", {**context, "form": form})
+    upload = form.cleaned_data["file"]
+    data = upload.read()
+    options = {"publish": form.cleaned_data["publish"], "allow_partial": form.cleaned_data["allow_partial"]}
+    try:
+        preview = report_upload.preview_import(data, name=upload.name, **options)
+    except report_upload.UploadError as exc:
+        form.add_error("file", str(exc))
+        return render(request, "admin/rectify/report/upload.html", {**context, "form": form})
+    token = report_upload.stage(data, suffix=form.suffix)
+    staged = request.session.get(SESSION_KEY, {})
+    staged[token] = {"name": upload.name, "suffix": form.suffix, **options}
+    request.session[SESSION_KEY] = staged
+    return render(
+        request,
+        "admin/rectify/report/upload_preview.html",
+        {
+            **context,
+            "title": "导入预览",
+            "preview": preview,
+            "name": upload.name,
+            "options": options,
+            "confirm_form": ConfirmUploadForm(initial={"token": token}),
+        },
+    )
+
+
+@require_http_methods(["POST"])
+def report_upload_confirm_view(request, model_admin):
+    """Import the staged file ("confirm") or throw it away ("cancel"); either way it is unstaged."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ConfirmUploadForm(request.POST)
+    staged = request.session.get(SESSION_KEY, {})
+    upload_url = reverse("admin:rectify_report_upload")
+    # Only a token this session staged can be confirmed: no importing someone else's upload.
+    if not form.is_valid() or form.cleaned_data["token"] not in staged:
+        messages.error(request, "上传的文件已过期或已处理，请重新上传。")
+        return HttpResponseRedirect(upload_url)
+    token = form.cleaned_data["token"]
+    entry = staged.pop(token)
+    request.session[SESSION_KEY] = staged
+    if "confirm" not in request.POST:
+        report_upload.discard(token, suffix=entry["suffix"])
+        messages.info(request, f"已取消导入“{entry['name']}”，没有写入任何数据。")
+        return HttpResponseRedirect(upload_url)
+    try:
+        data = report_upload.read_staged(token, suffix=entry["suffix"])
+        result = report_upload.import_upload(
+            data, name=entry["name"], publish=entry["publish"], allow_partial=entry["allow_partial"]
+        )
+    except report_upload.UploadError as exc:
+        messages.error(request, f"导入失败：{exc}")
+        return HttpResponseRedirect(upload_url)
+    finally:
+        report_upload.discard(token, suffix=entry["suffix"])
+    outcomes = {"created": "已新增", "updated": "已更新", "unchanged": "内容未变，未作改动："}
+    messages.success(
+        request,
+        f"{outcomes[result.outcome]}“{result.report.display_title}”：{result.issue_count} 个问题，"
+        f"{result.measure_count} 条措施，{result.status_changes} 项状态变化。",
+    )
+    return HttpResponseRedirect(reverse("admin:rectify_report_change", args=[result.report.pk]))
+
+
+@require_http_methods(["GET", "HEAD"])
+def warning_dashboard_view(request, model_admin):
+    """Open problems per inspected unit by warning colour: the office's weekly overview."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    today = timezone.localdate()
+    issues = scope_to_units(Issue.objects.all(), request.user, "inspection__unit").with_warning(today)
+    rows = list(
+        issues.values("inspection__unit", "inspection__unit__name")
+        .annotate(
+            total=Count("id"),
+            open=Count("id", filter=~Q(status=IssueStatus.COMPLETED)),
+            completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
+            green=Count("id", filter=Q(warning=WarningLevel.GREEN)),
+            yellow=Count("id", filter=Q(warning=WarningLevel.YELLOW)),
+            red=Count("id", filter=Q(warning=WarningLevel.RED)),
+        )
+        .order_by("-red", "-yellow", "-green", "inspection__unit__name")
+    )
+    totals = {key: sum(row[key] for row in rows) for key in ("total", "open", "completed", "green", "yellow", "red")}
+    green_days, yellow_days = warning_days()
+    return render(
+        request,
+        "admin/rectify/issue/dashboard.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            "title": "整改预警看板",
+            "rows": rows,
+            "totals": totals,
+            "today": today,
+            "green_days": green_days,
+            "yellow_days": yellow_days,
+            "changelist_url": reverse("admin:rectify_issue_changelist"),
+        },
+    )

@@ -1,0 +1,183 @@
+"""Report files uploaded in the admin: staged on disk, previewed by a rolled-back import, then imported.
+
+The preview runs the very loader `import_reports` uses inside a transaction that is always rolled
+back, and reads what it did before the rollback, so the preview cannot drift from the real import.
+Staged files live outside MEDIA_ROOT (settings.RECTIFY_IMPORT_STAGING_DIR): they are never public.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from rectify.importer.load import LoadError, LoadResult, load_report
+from rectify.importer.parse import ParseError, parse_report
+from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
+from rectify.models import Inspection, Issue, IssueStatus, Measure, StatusChange, Unit
+
+TOKEN = re.compile(r"^[0-9a-f]{32}$")
+# Staged uploads nobody confirmed or cancelled are removed after this long.
+STALE_AFTER_SECONDS = 24 * 60 * 60
+
+
+class UploadError(ValueError):
+    """The upload cannot be previewed or imported; the message says why, in Chinese, for staff."""
+
+
+@dataclass
+class IssueChange:
+    number: str
+    title: str
+    previous_status: str = ""
+    status: str = ""
+
+
+@dataclass
+class ImportPreview:
+    outcome: str  # created, updated, unchanged
+    report_title: str
+    unit_name: str
+    inspection: str
+    new_inspection: bool
+    published: bool  # after the import: a re-imported report keeps its publication state
+    new_units: list[str] = field(default_factory=list)
+    created_issues: list[IssueChange] = field(default_factory=list)
+    updated_issues: list[IssueChange] = field(default_factory=list)
+    status_changes: list[IssueChange] = field(default_factory=list)
+    measure_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- staging -------------------------------------------------------------------------------------
+
+
+def check_upload(name: str, size: int) -> str:
+    """Return the file's lower-case suffix, or raise UploadError for a type or size we refuse."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UploadError(f"不支持的文件类型“{suffix or '无扩展名'}”：只能上传 .txt、.docx、.html")
+    limit = settings.RECTIFY_MAX_REPORT_BYTES
+    if size > limit:
+        raise UploadError(f"文件过大：{size:,} 字节，上限 {limit:,} 字节")
+    return suffix
+
+
+def stage(data: bytes, *, suffix: str) -> str:
+    """Keep an uploaded file until staff confirm or cancel; return the token that names it."""
+    directory = _staging_dir()
+    _remove_stale(directory)
+    token = uuid.uuid4().hex
+    (directory / f"{token}{suffix}").write_bytes(data)
+    return token
+
+
+def read_staged(token: str, *, suffix: str) -> bytes:
+    path = _staged_path(token, suffix)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UploadError("上传的文件已过期或已处理，请重新上传") from exc
+
+
+def discard(token: str, *, suffix: str) -> None:
+    _staged_path(token, suffix).unlink(missing_ok=True)
+
+
+def _staging_dir() -> Path:
+    directory = Path(settings.RECTIFY_IMPORT_STAGING_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def _staged_path(token: str, suffix: str) -> Path:
+    # The token comes back from a form: only our own 32-hex names, never a path.
+    if not TOKEN.match(token) or suffix not in SUPPORTED_SUFFIXES:
+        raise UploadError("无效的上传标识")
+    return _staging_dir() / f"{token}{suffix}"
+
+
+def _remove_stale(directory: Path) -> None:
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for path in directory.iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+
+
+# --- preview and import --------------------------------------------------------------------------
+
+
+def preview_import(data: bytes, *, name: str, publish: bool = False, allow_partial: bool = False) -> ImportPreview:
+    """Run the import in a transaction that is rolled back; describe what it would create or change."""
+    record, text = _parse(data, name)
+    marks = {model: model.objects.aggregate(top=Max("pk"))["top"] or 0 for model in (Unit, Inspection, Issue)}
+    change_mark = StatusChange.objects.aggregate(top=Max("pk"))["top"] or 0
+    with transaction.atomic():
+        result = _load(record, text, name, publish, allow_partial)
+        preview = _describe(result, record, marks, change_mark)
+        transaction.set_rollback(True)
+    return preview
+
+
+def import_upload(data: bytes, *, name: str, publish: bool = False, allow_partial: bool = False) -> LoadResult:
+    """Import the uploaded file for real, exactly as `import_reports` would."""
+    record, text = _parse(data, name)
+    with transaction.atomic():
+        return _load(record, text, name, publish, allow_partial)
+
+
+def _parse(data: bytes, name: str):
+    try:
+        source = source_from_bytes(data, name=name)
+        return parse_report(source.text), source.text
+    except SourceError as exc:
+        raise UploadError(f"无法读取文件：{exc}") from exc
+    except ParseError as exc:
+        where = f"第 {exc.line} 行：" if getattr(exc, "line", None) else ""
+        raise UploadError(f"无法解析报告：{where}{exc}") from exc
+
+
+def _load(record, text, name, publish, allow_partial) -> LoadResult:
+    try:
+        return load_report(record, source_text=text, source_name=name, publish=publish, allow_partial=allow_partial)
+    except LoadError as exc:
+        raise UploadError(str(exc)) from exc
+
+
+def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> ImportPreview:
+    report = result.report
+    inspection = report.inspection
+    status_labels = dict(IssueStatus.choices)
+    preview = ImportPreview(
+        outcome=result.outcome,
+        report_title=report.display_title,
+        unit_name=inspection.unit.name,
+        inspection=str(inspection),
+        new_inspection=inspection.pk > marks[Inspection],
+        published=report.is_published,
+        new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
+        warnings=[warning.message for warning in record.warnings],
+    )
+    if result.outcome == "unchanged":
+        return preview
+    for issue in Issue.objects.filter(report=report).order_by("order"):
+        entry = IssueChange(issue.number, issue.title, status=status_labels.get(issue.status, ""))
+        (preview.created_issues if issue.pk > marks[Issue] else preview.updated_issues).append(entry)
+    changes = StatusChange.objects.filter(pk__gt=change_mark, issue__inspection=inspection).select_related("issue")
+    for change in changes.order_by("issue__order"):
+        preview.status_changes.append(
+            IssueChange(
+                change.issue.number,
+                change.issue.title,
+                previous_status=status_labels.get(change.previous_status, "（新问题）"),
+                status=status_labels.get(change.status, ""),
+            )
+        )
+    preview.measure_count = Measure.objects.filter(issue__report=report).count()
+    return preview

@@ -1,0 +1,84 @@
+"""The three staff roles and the row-level rule: a unit editor sees only their own units' records.
+
+Groups and their permissions are created by `manage.py setup_roles` (idempotent), so a fresh site
+and an existing one end up with the same roles.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q, QuerySet
+
+from rectify.models import Unit
+
+OFFICE = "巡察办"
+UNIT_EDITOR = "单位填报员"
+READ_ONLY = "只读"
+
+ARCHIVE_MODELS = [
+    "unit",
+    "inspection",
+    "report",
+    "category",
+    "issue",
+    "measure",
+    "moneyamount",
+    "statuschange",
+    "progressupdate",
+    "evidence",
+    "uniteditor",
+]
+
+# codename lists per group; the office may do everything, editors report progress and evidence.
+ROLE_PERMISSIONS = {
+    OFFICE: [f"{action}_{model}" for model in ARCHIVE_MODELS for action in ("add", "change", "delete", "view")]
+    + ["review_progressupdate"],
+    UNIT_EDITOR: [f"view_{model}" for model in ARCHIVE_MODELS if model != "uniteditor"]
+    + ["add_progressupdate", "change_progressupdate", "add_evidence", "change_evidence", "delete_evidence"],
+    READ_ONLY: [f"view_{model}" for model in ARCHIVE_MODELS],
+}
+
+
+def setup_roles() -> dict[str, int]:
+    """Create or update the three groups with exactly their permissions; return permissions per group."""
+    counts = {}
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = Permission.objects.filter(content_type__app_label="rectify", codename__in=codenames)
+        missing = set(codenames) - set(permissions.values_list("codename", flat=True))
+        if missing:
+            raise LookupError(f"权限不存在（请先执行 migrate）：{'、'.join(sorted(missing))}")
+        group.permissions.set(permissions)
+        counts[name] = len(codenames)
+    return counts
+
+
+def is_office(user) -> bool:
+    """Superusers and 巡察办 staff act on every unit and may publish."""
+    return user.is_active and (user.is_superuser or _in_group(user, OFFICE))
+
+
+def is_unit_editor(user) -> bool:
+    """A 单位填报员 who is not also office staff: limited to their assigned units."""
+    return user.is_active and not is_office(user) and _in_group(user, UNIT_EDITOR)
+
+
+def editable_units(user) -> QuerySet[Unit]:
+    """The units a unit editor answers for: those assigned and their sub-units."""
+    assigned = Unit.objects.filter(editor_assignments__user=user)
+    return Unit.objects.filter(Q(pk__in=assigned.values("pk")) | Q(parent__in=assigned.values("pk")))
+
+
+def scope_to_units(queryset: QuerySet, user, unit_path: str) -> QuerySet:
+    """Limit a queryset to a unit editor's units, following `unit_path` (e.g. "inspection__unit")."""
+    if not is_unit_editor(user):
+        return queryset
+    lookup = f"{unit_path}__in" if unit_path else "pk__in"
+    return queryset.filter(**{lookup: editable_units(user).values("pk")}).distinct()
+
+
+def _in_group(user, name: str) -> bool:
+    # Cached on the user object for the request: the admin asks many times per page.
+    if not hasattr(user, "_rectify_groups"):
+        user._rectify_groups = set(user.groups.values_list("name", flat=True))
+    return name in user._rectify_groups

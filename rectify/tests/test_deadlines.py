@@ -1,0 +1,71 @@
+"""Deadline phrases (整改时限) read into dates relative to the feedback date. No database."""
+
+from datetime import date
+
+import pytest
+
+from rectify.importer.deadlines import Deadline, deadline_from_measures, parse_deadline
+
+FEEDBACK = date(2024, 8, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("年底前", date(2024, 12, 31)),
+        ("今年年底前", date(2024, 12, 31)),
+        ("2025年底前", date(2025, 12, 31)),
+        ("9月底前", date(2024, 9, 30)),
+        ("6月底前", date(2025, 6, 30)),  # June has passed at feedback: the next June
+        ("十二月底前", date(2024, 12, 31)),
+        ("9月30日前", date(2024, 9, 30)),
+        ("2025年3月前", date(2025, 3, 31)),
+        ("2025年6月30日", date(2025, 6, 30)),
+        ("2024年12月31日前完成", date(2024, 12, 31)),
+        ("二〇二五年一月十日前", date(2025, 1, 10)),
+        ("2025-01-10", date(2025, 1, 10)),
+        ("上半年", date(2025, 6, 30)),
+        ("3个月内", date(2024, 11, 15)),
+        ("30日内", date(2024, 9, 14)),
+        ("10个工作日内", date(2024, 8, 29)),
+    ],
+)
+def test_dated_phrases_become_dates(text, due):
+    assert parse_deadline(text, reference=FEEDBACK) == Deadline(due)
+
+
+def test_immediate_rectification_is_due_on_the_feedback_date():
+    assert parse_deadline("立行立改", reference=FEEDBACK) == Deadline(FEEDBACK, immediate=True)
+
+
+def test_long_term_tasks_have_no_date():
+    assert parse_deadline("长期坚持", reference=FEEDBACK) == Deadline(None, long_term=True)
+
+
+def test_relative_phrases_need_a_reference_date():
+    assert parse_deadline("6月底前", reference=None) is None
+    assert parse_deadline("2025年6月底前", reference=None) == Deadline(date(2025, 6, 30))
+
+
+@pytest.mark.parametrize("text", ["", "明年", "按要求整改", "2月30日前"])
+def test_text_without_a_deadline_gives_none(text):
+    assert parse_deadline(text, reference=FEEDBACK) is None
+
+
+def test_measures_give_the_latest_worded_deadline():
+    measures = ["于2024年10月底前完成清理", "年底前建立台账", "已于2024年9月3日召开专题会议"]
+    assert deadline_from_measures(measures, reference=FEEDBACK) == Deadline(date(2024, 12, 31))
+
+
+def test_a_date_on_which_something_was_done_is_not_a_deadline():
+    assert deadline_from_measures(["已于2024年9月3日召开专题会议"], reference=FEEDBACK) is None
+
+
+def test_long_term_measures_do_not_outweigh_dated_ones():
+    assert deadline_from_measures(["长期坚持", "11月底前完成"], reference=FEEDBACK) == Deadline(date(2024, 11, 30))
+    assert deadline_from_measures(["建立长效机制，长期坚持"], reference=FEEDBACK) == Deadline(None, long_term=True)
+
+
+def test_a_habit_in_running_text_is_not_a_long_term_deadline():
+    assert deadline_from_measures(["常态化开展学习"], reference=FEEDBACK) is None
+    assert parse_deadline("常态化", reference=FEEDBACK) == Deadline(None, long_term=True)
