@@ -16,6 +16,7 @@ import contextlib
 import re
 import string
 
+from django.core import checks
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
@@ -76,6 +77,28 @@ def register_sqlite_functions(dbapi_connection) -> None:
 def on_connection_created(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         register_sqlite_functions(connection.connection)
+
+
+def check_database_ctype(app_configs=None, databases=None, **kwargs):
+    """Warn when PostgreSQL's LC_CTYPE makes pg_trgm see no trigrams in Chinese text."""
+    warnings = []
+    for alias in databases or []:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
+            ctype = cursor.fetchone()[0]
+        if ctype in ("C", "POSIX"):
+            warnings.append(
+                checks.Warning(
+                    f"Database {alias!r} has LC_CTYPE {ctype}: pg_trgm treats Chinese characters as separators, "
+                    "so searches of 3+ characters scan the whole table.",
+                    hint="Create the database with LC_CTYPE 'C.UTF-8' (or zh_CN.UTF-8); LC_COLLATE may stay C.",
+                    id="rectify.W001",
+                )
+            )
+    return warnings
 
 
 def filter_issues(issues: QuerySet, query: str) -> QuerySet:

@@ -317,3 +317,24 @@ def test_grams_cover_characters_and_pairs_within_each_text():
     assert tokens == {search.gram_token(g) for g in expected}
     assert search.gram_token("b\x1f") not in tokens and search.gram_token("b整") not in tokens
     assert len({search.gram_token(g) for g in ["ǀ2", "ǀ", "ǀǀ", " ", " ǀ", "2"]}) == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_reverses_cleanly_and_indexes_existing_rows_when_reapplied():
+    from django.db.migrations.executor import MigrationExecutor
+
+    from rectify.models import Inspection, Report, Unit
+
+    MigrationExecutor(connection).migrate([("rectify", "0002_issue_due_date")])
+    unit = Unit.objects.create(name="回退测试单位")
+    inspection = Inspection.objects.create(unit=unit, inspector="市委第一巡察组")
+    report = Report.objects.create(inspection=inspection, source_text="", checksum="0" * 64)
+    issue = Issue.objects.create(inspection=inspection, report=report, key="1", order=1, title="索引回退期间的问题")
+    Measure.objects.create(issue=issue, order=1, text="回退期间写入的措施")  # no trigger left behind
+    MigrationExecutor(connection).migrate([("rectify", "0003_search_index")])
+    assert search.filter_issues(Issue.objects.all(), "写入的措").get() == issue
+    assert search.filter_measures(Measure.objects.all(), "回退").count() == 1
+
+
+def test_ctype_check_passes_on_a_utf8_database():
+    assert search.check_database_ctype(databases=[connection.alias]) == []
