@@ -126,9 +126,24 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
     return measures.filter(pk__in=_sqlite_match("rectify_search_measure", fold(query)))
 
 
-def count_issues(issues: QuerySet, query: str) -> int:
-    """How many problems `filter_issues` finds; the number a search page shows."""
-    return filter_issues(issues, query).count()
+def count_issues(issues: QuerySet, query: str, *, limit: int | None = None) -> int:
+    """How many problems `filter_issues` finds; with `limit`, stop counting past it.
+
+    A common term (整改, 工作) matches most rows, and an exact count then costs a join per hit;
+    a search page can show "1000+" instead: a result above `limit` means "more than limit".
+    """
+    return _count(filter_issues(issues, query), limit)
+
+
+def count_measures(measures: QuerySet, query: str, *, limit: int | None = None) -> int:
+    """How many measures `filter_measures` finds; `limit` as in `count_issues`."""
+    return _count(filter_measures(measures, query), limit)
+
+
+def _count(found: QuerySet, limit: int | None) -> int:
+    if limit is None:
+        return found.count()
+    return found.order_by().values("pk")[: limit + 1].count()
 
 
 def _issue_ids(alias: str, term: str) -> RawSQL:

@@ -338,3 +338,15 @@ def test_migration_reverses_cleanly_and_indexes_existing_rows_when_reapplied():
 
 def test_ctype_check_passes_on_a_utf8_database():
     assert search.check_database_ctype(databases=[connection.alias]) == []
+
+
+def test_counts_are_exact_or_capped_one_past_the_limit(searchable):
+    issues = Issue.objects.published()
+    total = len(expected_issue_ids("整") & set(issues.values_list("pk", flat=True)))
+    assert total > 10
+    assert search.count_issues(issues, "整") == total
+    assert search.count_issues(issues, "整", limit=10) == 11
+    assert search.count_issues(issues, "整", limit=total) == total
+    assert search.count_measures(Measure.objects.all(), "整改") == len(expected_measure_ids("整改"))
+    assert search.count_measures(Measure.objects.all(), "整改", limit=3) == 4
+    assert search.count_measures(Measure.objects.all(), "不存在的词", limit=3) == 0
