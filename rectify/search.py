@@ -227,3 +227,17 @@ def index_paused(using: str | None = None):
         with connections[alias].cursor() as cursor:
             cursor.execute("DELETE FROM rectify_search_paused")
         rebuild_index(alias)
+
+
+class IssueSearchAdminMixin:
+    """For a ModelAdmin of Issue: the changelist search box uses the index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return filter_issues(queryset, search_term), False
+
+
+class MeasureSearchAdminMixin:
+    """For a ModelAdmin of Measure: the changelist search box uses the index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return filter_measures(queryset, search_term), False

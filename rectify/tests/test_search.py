@@ -352,3 +352,13 @@ def test_counts_are_exact_or_capped_one_past_the_limit(searchable):
     assert search.count_measures(Measure.objects.all(), "整改") == len(expected_measure_ids("整改"))
     assert search.count_measures(Measure.objects.all(), "整改", limit=3) == 4
     assert search.count_measures(Measure.objects.all(), "不存在的词", limit=3) == 0
+
+
+def test_admin_mixins_search_through_the_index(searchable, rf):
+    request = rf.get("/admin/rectify/issue/", {"q": "wechat"})
+    found, may_have_duplicates = search.IssueSearchAdminMixin().get_search_results(
+        request, Issue.objects.all(), "wechat"
+    )
+    assert (list(found), may_have_duplicates) == ([searchable], False)
+    found, _ = search.MeasureSearchAdminMixin().get_search_results(request, Measure.objects.all(), "WeChat")
+    assert [m.text for m in found] == [EDGE_TEXTS[0]]
