@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.backends.signals import connection_created
 
 
@@ -8,7 +9,8 @@ class RectifyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rectify.search import on_connection_created
+        from rectify.search import check_database_ctype, on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
         connection_created.connect(on_connection_created, dispatch_uid="rectify_search_functions")
+        checks.register(check_database_ctype, checks.Tags.database)

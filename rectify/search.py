@@ -16,6 +16,7 @@ import contextlib
 import re
 import string
 
+from django.core import checks
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
@@ -78,6 +79,28 @@ def on_connection_created(sender, connection, **kwargs):
         register_sqlite_functions(connection.connection)
 
 
+def check_database_ctype(app_configs=None, databases=None, **kwargs):
+    """Warn when PostgreSQL's LC_CTYPE makes pg_trgm see no trigrams in Chinese text."""
+    warnings = []
+    for alias in databases or []:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
+            ctype = cursor.fetchone()[0]
+        if ctype in ("C", "POSIX"):
+            warnings.append(
+                checks.Warning(
+                    f"Database {alias!r} has LC_CTYPE {ctype}: pg_trgm treats Chinese characters as separators, "
+                    "so searches of 3+ characters scan the whole table.",
+                    hint="Create the database with LC_CTYPE 'C.UTF-8' (or zh_CN.UTF-8); LC_COLLATE may stay C.",
+                    id="rectify.W001",
+                )
+            )
+    return warnings
+
+
 def filter_issues(issues: QuerySet, query: str) -> QuerySet:
     """Problems whose title or description, or one of whose measures, contains the query."""
     query = normalise_query(query)
@@ -103,9 +126,24 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
     return measures.filter(pk__in=_sqlite_match("rectify_search_measure", fold(query)))
 
 
-def count_issues(issues: QuerySet, query: str) -> int:
-    """How many problems `filter_issues` finds; the number a search page shows."""
-    return filter_issues(issues, query).count()
+def count_issues(issues: QuerySet, query: str, *, limit: int | None = None) -> int:
+    """How many problems `filter_issues` finds; with `limit`, stop counting past it.
+
+    A common term (整改, 工作) matches most rows, and an exact count then costs a join per hit;
+    a search page can show "1000+" instead: a result above `limit` means "more than limit".
+    """
+    return _count(filter_issues(issues, query), limit)
+
+
+def count_measures(measures: QuerySet, query: str, *, limit: int | None = None) -> int:
+    """How many measures `filter_measures` finds; `limit` as in `count_issues`."""
+    return _count(filter_measures(measures, query), limit)
+
+
+def _count(found: QuerySet, limit: int | None) -> int:
+    if limit is None:
+        return found.count()
+    return found.order_by().values("pk")[: limit + 1].count()
 
 
 def _issue_ids(alias: str, term: str) -> RawSQL:
@@ -189,3 +227,17 @@ def index_paused(using: str | None = None):
         with connections[alias].cursor() as cursor:
             cursor.execute("DELETE FROM rectify_search_paused")
         rebuild_index(alias)
+
+
+class IssueSearchAdminMixin:
+    """For a ModelAdmin of Issue: the changelist search box uses the index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return filter_issues(queryset, search_term), False
+
+
+class MeasureSearchAdminMixin:
+    """For a ModelAdmin of Measure: the changelist search box uses the index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return filter_measures(queryset, search_term), False

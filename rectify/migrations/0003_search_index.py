@@ -162,12 +162,13 @@ CREATE INDEX rectify_search_measure_grams ON rectify_measure
 CREATE FUNCTION rectify_search_refresh(ids bigint[]) RETURNS void
 LANGUAGE sql
 AS $$
-    DELETE FROM rectify_search_issue WHERE issue_id = ANY(ids);
+    -- Joins with unnest(), not "= ANY(ids)", which compares every row with every id.
+    DELETE FROM rectify_search_issue WHERE issue_id IN (SELECT unnest(ids));
     INSERT INTO rectify_search_issue (issue_id, body)
     SELECT i.id, rectify_search_lower(concat_ws(chr(31), i.title, i.description, (
         SELECT string_agg(m.text, chr(31) ORDER BY m.id) FROM rectify_measure AS m WHERE m.issue_id = i.id
     )))
-    FROM rectify_issue AS i WHERE i.id = ANY(ids);
+    FROM rectify_issue AS i WHERE i.id IN (SELECT unnest(ids));
 $$;
 
 CREATE FUNCTION rectify_search_issue_changed() RETURNS trigger

@@ -295,18 +295,20 @@ def test_rebuild_is_idempotent_and_repairs_a_paused_index(searchable, capsys):
     Measure.objects.filter(issue=searchable, order=1).update(text="暂停期间写入的文本")
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_search_paused")
-    assert not search.filter_measures(Measure.objects.all(), "暂停期间").exists()  # the triggers were off
+    # The triggers were off. (PostgreSQL's measure index is an expression index, never stale.)
+    assert not search.filter_issues(Issue.objects.all(), "暂停期间").exists()
     call_command("rebuild_search_index")
     assert "检索索引已重建" in capsys.readouterr().out
     call_command("rebuild_search_index", verbosity=0)
     assert search.filter_measures(Measure.objects.all(), "暂停期间").count() == 1
+    assert search.filter_issues(Issue.objects.all(), "暂停期间").get() == searchable
     assert_search_equals_substring_match()
 
 
 def test_index_paused_rebuilds_on_exit(searchable):
     with search.index_paused():
         Measure.objects.bulk_create([Measure(issue=searchable, order=200, text="暂停后批量导入")])
-        assert not search.filter_measures(Measure.objects.all(), "暂停后").exists()
+        assert not search.filter_issues(Issue.objects.all(), "暂停后").exists()
     assert search.filter_issues(Issue.objects.all(), "暂停后").get() == searchable
     assert_search_equals_substring_match(["暂停后批量", "暂", "批量"])
 
@@ -317,3 +319,46 @@ def test_grams_cover_characters_and_pairs_within_each_text():
     assert tokens == {search.gram_token(g) for g in expected}
     assert search.gram_token("b\x1f") not in tokens and search.gram_token("b整") not in tokens
     assert len({search.gram_token(g) for g in ["ǀ2", "ǀ", "ǀǀ", " ", " ǀ", "2"]}) == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_reverses_cleanly_and_indexes_existing_rows_when_reapplied():
+    from django.db.migrations.executor import MigrationExecutor
+
+    from rectify.models import Inspection, Report, Unit
+
+    MigrationExecutor(connection).migrate([("rectify", "0002_issue_due_date")])
+    unit = Unit.objects.create(name="回退测试单位")
+    inspection = Inspection.objects.create(unit=unit, inspector="市委第一巡察组")
+    report = Report.objects.create(inspection=inspection, source_text="", checksum="0" * 64)
+    issue = Issue.objects.create(inspection=inspection, report=report, key="1", order=1, title="索引回退期间的问题")
+    Measure.objects.create(issue=issue, order=1, text="回退期间写入的措施")  # no trigger left behind
+    MigrationExecutor(connection).migrate([("rectify", "0003_search_index")])
+    assert search.filter_issues(Issue.objects.all(), "写入的措").get() == issue
+    assert search.filter_measures(Measure.objects.all(), "回退").count() == 1
+
+
+def test_ctype_check_passes_on_a_utf8_database():
+    assert search.check_database_ctype(databases=[connection.alias]) == []
+
+
+def test_counts_are_exact_or_capped_one_past_the_limit(searchable):
+    issues = Issue.objects.published()
+    total = len(expected_issue_ids("整") & set(issues.values_list("pk", flat=True)))
+    assert total > 10
+    assert search.count_issues(issues, "整") == total
+    assert search.count_issues(issues, "整", limit=10) == 11
+    assert search.count_issues(issues, "整", limit=total) == total
+    assert search.count_measures(Measure.objects.all(), "整改") == len(expected_measure_ids("整改"))
+    assert search.count_measures(Measure.objects.all(), "整改", limit=3) == 4
+    assert search.count_measures(Measure.objects.all(), "不存在的词", limit=3) == 0
+
+
+def test_admin_mixins_search_through_the_index(searchable, rf):
+    request = rf.get("/admin/rectify/issue/", {"q": "wechat"})
+    found, may_have_duplicates = search.IssueSearchAdminMixin().get_search_results(
+        request, Issue.objects.all(), "wechat"
+    )
+    assert (list(found), may_have_duplicates) == ([searchable], False)
+    found, _ = search.MeasureSearchAdminMixin().get_search_results(request, Measure.objects.all(), "WeChat")
+    assert [m.text for m in found] == [EDGE_TEXTS[0]]
