@@ -97,12 +97,12 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
     try:
         # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_mixed_utf8(data)
+        _refuse_utf8_line_in_gb(data, exc.start)
     else:
         _refuse_utf8_lines(text)
         return text, "gb18030"
-    _refuse_mixed_utf8(data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -127,6 +127,25 @@ def _refuse_utf8_lines(text: str) -> None:
                 "请把全文另存为同一种编码后再导入",
                 line=number,
             )
+
+
+def _refuse_utf8_line_in_gb(data: bytes, bad_byte: int) -> None:
+    """A GB file whose GB18030 decoding breaks on a line that is UTF-8: name that line."""
+    start = data.rfind(b"\n", 0, bad_byte) + 1
+    end = data.find(b"\n", bad_byte)
+    line = data[start : end if end != -1 else len(data)]
+    try:
+        pasted = UTF8_CHINESE_RUN.search(line.decode("utf-8"))
+        data[:start].decode("gb18030")
+    except UnicodeDecodeError:
+        return
+    if pasted:
+        number = data.count(b"\n", 0, start) + 1
+        raise SourceError(
+            f"文件混用了两种编码：全文是 GB18030/GBK，但第{number}行有 UTF-8 文字（“{pasted.group()[:20]}”）。"
+            "请把全文另存为同一种编码后再导入",
+            line=number,
+        )
 
 
 def _refuse_mixed_utf8(data: bytes) -> None:

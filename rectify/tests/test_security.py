@@ -45,17 +45,26 @@ PUBLIC_URL_ARGS = {
     "api_docs": lambda report: {},
     "stats": lambda report: {},
 }
-PUBLIC_URL_NAMES = list(PUBLIC_URL_ARGS)
-# Pages that take a search string: drafts must not surface through it either.
 SEARCHABLE_URL_NAMES = ["issue_list", "search", "issue_export", "issue_feed"]
 WRITE_METHODS = ["post", "put", "patch", "delete"]
 
 
+def url_exists(name: str) -> bool:
+    """Whether the route is on this branch, tried with arguments that fit each route's converters."""
+    for kwargs in ({}, {"pk": 1}, {"fmt": "csv"}):
+        try:
+            reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+        return True
+    return False
+
+
+PUBLIC_URL_NAMES = [name for name in PUBLIC_URL_ARGS if url_exists(name)]
+
+
 def public_url(name: str, report: Report) -> str:
-    try:
-        return reverse(name, kwargs=PUBLIC_URL_ARGS[name](report))
-    except NoReverseMatch:
-        pytest.skip(f"URL {name!r} does not exist on this branch yet")
+    return reverse(name, kwargs=PUBLIC_URL_ARGS[name](report))
 
 
 def published_report() -> Report:
@@ -63,10 +72,11 @@ def published_report() -> Report:
 
 
 def test_the_pages_on_this_branch_are_covered():
-    """The skip above must not hide the pages that exist now."""
-    for name in ["home", "report_detail", "unit_detail"]:
-        assert name in PUBLIC_URL_NAMES
-        reverse(name, kwargs={"pk": 1} if name != "home" else {})
+    """Names that do not resolve are left out above; the pages that exist now must not be."""
+    assert {"home", "report_detail", "unit_detail"} <= set(PUBLIC_URL_NAMES)
+    missing = [name for name in PUBLIC_URL_ARGS if name not in PUBLIC_URL_NAMES]
+    if missing:
+        pytest.skip(f"not on this branch yet: {', '.join(missing)}")
 
 
 # --- headers ------------------------------------------------------------------------------------------
@@ -223,17 +233,17 @@ def test_production_sends_hsts_secure_cookies_and_redirects_to_https():
 # --- public pages are read-only -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", WRITE_METHODS)
 @pytest.mark.parametrize("name", PUBLIC_URL_NAMES)
-def test_public_pages_refuse_every_write_method(client, imported_seeds, name, method):
+def test_public_pages_refuse_every_write_method(client, imported_seeds, name):
     url = public_url(name, published_report())
-    count = Report.objects.count()
+    before = Report.objects.count(), Issue.objects.count()
 
-    response = getattr(client, method)(url, data={"title": "改写"} if method == "post" else None)
+    for method in WRITE_METHODS:
+        response = getattr(client, method)(url, data={"title": "改写"} if method == "post" else None)
 
-    assert response.status_code == 405
-    assert "GET" in response["Allow"] and "POST" not in response["Allow"]
-    assert Report.objects.count() == count
+        assert response.status_code == 405, method
+        assert "GET" in response["Allow"] and "POST" not in response["Allow"]
+    assert (Report.objects.count(), Issue.objects.count()) == before
 
 
 @pytest.mark.parametrize("name", PUBLIC_URL_NAMES)
@@ -266,22 +276,15 @@ def draft_report(imported_seeds) -> Report:
 
 
 def all_public_urls(report: Report) -> list[str]:
-    urls = []
-    for name in PUBLIC_URL_NAMES:
-        try:
-            urls.append(reverse(name, kwargs=PUBLIC_URL_ARGS[name](report)))
-        except NoReverseMatch:
-            continue
+    urls = [public_url(name, report) for name in PUBLIC_URL_NAMES]
     for other in Report.objects.published():
         urls.append(other.get_absolute_url())
     for unit in Unit.objects.all():
         urls.append(reverse("unit_detail", args=[unit.pk]))
     for name in SEARCHABLE_URL_NAMES:
-        try:
-            url = reverse(name, kwargs=PUBLIC_URL_ARGS[name](report))
-        except NoReverseMatch:
-            continue
-        urls += [f"{url}?q={DRAFT_MARK}", f"{url}?q=韩城"]
+        if name in PUBLIC_URL_NAMES:
+            url = public_url(name, report)
+            urls += [f"{url}?q={DRAFT_MARK}", f"{url}?q=韩城"]
     return urls
 
 
@@ -302,11 +305,8 @@ def test_a_draft_report_is_absent_from_every_public_page(client, draft_report):
 
 def test_a_draft_report_and_its_problems_answer_404(client, draft_report):
     assert client.get(draft_report.get_absolute_url()).status_code == 404
-    try:
-        issue_url = reverse("issue_detail", args=[draft_report.issues.first().pk])
-    except NoReverseMatch:
-        return
-    assert client.get(issue_url).status_code == 404
+    if "issue_detail" in PUBLIC_URL_NAMES:
+        assert client.get(reverse("issue_detail", args=[draft_report.issues.first().pk])).status_code == 404
 
 
 def test_draft_problems_do_not_count_on_the_home_page(client, imported_seeds, draft_report):
@@ -380,17 +380,20 @@ def test_ledger_csv_neutralises_cells_that_spreadsheets_would_run(hostile_issue)
 # --- hostile query strings on the pages this branch has --------------------------------------------------
 
 
-@pytest.mark.parametrize("query", hostile_queries({}))
-@pytest.mark.parametrize("name", ["home", "report_detail", "unit_detail"])
-def test_pages_answer_hostile_query_strings_cleanly(client, imported_seeds, name, query):
+@pytest.mark.parametrize("name", PUBLIC_URL_NAMES)
+def test_pages_answer_hostile_query_strings_cleanly(client, imported_seeds, name):
+    """The generic cases on every page; list pages add their own parameters (see hostile.py)."""
     url = public_url(name, published_report())
 
-    assert_clean_answer(client.get(f"{url}?{query}"))
+    for query in hostile_queries({}):
+        response = client.get(f"{url}?{query}")
+        assert_clean_answer(response)
+        assert response.status_code in (200, 400), query[:80]
 
 
 @pytest.mark.parametrize("pk", ["abc", "-1", "0", "99999999999999999999", "1.5", "%00", "１"])
 @pytest.mark.parametrize("prefix", ["/reports/", "/units/"])
-def test_detail_pages_answer_404_for_bad_ids(client, imported_seeds, prefix, pk):
+def test_detail_pages_answer_404_for_bad_ids(client, prefix, pk):
     response = client.get(f"{prefix}{pk}/")
 
     assert response.status_code == 404
@@ -432,11 +435,17 @@ def test_non_staff_user_cannot_enter_the_admin(client):
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
+@pytest.fixture
+def fast_hasher(settings):
+    """Lockout counts attempts, not hashing work: a cheap hasher keeps these tests quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def login(client, username, password, ip="10.0.0.1"):
     return client.post("/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
-def test_admin_login_locks_after_repeated_failures_per_username_and_address(client, settings):
+def test_admin_login_locks_after_repeated_failures_per_username_and_address(client, settings, fast_hasher):
     limit = settings.AXES_FAILURE_LIMIT
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
     User.objects.create_user("other", password="correct-horse-battery", is_staff=True)
@@ -455,7 +464,7 @@ def test_admin_login_locks_after_repeated_failures_per_username_and_address(clie
     assert login(client, "editor", "correct-horse-battery", ip="10.0.0.2").status_code == 302
 
 
-def test_successful_login_resets_the_failure_count(client, settings):
+def test_successful_login_resets_the_failure_count(client, settings, fast_hasher):
     limit = settings.AXES_FAILURE_LIMIT
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
 
