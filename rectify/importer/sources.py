@@ -122,11 +122,7 @@ def _refuse_utf8_lines(text: str) -> None:
             continue
         pasted = UTF8_CHINESE_RUN.search(line.encode("gb18030").decode("utf-8", "replace"))
         if pasted:
-            raise SourceError(
-                f"文件混用了两种编码：全文是 GB18030/GBK，但第{number}行有 UTF-8 文字（“{pasted.group()[:20]}”）。"
-                "请把全文另存为同一种编码后再导入",
-                line=number,
-            )
+            raise _utf8_in_gb(number, pasted.group())
 
 
 def _refuse_utf8_line_in_gb(data: bytes, bad_byte: int) -> None:
@@ -141,11 +137,15 @@ def _refuse_utf8_line_in_gb(data: bytes, bad_byte: int) -> None:
         return
     if pasted:
         number = data.count(b"\n", 0, start) + 1
-        raise SourceError(
-            f"文件混用了两种编码：全文是 GB18030/GBK，但第{number}行有 UTF-8 文字（“{pasted.group()[:20]}”）。"
-            "请把全文另存为同一种编码后再导入",
-            line=number,
-        )
+        raise _utf8_in_gb(number, pasted.group())
+
+
+def _utf8_in_gb(number: int, sample: str) -> SourceError:
+    return SourceError(
+        f"文件混用了两种编码：全文是 GB18030/GBK，但第{number}行有 UTF-8 文字（“{sample[:20]}”）。"
+        "请把全文另存为同一种编码后再导入",
+        line=number,
+    )
 
 
 def _refuse_mixed_utf8(data: bytes) -> None:
