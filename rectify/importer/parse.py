@@ -149,10 +149,33 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
     """
     index = {line.number: i for i, line in enumerate(body)}
     claimed = [[False] * len(line.text) for line in body]
-    regions = {issue.line: issue.end_line for issue in record.issues}
+    region_end = {number: issue.end_line for issue in record.issues for number in range(issue.line, issue.end_line + 1)}
 
     def claim(text: str, first: int, last: int) -> None:
         row, col = index[first], 0
+        for segment in text.split("\n"):
+            segment = segment.strip()
+            if not segment:
+                continue
+            # Most placed text is a verbatim piece of one line: take it whole where it is still free.
+            whole = find_free(segment, row, col, last)
+            if whole is None:
+                row, col = claim_chars(segment, row, col, last)
+                continue
+            row, found = whole
+            claimed[row][found : found + len(segment)] = [True] * len(segment)
+            col = found + len(segment)
+
+    def find_free(segment: str, row: int, col: int, last: int) -> tuple[int, int] | None:
+        for at in range(row, index[last] + 1):
+            found = body[at].text.find(segment, col if at == row else 0)
+            while found != -1 and any(claimed[at][found : found + len(segment)]):
+                found = body[at].text.find(segment, found + 1)
+            if found != -1:
+                return at, found
+        return None
+
+    def claim_chars(text: str, row: int, col: int, last: int) -> tuple[int, int]:
         for ch in text:
             if ch.isspace():
                 continue
@@ -168,16 +191,13 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
                 row, col = row + 1, 0
             else:
                 row, col = at  # not in the region: the placed text repeats or invents it
+        return row, col
 
-    issue_of = {}
-    for issue in record.issues:
-        for number in range(issue.line, issue.end_line + 1):
-            issue_of[number] = issue.line
     for text, line in record.placed_texts():
         if line is None:
             claim(text, body[0].number, body[-1].number)
-        elif line in issue_of:
-            claim(text, line, regions[issue_of[line]])
+        elif line in region_end:
+            claim(text, line, region_end[line])
         elif line in index:
             claim(text, line, line)
     fragments = []
