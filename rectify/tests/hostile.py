@@ -56,7 +56,7 @@ def hostile_queries(params: dict[str, str]) -> list[str]:
         "a=%",  # a broken escape
         "=&&&=&",
         "x" * 5_000 + "=1",
-        "&".join(f"f{i}=1" for i in range(1_500)),  # more fields than a form is allowed
+        "&".join(f"f{i}=1" for i in range(2_500)),  # more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS
         "&".join(f"{name}=1" for name in params for _ in range(200)),
     ]
     return list(dict.fromkeys(q for q in queries if q))
