@@ -324,3 +324,16 @@ def test_two_imports_of_one_file_at_once_store_one_report():
     report = Report.objects.get()
     assert report.issues.count() == len(golden(SEED_001)["issues"])
     assert Measure.objects.count() == sum(len(i["measures"]) for i in golden(SEED_001)["issues"])
+
+
+def test_a_truncated_report_imports_what_it_has_with_allow_partial(tmp_path):
+    path = tmp_path / "截断 通报.txt"
+    path.write_bytes(truncated_mid_problem())
+
+    out, _ = run(path, allow_partial=True)
+
+    assert summary(out)["新增"] == 1
+    report = Report.objects.get()
+    assert report.issues.count() == 13  # problems 1-12 whole, 13 as far as the file goes
+    assert [w["code"] for w in report.parse_warnings][-1] == "truncated"
+    assert "文件可能被截断" in report.parse_warnings[-1]["message"]
