@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside every middleware that adds headers, so its 400 carries them too.
+    "rectify.middleware.reject_nul_bytes",
     # Last, as django-axes asks: it turns a lockout raised by the backend into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
