@@ -68,6 +68,6 @@ CLEAN_STATUSES = {200, 400, 404}
 def assert_clean_answer(response) -> None:
     """The page answered a bad query string the way a public site should: no error page, no leak."""
     assert response.status_code in CLEAN_STATUSES, f"status {response.status_code}"
-    body = response.content.decode("utf-8", "replace")
+    body = (b"".join(response) if response.streaming else response.content).decode("utf-8", "replace")
     assert "Traceback" not in body
     assert "\x00" not in body
