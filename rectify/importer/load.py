@@ -67,7 +67,8 @@ def load_report(
     if existing is not None:
         return LoadResult(existing, "unchanged", existing.issues.count())
     if record.is_partial and not allow_partial:
-        raise LoadError("报告不完整：有报告头但没有问题清单（可用 --allow-partial 仍然导入）")
+        reason = "有报告头但没有问题清单" if record.partial_warning.code == "no_problems_section" else "文件可能被截断"
+        raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）")
     if not record.unit.name:
         raise LoadError("无法确定被巡察单位：标题、落款和正文都没有写明单位全称")
     if not record.inspection.inspector:
@@ -311,11 +312,18 @@ def import_file(
 
     try:
         source = read_source(path, max_bytes=max_bytes)
-        record = parse_report(source.text)
-    except (SourceError, OSError) as exc:
-        raise ImportFailure(path, str(exc)) from exc
-    except ParseError as exc:
+    except SourceError as exc:
         raise ImportFailure(path, str(exc), exc.line) from exc
+    except OSError as exc:
+        raise ImportFailure(path, f"无法读取文件：{exc.strerror or exc}") from exc
+    try:
+        record = parse_report(source.text)
+    except ParseError as exc:
+        message = str(exc)
+        if source.encoding and not source.encoding.startswith("utf"):
+            # Big5 or Latin-1 bytes read as GB18030 give plausible-looking nonsense, never an error.
+            message += f"（文件按 {source.encoding} 编码读取；如原文是其他编码，请另存为 UTF-8 后再导入）"
+        raise ImportFailure(path, message, exc.line) from exc
     try:
         with transaction.atomic():
             result = load_report(
@@ -340,7 +348,7 @@ def import_file(
 
 
 def _first_line(record: ReportRecord) -> int | None:
-    partial = next((w for w in record.warnings if w.code == "no_problems_section"), None)
+    partial = record.partial_warning
     return partial.line if partial else None
 
 

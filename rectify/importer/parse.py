@@ -10,6 +10,7 @@ Every rule here is about that structure, never about one county's file.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ from .records import (
     Amount,
     CategoryRecord,
     DeclaredCounts,
+    Fragment,
     InspectionRecord,
     IssueRecord,
     MeasureRecord,
@@ -64,13 +66,31 @@ class Block:
     category_numbers: tuple[str | None, ...] = ()
 
 
-def parse_report(text: str) -> ReportRecord:
-    """Parse one report's text into records; raise ParseError when it is not a report at all."""
+# No report writes a paragraph this long; a longer line is a file without line breaks or not a report.
+MAX_LINE_CHARS = 100_000
+# How a report's last problem ends when the file is whole; a line cut short ends with none of these.
+SENTENCE_END = tuple("。！？；.!?;）)”’」』】")
+
+
+def report_lines(text: str) -> list[Line]:
+    """The lines the parser reads: cleaned, numbered from 1, simplified when the report is traditional."""
     lines = [Line(n, clean_line(raw)) for n, raw in enumerate(split_lines(text), start=1)]
     if _is_traditional(text):
         # The genre's patterns are written in simplified characters; values come out simplified too,
         # while the loader keeps the source text exactly as published.
         lines = [Line(line.number, to_simplified(line.text)) for line in lines]
+    return lines
+
+
+def parse_report(text: str) -> ReportRecord:
+    """Parse one report's text into records; raise ParseError when it is not a report at all."""
+    too_long = next((n for n, raw in enumerate(split_lines(text), start=1) if len(raw) > MAX_LINE_CHARS), None)
+    if too_long is not None:
+        length = len(split_lines(text)[too_long - 1])
+        raise ParseError(
+            f"第{too_long}行过长（{length:,}字，上限{MAX_LINE_CHARS:,}字）：不像是整改报告的段落", line=too_long
+        )
+    lines = report_lines(text)
     body = [line for line in lines if line.text]
     if not body:
         raise ParseError("文件为空：没有任何文字", line=1)
@@ -100,9 +120,11 @@ def parse_report(text: str) -> ReportRecord:
         warnings.append(Warning("no_problems_section", first, {}))
     else:
         warnings[:0] = _count_mismatches(declared, declared_lines, categories, issues)
+        if _ends_mid_problem(body, issues, signature_name or signed_date):
+            warnings.append(Warning("truncated", body[-1].number, {}))
 
     info = _report_info(meta, outside, rest[closing_start:], signed_date, declared)
-    return ReportRecord(
+    record = ReportRecord(
         title=title,
         unit=unit,
         inspection=inspection,
@@ -111,6 +133,85 @@ def parse_report(text: str) -> ReportRecord:
         issues=tuple(issues),
         warnings=tuple(warnings),
     )
+    return dataclasses.replace(record, remainder=_remainder(body, record))
+
+
+def _ends_mid_problem(body: list[Line], issues: list[IssueRecord], signed) -> bool:
+    """A download or copy cut short: the text stops inside the last problem, in mid-sentence."""
+    return not signed and issues[-1].end_line == body[-1].number and not body[-1].text.endswith(SENTENCE_END)
+
+
+def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
+    """Body text no placed part accounts for, as runs per line, so no character goes missing unseen.
+
+    Each placed text claims its characters in order, from its own line onward within its region
+    (a problem's lines, a category's line, or the whole body for the title); whitespace is layout.
+    """
+    index = {line.number: i for i, line in enumerate(body)}
+    claimed = [[False] * len(line.text) for line in body]
+    region_end = {number: issue.end_line for issue in record.issues for number in range(issue.line, issue.end_line + 1)}
+
+    def claim(text: str, first: int, last: int) -> None:
+        row, col = index[first], 0
+        for segment in text.split("\n"):
+            segment = segment.strip()
+            if not segment:
+                continue
+            # Most placed text is a verbatim piece of one line: take it whole where it is still free.
+            whole = find_free(segment, row, col, last)
+            if whole is None:
+                row, col = claim_chars(segment, row, col, last)
+                continue
+            row, found = whole
+            claimed[row][found : found + len(segment)] = [True] * len(segment)
+            col = found + len(segment)
+
+    def find_free(segment: str, row: int, col: int, last: int) -> tuple[int, int] | None:
+        for at in range(row, index[last] + 1):
+            found = body[at].text.find(segment, col if at == row else 0)
+            while found != -1 and any(claimed[at][found : found + len(segment)]):
+                found = body[at].text.find(segment, found + 1)
+            if found != -1:
+                return at, found
+        return None
+
+    def claim_chars(text: str, row: int, col: int, last: int) -> tuple[int, int]:
+        for ch in text:
+            if ch.isspace():
+                continue
+            at = row, col
+            while row <= index[last]:
+                found = body[row].text.find(ch, col)
+                while found != -1 and claimed[row][found]:
+                    found = body[row].text.find(ch, found + 1)
+                if found != -1:
+                    claimed[row][found] = True
+                    col = found + 1
+                    break
+                row, col = row + 1, 0
+            else:
+                row, col = at  # not in the region: the placed text repeats or invents it
+        return row, col
+
+    for text, line in record.placed_texts():
+        if line is None:
+            claim(text, body[0].number, body[-1].number)
+        elif line in region_end:
+            claim(text, line, region_end[line])
+        elif line in index:
+            claim(text, line, line)
+    fragments = []
+    for line, flags in zip(body, claimed, strict=True):
+        run = ""
+        for ch, taken in [*zip(line.text, flags, strict=True), ("", True)]:
+            if not taken:
+                run += ch
+            elif run.strip():
+                fragments.append(Fragment(line.number, run.strip()))
+                run = ""
+            else:
+                run = ""
+    return tuple(fragments)
 
 
 def _is_traditional(text: str) -> bool:

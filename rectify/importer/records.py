@@ -109,6 +109,14 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class Fragment:
+    """Text of one line that the parse placed in no part: opening, summary, labels, closing."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportRecord:
     title: str | None
     unit: UnitRecord
@@ -117,10 +125,37 @@ class ReportRecord:
     categories: tuple[CategoryRecord, ...]
     issues: tuple[IssueRecord, ...]
     warnings: tuple[Warning, ...] = ()
+    # Kept out of `as_dict`: the golden parses describe what was placed, not what was left over.
+    remainder: tuple[Fragment, ...] = ()
 
     @property
     def is_partial(self) -> bool:
-        return any(w.code == "no_problems_section" for w in self.warnings)
+        return self.partial_warning is not None
+
+    @property
+    def partial_warning(self) -> Warning | None:
+        return next((w for w in self.warnings if w.code in PARTIAL_CODES), None)
+
+    def placed_texts(self) -> list[tuple[str, int | None]]:
+        """The texts the parse placed, each once, with the line it starts on (None: anywhere in the body).
+
+        Derived values (an issue's title, a measure's acting unit, dates, amounts) repeat placed text
+        and are left out, so these and `remainder` together hold each character of the body once.
+        """
+        texts: list[tuple[str, int | None]] = [(self.title, None)] if self.title else []
+
+        def visit(categories):
+            for category in categories:
+                texts.extend([(category.number or "", category.line), (category.title, category.line)])
+                visit(category.children)
+
+        visit(self.categories)
+        for issue in self.issues:
+            texts += [(issue.number or "", issue.line), (issue.description, issue.line)]
+            texts += [(issue.deadline_text or "", issue.line)]
+            for measure in issue.measures:
+                texts += [(measure.number or "", measure.line), (measure.text, measure.line)]
+        return [(text, line) for text, line in texts if text]
 
     def as_dict(self) -> dict:
         """Return the JSON shape of `parse_report --json` (see fixtures/expected/README.md)."""
@@ -169,6 +204,7 @@ WARNING_TEXTS = {
     "numbering_gap": "{level_label}编号从{after}跳到{next}",
     "duplicate_number": "{level_label}编号{number}重复",
     "no_problems_section": "未找到问题清单，报告可能不完整",
+    "truncated": "报告在最后一个问题中途结束：该行没有结束标点，其后也没有落款，文件可能被截断",
 }
 FIELD_LABELS = {
     "categories": "问题类别",
@@ -176,6 +212,7 @@ FIELD_LABELS = {
     "manifestations": "具体问题（扣除不宜公开）",
     "immediate": "立行立改问题",
 }
+PARTIAL_CODES = ("no_problems_section", "truncated")
 LEVEL_LABELS = {"category": "类别", "issue": "问题"}
 
 

@@ -11,13 +11,18 @@ from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+UTF8_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 # A .docx is a zip; refuse archives that would inflate far beyond any real report.
 MAX_DOCX_UNPACKED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 100
 
 
 class SourceError(ValueError):
-    """The file cannot be read as a report; the message says why."""
+    """The file cannot be read as a report; the message says why and `line` where, when it is known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -91,15 +96,71 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
                 pass
     try:
         # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        _refuse_mixed_utf8(data)
+        _refuse_utf8_line_in_gb(data, exc.start)
+    else:
+        _refuse_utf8_lines(text)
+        return text, "gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or not CHINESE.search(str(best)):
         raise SourceError("无法识别文件编码：既不是 UTF-8/UTF-16，也不是 GB18030/GBK")
     return str(best), best.encoding
+
+
+def _refuse_utf8_lines(text: str) -> None:
+    """A GB file with text pasted in UTF-8 decodes without error, as mojibake; find where.
+
+    GB18030 gives back the file's bytes exactly. Three Chinese characters in a row of valid UTF-8
+    are UTF-8: GBK prose forms even one by chance in about one place in five hundred.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.isascii():
+            continue
+        pasted = UTF8_CHINESE_RUN.search(line.encode("gb18030").decode("utf-8", "replace"))
+        if pasted:
+            raise _utf8_in_gb(number, pasted.group())
+
+
+def _refuse_utf8_line_in_gb(data: bytes, bad_byte: int) -> None:
+    """A GB file whose GB18030 decoding breaks on a line that is UTF-8: name that line."""
+    start = data.rfind(b"\n", 0, bad_byte) + 1
+    end = data.find(b"\n", bad_byte)
+    line = data[start : end if end != -1 else len(data)]
+    try:
+        pasted = UTF8_CHINESE_RUN.search(line.decode("utf-8"))
+        data[:start].decode("gb18030")
+    except UnicodeDecodeError:
+        return
+    if pasted:
+        number = data.count(b"\n", 0, start) + 1
+        raise _utf8_in_gb(number, pasted.group())
+
+
+def _utf8_in_gb(number: int, sample: str) -> SourceError:
+    return SourceError(
+        f"文件混用了两种编码：全文是 GB18030/GBK，但第{number}行有 UTF-8 文字（“{sample[:20]}”）。"
+        "请把全文另存为同一种编码后再导入",
+        line=number,
+    )
+
+
+def _refuse_mixed_utf8(data: bytes) -> None:
+    """A UTF-8 file that turns into GBK part-way: say on which line the UTF-8 stops."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start].decode("utf-8")
+        if len(CHINESE.findall(head)) >= 10:
+            number = head.count("\n") + 1
+            raise SourceError(
+                f"文件混用了两种编码：前{number - 1}行是 UTF-8，第{number}行起不是（可能是 GBK）。"
+                "请把全文另存为同一种编码后再导入",
+                line=number,
+            ) from exc
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:

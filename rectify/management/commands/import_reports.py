@@ -44,6 +44,13 @@ class Command(BaseCommand):
                 counts["failed"] += 1
                 failures.append(f"{path}: 写入数据库失败：{exc}")
                 continue
+            except Exception as exc:
+                # A bug met on one file must not stop the others; --traceback shows where it is.
+                if options["traceback"]:
+                    raise
+                counts["failed"] += 1
+                failures.append(f"{path}: 导入时程序出错（{type(exc).__name__}：{exc}），请用 --traceback 查看详情")
+                continue
             counts[result.outcome.removeprefix("would_")] += 1
             if options["verbosity"] >= 2:
                 self.stdout.write(
