@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
-from rectify import admin_views, ledger, progress
+from rectify import admin_views, ledger, progress, search
 from rectify.downloads import evidence_response
 from rectify.models import (
     Category,
@@ -288,7 +288,7 @@ class SetStatusForm(forms.Form):
 
 
 @admin.register(Issue)
-class IssueAdmin(UnitScopedAdmin):
+class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
     list_display = [
         "number",
         "short_title",
@@ -310,7 +310,7 @@ class IssueAdmin(UnitScopedAdmin):
         UnitFilter,
         "inspection__kind",
     ]
-    search_fields = ["title", "description", "number", "inspection__unit__name", "responsible"]
+    search_fields = ["number", "inspection__unit__name", "responsible"]  # text goes through the search index
     autocomplete_fields = ["inspection", "report", "category"]
     readonly_fields = ["key", "status_source", "due_basis", "source_line_start", "source_line_end", "updated_at"]
     list_select_related = ["inspection__unit", "report"]
@@ -431,11 +431,11 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(UnitScopedAdmin):
+class MeasureAdmin(search.MeasureSearchAdminMixin, UnitScopedAdmin):
     unit_path = "issue__inspection__unit"
     list_display = ["__str__", "issue", "acting_unit_name", "state"]
     list_filter = ["state"]
-    search_fields = ["text", "acting_unit_name", "issue__title", "issue__inspection__unit__name"]
+    search_fields = ["acting_unit_name", "issue__inspection__unit__name"]  # text goes through the search index
     autocomplete_fields = ["issue", "acting_units"]
     list_select_related = ["issue"]
     inlines = [EvidenceInline]

@@ -6,7 +6,7 @@ The problem rows here are also the rows of the JSON export (rectify.exports).
 """
 
 from django.core.exceptions import BadRequest
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -65,10 +65,7 @@ def filtered_issues(query: QueryDict) -> QuerySet:
 
 
 def public_units() -> QuerySet:
-    """Units a published report names: as the inspected unit or acting on a measure; others would betray a draft."""
-    inspected = Exists(Report.objects.published().filter(inspection__unit=OuterRef("pk")))
-    acting = Exists(Measure.objects.filter(acting_units=OuterRef("pk"), issue__report__is_published=True))
-    return Unit.objects.filter(inspected | acting)
+    return Unit.objects.public()
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -48,6 +48,14 @@ class UnitQuerySet(models.QuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
+    def public(self):
+        """Units a published report names, as the inspected unit or acting on a measure; others would betray a draft."""
+        inspected = models.Exists(Report.objects.filter(is_published=True, inspection__unit=models.OuterRef("pk")))
+        acting = models.Exists(
+            Measure.objects.filter(acting_units=models.OuterRef("pk"), issue__report__is_published=True)
+        )
+        return self.filter(inspected | acting)
+
     def with_progress(self):
         """Annotate each unit with its published problems: total and completed, for progress bars."""
         published = Q(inspections__issues__report__is_published=True)

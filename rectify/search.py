@@ -18,7 +18,7 @@ import string
 
 from django.core import checks
 from django.db import connections, router, transaction
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from rectify.models import Issue, Measure
@@ -233,11 +233,20 @@ class IssueSearchAdminMixin:
     """For a ModelAdmin of Issue: the changelist search box uses the index instead of search_fields."""
 
     def get_search_results(self, request, queryset, search_term):
-        return filter_issues(queryset, search_term), False
+        return _with_admin_fields(super(), request, queryset, search_term, filter_issues)
 
 
 class MeasureSearchAdminMixin:
     """For a ModelAdmin of Measure: the changelist search box uses the index instead of search_fields."""
 
     def get_search_results(self, request, queryset, search_term):
-        return filter_measures(queryset, search_term), False
+        return _with_admin_fields(super(), request, queryset, search_term, filter_measures)
+
+
+def _with_admin_fields(admin, request, queryset, search_term, filter_text):
+    """Text through the index, OR the admin's own search_fields (unit names, numbers), which stay short."""
+    by_fields, _ = admin.get_search_results(request, queryset, search_term)
+    if not normalise_query(search_term):
+        return by_fields, False
+    by_text = filter_text(queryset, search_term)
+    return queryset.filter(Q(pk__in=by_text.values("pk")) | Q(pk__in=by_fields.values("pk"))), False

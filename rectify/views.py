@@ -221,7 +221,8 @@ class UnitListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
         # Meta.ordering does not apply to GROUP BY queries: order explicitly so pages stay stable.
         published_reports = Q(inspections__reports__is_published=True)
         return (
-            Unit.objects.with_progress()
+            Unit.objects.public()
+            .with_progress()
             .annotate(report_count=Count("inspections__reports", filter=published_reports, distinct=True))
             .order_by("region", "name")
         )
@@ -234,7 +235,7 @@ class UnitListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
 
 class UnitDetailView(ReadOnlyMixin, DetailView):
     template_name = "rectify/unit_detail.html"
-    queryset = Unit.objects.select_related("parent")
+    queryset = Unit.objects.public().select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -386,3 +386,18 @@ def test_problem_page_offers_unit_editors_a_progress_report_link(client, unit_ed
     assert link in client.get(reverse("admin:rectify_issue_change", args=[own_issue.pk])).content.decode()
     client.force_login(readonly_user)
     assert link not in client.get(reverse("admin:rectify_issue_change", args=[own_issue.pk])).content.decode()
+
+
+def test_problem_admin_search_finds_text_through_the_index_and_unit_names(admin_client, imported_seeds):
+    from rectify import search
+    from rectify.models import Issue
+
+    url = reverse("admin:rectify_issue_changelist")
+    by_text = search.filter_issues(Issue.objects.all(), "公众号")
+    assert by_text.exists()
+    page = admin_client.get(url, {"q": "公众号"}).content.decode()
+    assert f"{by_text.count()} 条结果" in page
+    unit = Issue.objects.first().inspection.unit
+    page = admin_client.get(url, {"q": unit.name}).content.decode()
+    total = Issue.objects.filter(inspection__unit=unit).count()
+    assert f"{total} 条结果" in page
