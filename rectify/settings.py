@@ -133,6 +133,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "media/"
 
 LOGIN_URL = "admin:login"
+# Django 6 default, chosen now: a scheme-less URL typed into a form means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Imports read whole reports into memory; refuse anything larger than this before parsing.
 RECTIFY_MAX_REPORT_BYTES = int(os.environ.get("RECTIFY_MAX_REPORT_BYTES", str(20 * 1024 * 1024)))

@@ -169,12 +169,7 @@ def test_admin_pages_need_no_inline_script_for_the_policy(admin_client, imported
         assert not HANDLER_ATTRIBUTE.search(page), path
 
 
-STYLE_BARS = pytest.mark.xfail(
-    strict=True, reason="the home page still draws bars with style= attributes; the pages branch removes them"
-)
-
-
-@pytest.mark.parametrize("name", [pytest.param("home", marks=STYLE_BARS), "report_detail", "unit_detail"])
+@pytest.mark.parametrize("name", ["home", "report_detail", "unit_detail"])
 def test_public_pages_have_no_inline_code_or_style(client, imported_seeds, name):
     page = client.get(public_url(name, published_report())).content.decode()
 
@@ -328,10 +323,6 @@ def test_a_draft_report_and_its_problems_answer_404(client, draft_report):
             assert client.get(reverse(name, kwargs={"pk": pk})).status_code == 404, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages: UnitDetailView serves every Unit; it should 404 for units known only from drafts",
-)
 def test_a_unit_known_only_from_a_draft_has_no_public_page(client, draft_report):
     unit = draft_report.inspection.unit
     assert not Report.objects.published().filter(inspection__unit=unit).exists()
@@ -545,12 +536,6 @@ ISSUE_FILTER_PARAMS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="filters.py: year=-1, 0, 10000 or 1e20 raise ValueError/OverflowError (a 500); "
-    "NumberFilter(min_value=1900, max_value=2100) would make them form errors",
-)
 def test_issue_filter_answers_hostile_values_with_errors_or_rows(imported_seeds):
     failures = []
     for query in hostile_queries(ISSUE_FILTER_PARAMS):
