@@ -106,7 +106,7 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
         current = [
             (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
         ]
-        measures = _measures(current, unit, place, units)
+        measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
     # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
     Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
@@ -397,9 +397,9 @@ def _is_older(report: Report, current: Report) -> bool:
     return bool(new_date and current_date and new_date < current_date)
 
 
-def _measures(current: list[tuple[Issue, IssueRecord]], unit: Unit, place: str | None, units) -> int:
+def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
     """Replace the measures and sums of money of the issues this report discloses; return the measures."""
-    replaced = [issue.pk for issue, _ in current if not issue._state.adding]
+    replaced = [issue.pk for issue, _ in current if issue.pk in existed]
     if replaced:
         Measure.objects.filter(issue__in=replaced).delete()
         MoneyAmount.objects.filter(issue__in=replaced).delete()
