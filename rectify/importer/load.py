@@ -280,24 +280,43 @@ def _report(record, inspection, source_text, checksum, source_name, source_url, 
 
 
 def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dict[tuple[str, ...], Category]:
-    """Create or reuse the inspection's categories; map each title path to its category."""
-    by_path: dict[tuple[str, ...], Category] = {}
+    """Create or reuse the inspection's categories; map each title path to its category.
+
+    A category is the same when its parent and title match; it takes the number and the reading
+    order (depth first) of this report. One query reads them all, one insert per level adds the new.
+    """
+    levels: list[list[tuple[CategoryRecord, tuple[str, ...], int]]] = []
     order = 0
 
-    def visit(nodes, parent: Category | None, path: tuple[str, ...]):
+    def number(nodes, path: tuple[str, ...], depth: int) -> None:
         nonlocal order
         for node in nodes:
             order += 1
-            category, _ = Category.objects.update_or_create(
-                inspection=inspection,
-                parent=parent,
-                title=node.title,
-                defaults={"number": node.number or "", "order": order},
-            )
-            by_path[(*path, node.title)] = category
-            visit(node.children, category, (*path, node.title))
+            if len(levels) == depth:
+                levels.append([])
+            levels[depth].append((node, path, order))
+            number(node.children, (*path, node.title), depth + 1)
 
-    visit(tree, None, ())
+    number(tree, (), 0)
+    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels else {}
+    by_path: dict[tuple[str, ...], Category] = {}
+    renumbered: dict[int, Category] = {}
+    for level in levels:
+        new = []
+        for node, parent_path, position in level:
+            parent = by_path.get(parent_path)
+            key = (parent.pk if parent else None, node.title)
+            category = known.get(key)
+            if category is None:
+                category = Category(inspection=inspection, parent=parent, title=node.title)
+                known[key] = category
+                new.append(category)
+            elif category.pk:
+                renumbered[category.pk] = category
+            category.number, category.order = node.number or "", position
+            by_path[(*parent_path, node.title)] = category
+        Category.objects.bulk_create(new)
+    Category.objects.bulk_update(renumbered.values(), ["number", "order"])
     return by_path
 
 
