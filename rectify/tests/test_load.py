@@ -100,3 +100,53 @@ def test_queries_to_load_a_report_do_not_grow_with_its_measures():
     assert Measure.objects.filter(issue__report=many.report).count() == many.measure_count
     assert len(large.captured_queries) == len(small.captured_queries)
     assert len(large.captured_queries) < 60
+
+
+def _found(terms):
+    from rectify.search import filter_issues, filter_measures
+
+    return {
+        term: (
+            sorted(filter_issues(Issue.objects.all(), term).values_list("pk", flat=True)),
+            sorted(filter_measures(Measure.objects.all(), term).values_list("pk", flat=True)),
+        )
+        for term in terms
+    }
+
+
+def test_a_new_report_is_searchable_as_after_a_full_index_rebuild():
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+    from rectify.search import rebuild_index
+
+    for index in (1, 2):
+        text = compose_report(11, index)
+        load_report(parse_report(text), source_text=text)
+    measure = Measure.objects.order_by("pk").last()
+    issue = Issue.objects.order_by("pk").first()
+    terms = [measure.text[:1], measure.text[2:4], measure.text[5:11], issue.title[:3], issue.description[-6:]]
+    found = _found(terms)
+
+    assert all(issues for issues, _ in found.values())
+    assert measure.pk in found[measure.text[5:11]][1]
+    rebuild_index()
+    assert _found(terms) == found
+
+
+def test_loading_during_a_paused_index_leaves_the_pause_to_its_owner():
+    from django.db import connection
+
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+    from rectify.search import index_paused
+
+    text = compose_report(11, 3)
+    with index_paused():
+        load_report(parse_report(text), source_text=text)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM rectify_search_paused")
+            assert cursor.fetchone()[0] == 1
+    title = Issue.objects.order_by("pk").first().title
+    assert _found([title])[title][0]
