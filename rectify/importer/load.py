@@ -9,12 +9,14 @@ The only importer module that touches the ORM. Identity rules:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from rectify.models import (
     Category,
@@ -85,26 +87,78 @@ def load_report(
 
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
-    unit = _unit(record)
+    units = _UnitResolver()
+    unit = _unit(record, units)
     inspection = _inspection(record, unit)
     report, outcome = _report(record, inspection, source_text, checksum, source_name, source_url, publish)
     categories = _categories(inspection, record.categories)
     place = locate(unit.name)[2]
     keys = _issue_keys(record.issues)
-    kept_ids = []
-    changes = measures = 0
-    for order, (key, parsed) in enumerate(zip(keys, record.issues, strict=True), start=1):
-        issue, changed = _issue(inspection, report, key, order, parsed, categories)
-        kept_ids.append(issue.pk)
-        changes += changed
-        if issue.report_id == report.pk:
-            measures += _measures(issue, parsed, unit, place)
+    existing = {
+        issue.key: issue
+        for issue in Issue.objects.filter(inspection=inspection, key__in=keys)
+        .select_related("report")
+        .defer("report__source_text")
+    }
+    only_new_rows = outcome == "created" and not existing
+    with _search_index_after(report) if only_new_rows else contextlib.nullcontext():
+        issues, changes = _issues(inspection, report, keys, existing, record.issues, categories)
+        current = [
+            (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
+        ]
+        measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
     # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
-    Issue.objects.filter(report=report).exclude(pk__in=kept_ids).delete()
+    Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
 
 
-def _unit(record: ReportRecord) -> Unit:
+# What the SQLite search triggers (migration 0003) add for a new problem and a new measure, run once
+# per report instead of once per row: each measure insert re-indexes its whole problem document,
+# so row by row a problem with n measures costs n² characters of grams.
+SQLITE_INDEX_REPORT = [
+    """INSERT INTO rectify_search_issue(rowid, body)
+       SELECT id, body FROM rectify_search_issue_text
+       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
+    """INSERT INTO rectify_search_issue_grams(rowid, grams)
+       SELECT id, rectify_search_grams(body) FROM rectify_search_issue_text
+       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
+    """INSERT INTO rectify_search_measure(rowid, body)
+       SELECT id, body FROM rectify_search_measure_text WHERE id IN (
+           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
+    """INSERT INTO rectify_search_measure_grams(rowid, grams)
+       SELECT id, rectify_search_grams(body) FROM rectify_search_measure_text WHERE id IN (
+           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
+]
+
+
+@contextlib.contextmanager
+def _search_index_after(report: Report):
+    """Index the report's problems and measures once, after they are written.
+
+    Only for rows that are all new: an external-content FTS5 delete must be given the old text, which
+    the triggers read before each update; rows that existed keep going through the triggers. The
+    pause row lives inside the report's transaction, and SQLite has one writer at a time, so no other
+    connection ever sees it; a failure rolls it back with everything else. PostgreSQL's triggers
+    already work per statement, so bulk inserts index once there.
+    """
+    connection = connections[router.db_for_write(Issue)]
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM rectify_search_paused")
+        if cursor.fetchone():  # search.index_paused is on: its rebuild indexes everything at the end
+            yield
+            return
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_search_paused")
+        for statement in SQLITE_INDEX_REPORT:
+            cursor.execute(statement, [report.pk])
+
+
+def _unit(record: ReportRecord, units: _UnitResolver) -> Unit:
     parsed = record.unit
     unit = Unit.objects.filter(match_name=to_simplified(parsed.name)).first()
     if unit is None:
@@ -114,9 +168,50 @@ def _unit(record: ReportRecord) -> Unit:
     unit.level = unit.level or parsed.level or ""
     unit.save()
     place = locate(unit.name)[2]
-    for sub_name in parsed.sub_units:
-        _sub_unit(qualify_unit_name(sub_name, place), unit)
+    names = [qualify_unit_name(sub_name, place) for sub_name in parsed.sub_units]
+    units.prefetch(names, unit)
+    for name in names:
+        units.sub_unit(name, unit)
     return unit
+
+
+class _UnitResolver:
+    """Find or create a report's sub-units (acting units) by name, one query for all names.
+
+    Resolves exactly as one `.filter(match_name | short_name under parent).first()` per name would:
+    a name with more than one candidate asks the database that very query, so the ordering that
+    picks the first stays the database's.
+    """
+
+    def __init__(self):
+        self.known: dict[tuple[str, int], Unit] = {}
+
+    def prefetch(self, names, parent: Unit) -> None:
+        wanted = {name for name in names if name not in (parent.name, parent.short_name)}
+        wanted -= {name for name, parent_id in self.known if parent_id == parent.pk}
+        if not wanted:
+            return
+        simplified = {name: to_simplified(name) for name in wanted}
+        candidates = list(
+            Unit.objects.filter(Q(match_name__in=set(simplified.values())) | Q(short_name__in=wanted, parent=parent))
+        )
+        for name in wanted:
+            matches = [
+                u
+                for u in candidates
+                if u.match_name == simplified[name] or (u.short_name == name and u.parent_id == parent.pk)
+            ]
+            if len(matches) == 1:
+                self.known[(name, parent.pk)] = matches[0]
+
+    def sub_unit(self, name: str, parent: Unit) -> Unit:
+        if name in (parent.name, parent.short_name):
+            return parent
+        unit = self.known.get((name, parent.pk))
+        if unit is None:
+            unit = _sub_unit(name, parent)
+            self.known[(name, parent.pk)] = unit
+        return unit
 
 
 def _sub_unit(name: str, parent: Unit) -> Unit:
@@ -185,24 +280,43 @@ def _report(record, inspection, source_text, checksum, source_name, source_url, 
 
 
 def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dict[tuple[str, ...], Category]:
-    """Create or reuse the inspection's categories; map each title path to its category."""
-    by_path: dict[tuple[str, ...], Category] = {}
+    """Create or reuse the inspection's categories; map each title path to its category.
+
+    A category is the same when its parent and title match; it takes the number and the reading
+    order (depth first) of this report. One query reads them all, one insert per level adds the new.
+    """
+    levels: list[list[tuple[CategoryRecord, tuple[str, ...], int]]] = []
     order = 0
 
-    def visit(nodes, parent: Category | None, path: tuple[str, ...]):
+    def number(nodes, path: tuple[str, ...], depth: int) -> None:
         nonlocal order
         for node in nodes:
             order += 1
-            category, _ = Category.objects.update_or_create(
-                inspection=inspection,
-                parent=parent,
-                title=node.title,
-                defaults={"number": node.number or "", "order": order},
-            )
-            by_path[(*path, node.title)] = category
-            visit(node.children, category, (*path, node.title))
+            if len(levels) == depth:
+                levels.append([])
+            levels[depth].append((node, path, order))
+            number(node.children, (*path, node.title), depth + 1)
 
-    visit(tree, None, ())
+    number(tree, (), 0)
+    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels else {}
+    by_path: dict[tuple[str, ...], Category] = {}
+    renumbered: dict[int, Category] = {}
+    for level in levels:
+        new = []
+        for node, parent_path, position in level:
+            parent = by_path.get(parent_path)
+            key = (parent.pk if parent else None, node.title)
+            category = known.get(key)
+            if category is None:
+                category = Category(inspection=inspection, parent=parent, title=node.title)
+                known[key] = category
+                new.append(category)
+            elif category.pk:
+                renumbered[category.pk] = category
+            category.number, category.order = node.number or "", position
+            by_path[(*parent_path, node.title)] = category
+        Category.objects.bulk_create(new)
+    Category.objects.bulk_update(renumbered.values(), ["number", "order"])
     return by_path
 
 
@@ -221,44 +335,78 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
     return keys
 
 
-def _issue(inspection, report, key, order, parsed: IssueRecord, categories) -> tuple[Issue, int]:
-    issue = Issue.objects.filter(inspection=inspection, key=key).select_related("report", "inspection").first()
-    previous = issue.status if issue else ""
-    if issue is None:
-        issue = Issue(inspection=inspection, key=key)
-    elif _is_older(report, issue.report):
-        # An earlier report imported late does not move the problem back; it adds nothing current.
-        return issue, 0
-    issue.report = report
-    issue.category = categories.get(parsed.category)
-    issue.number = parsed.number or ""
-    issue.order = order
-    issue.title = parsed.title[:500]
-    issue.description = parsed.description
-    issue.immediate = parsed.immediate or issue.immediate
-    issue.deadline = parsed.deadline or issue.deadline
-    issue.deadline_text = parsed.deadline_text or issue.deadline_text
-    issue.refresh_due_date(measure_texts=[m.text for m in parsed.measures])
-    issue.source_line_start = parsed.line
-    issue.source_line_end = parsed.end_line
-    # A report that says nothing of a problem's status does not erase what is already known.
-    takes_status = parsed.status != IssueStatus.UNKNOWN or not previous
-    if takes_status:
-        issue.status = parsed.status
-        issue.status_source = parsed.status_source or ""
-    issue.save()
-    changed = 0
-    if takes_status and parsed.status != previous:
-        StatusChange.objects.create(
-            issue=issue,
-            status=parsed.status,
-            previous_status=previous,
-            source=parsed.status_source or StatusSource.INFERRED,
-            report=report,
-            note="导入通报时记录" if not previous else "新一期通报更新了整改状态",
-        )
-        changed = 1
-    return issue, changed
+ISSUE_UPDATE_FIELDS = (
+    "report",
+    "category",
+    "number",
+    "order",
+    "title",
+    "description",
+    "immediate",
+    "deadline",
+    "deadline_text",
+    "due_date",
+    "due_basis",
+    "source_line_start",
+    "source_line_end",
+    "status",
+    "status_source",
+    "updated_at",
+)
+
+
+def _issues(inspection, report, keys, existing, parsed_issues, categories) -> tuple[list[Issue], int]:
+    """Create or move on the report's issues in bulk; return them in report order and the status changes."""
+    issues, created, updated, history = [], [], [], []
+    now = timezone.now()
+    for order, (key, parsed) in enumerate(zip(keys, parsed_issues, strict=True), start=1):
+        issue = existing.get(key)
+        previous = issue.status if issue else ""
+        if issue is None:
+            issue = Issue(inspection=inspection, key=key)
+            created.append(issue)
+        elif _is_older(report, issue.report):
+            # An earlier report imported late does not move the problem back; it adds nothing current.
+            issues.append(issue)
+            continue
+        else:
+            issue.inspection = inspection  # the row just saved: its feedback date sets the due date
+            issue.updated_at = now  # bulk_update skips auto_now
+            updated.append(issue)
+        issues.append(issue)
+        issue.report = report
+        issue.category = categories.get(parsed.category)
+        issue.number = parsed.number or ""
+        issue.order = order
+        issue.title = parsed.title[:500]
+        issue.description = parsed.description
+        issue.immediate = parsed.immediate or issue.immediate
+        issue.deadline = parsed.deadline or issue.deadline
+        issue.deadline_text = parsed.deadline_text or issue.deadline_text
+        issue.refresh_due_date(measure_texts=[m.text for m in parsed.measures])
+        issue.source_line_start = parsed.line
+        issue.source_line_end = parsed.end_line
+        # A report that says nothing of a problem's status does not erase what is already known.
+        takes_status = parsed.status != IssueStatus.UNKNOWN or not previous
+        if takes_status:
+            issue.status = parsed.status
+            issue.status_source = parsed.status_source or ""
+        if takes_status and parsed.status != previous:
+            history.append(
+                StatusChange(
+                    issue=issue,
+                    status=parsed.status,
+                    previous_status=previous,
+                    source=parsed.status_source or StatusSource.INFERRED,
+                    report=report,
+                    note="导入通报时记录" if not previous else "新一期通报更新了整改状态",
+                )
+            )
+    if updated:
+        Issue.objects.bulk_update(updated, ISSUE_UPDATE_FIELDS)
+    Issue.objects.bulk_create(created)
+    StatusChange.objects.bulk_create(history)
+    return issues, len(history)
 
 
 def _is_older(report: Report, current: Report) -> bool:
@@ -268,25 +416,45 @@ def _is_older(report: Report, current: Report) -> bool:
     return bool(new_date and current_date and new_date < current_date)
 
 
-def _measures(issue: Issue, parsed: IssueRecord, unit: Unit, place: str | None) -> int:
-    issue.measures.all().delete()
-    issue.amounts.all().delete()
-    _amounts(issue, None, parsed.amounts)
-    for order, measure in enumerate(parsed.measures, start=1):
-        row = Measure.objects.create(
-            issue=issue,
-            order=order,
-            number=measure.number or "",
-            text=measure.text,
-            acting_unit_name=measure.unit or "",
-            dates=[d.isoformat() for d in measure.dates],
-            state=measure.state or "",
-            source_line=measure.line,
-        )
-        if measure.unit:
-            row.acting_units.set(_sub_unit(qualify_unit_name(name, place), unit) for name in measure.unit.split("、"))
-        _amounts(issue, row, measure.amounts)
-    return len(parsed.measures)
+def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
+    """Replace the measures and sums of money of the issues this report discloses; return the measures."""
+    replaced = [issue.pk for issue, _ in current if issue.pk in existed]
+    if replaced:
+        Measure.objects.filter(issue__in=replaced).delete()
+        MoneyAmount.objects.filter(issue__in=replaced).delete()
+    rows, unit_names = [], []
+    for issue, parsed in current:
+        for order, measure in enumerate(parsed.measures, start=1):
+            rows.append(
+                Measure(
+                    issue=issue,
+                    order=order,
+                    number=measure.number or "",
+                    text=measure.text,
+                    acting_unit_name=measure.unit or "",
+                    dates=[d.isoformat() for d in measure.dates],
+                    state=measure.state or "",
+                    source_line=measure.line,
+                )
+            )
+            names = [qualify_unit_name(name, place) for name in measure.unit.split("、")] if measure.unit else []
+            unit_names.append(names)
+    Measure.objects.bulk_create(rows)
+    units.prefetch((name for names in unit_names for name in names), unit)
+    links = []
+    for row, names in zip(rows, unit_names, strict=True):
+        # dict, not set: one link per unit, in the order the text names them
+        acting = dict.fromkeys(units.sub_unit(name, unit).pk for name in names)
+        links.extend(Measure.acting_units.through(measure_id=row.pk, unit_id=unit_id) for unit_id in acting)
+    Measure.acting_units.through.objects.bulk_create(links)
+    # Issue sums first, then each measure's, as the ids order them on the problem's page.
+    amounts, rows_of = [], iter(rows)
+    for issue, parsed in current:
+        amounts.extend(_amounts(issue, None, parsed.amounts))
+        for measure in parsed.measures:
+            amounts.extend(_amounts(issue, next(rows_of), measure.amounts))
+    MoneyAmount.objects.bulk_create(amounts)
+    return len(rows)
 
 
 class ImportFailure(Exception):
@@ -352,8 +520,8 @@ def _first_line(record: ReportRecord) -> int | None:
     return partial.line if partial else None
 
 
-def _amounts(issue: Issue, measure: Measure | None, amounts) -> None:
-    MoneyAmount.objects.bulk_create(
+def _amounts(issue: Issue, measure: Measure | None, amounts) -> list[MoneyAmount]:
+    return [
         MoneyAmount(issue=issue, measure=measure, text=a.text, yuan=Decimal(str(a.yuan)), kind=a.kind or "")
         for a in amounts
-    )
+    ]

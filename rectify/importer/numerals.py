@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import cn2an
 
@@ -11,6 +12,8 @@ CN_DIGITS = "〇零一二三四五六七八九十百两"
 NUMBER = rf"[\d{CN_DIGITS}]+"
 
 
+# Reports repeat a few numerals (一是, 二是, 十三) thousands of times, and cn2an is slow.
+@lru_cache(maxsize=4096)
 def to_int(numeral: str) -> int | None:
     """Read '13', '十三' or '二〇二五' as an int; None when it is not a numeral."""
     numeral = numeral.strip()

@@ -148,7 +148,8 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
     (a problem's lines, a category's line, or the whole body for the title); whitespace is layout.
     """
     index = {line.number: i for i, line in enumerate(body)}
-    claimed = [[False] * len(line.text) for line in body]
+    # One byte per character, 1 once claimed: slices, searches and fills run in C.
+    claimed = [bytearray(len(line.text)) for line in body]
     region_end = {number: issue.end_line for issue in record.issues for number in range(issue.line, issue.end_line + 1)}
 
     def claim(text: str, first: int, last: int) -> None:
@@ -163,13 +164,13 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
                 row, col = claim_chars(segment, row, col, last)
                 continue
             row, found = whole
-            claimed[row][found : found + len(segment)] = [True] * len(segment)
+            claimed[row][found : found + len(segment)] = b"\x01" * len(segment)
             col = found + len(segment)
 
     def find_free(segment: str, row: int, col: int, last: int) -> tuple[int, int] | None:
         for at in range(row, index[last] + 1):
             found = body[at].text.find(segment, col if at == row else 0)
-            while found != -1 and any(claimed[at][found : found + len(segment)]):
+            while found != -1 and 1 in claimed[at][found : found + len(segment)]:
                 found = body[at].text.find(segment, found + 1)
             if found != -1:
                 return at, found
@@ -185,7 +186,7 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
                 while found != -1 and claimed[row][found]:
                     found = body[row].text.find(ch, found + 1)
                 if found != -1:
-                    claimed[row][found] = True
+                    claimed[row][found] = 1
                     col = found + 1
                     break
                 row, col = row + 1, 0
@@ -202,21 +203,23 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
             claim(text, line, line)
     fragments = []
     for line, flags in zip(body, claimed, strict=True):
-        run = ""
-        for ch, taken in [*zip(line.text, flags, strict=True), ("", True)]:
-            if not taken:
-                run += ch
-            elif run.strip():
-                fragments.append(Fragment(line.number, run.strip()))
-                run = ""
-            else:
-                run = ""
+        if 0 not in flags:
+            continue
+        for run in UNCLAIMED_RUN.finditer(flags):
+            if text := line.text[run.start() : run.end()].strip():
+                fragments.append(Fragment(line.number, text))
     return tuple(fragments)
+
+
+UNCLAIMED_RUN = re.compile(rb"\x00+")
 
 
 def _is_traditional(text: str) -> bool:
     sample = text[:5000]
-    changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=False))
+    simplified = to_simplified(sample)
+    if simplified == sample:  # the usual case, decided without a character loop
+        return False
+    changed = sum(map(str.__ne__, sample, simplified))
     return changed > 10
 
 

@@ -20,9 +20,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection
-from django.db.models.signals import post_save
 
-from rectify.models import Issue, Measure, Report
+from rectify.models import Issue, Measure, Report, StatusChange
 from rectify.tests.test_import_reports import golden, run, run_failing, snapshot, summary
 from rectify.tests.test_sources import government_page
 
@@ -216,16 +215,18 @@ def test_a_web_page_with_scripts_imports_its_text_and_never_its_code(client, tmp
 # --- the database failing part-way ------------------------------------------------------------------------
 
 
-def failing_on_third_issue(exception):
+def failing_after_issues_are_written(exception):
+    """A StatusChange.bulk_create that fails for seed 001, after its problems are in the database."""
+    bulk_create = StatusChange.objects.bulk_create
     saved = []
 
-    def receiver(sender, instance, **kwargs):
-        if instance.number.startswith("问题"):  # seed 001's problems, not seed 000's
-            saved.append(instance.pk)
-            if len(saved) == 3:
-                raise exception
+    def flaky_bulk_create(changes, *args, **kwargs):
+        if any(change.issue.number.startswith("问题") for change in changes):  # seed 001's, not 000's
+            saved.extend(change.issue.pk for change in changes)
+            raise exception
+        return bulk_create(changes, *args, **kwargs)
 
-    return receiver, saved
+    return flaky_bulk_create, saved
 
 
 @pytest.mark.parametrize(
@@ -241,14 +242,11 @@ def test_a_failure_midway_leaves_no_partial_report_and_the_run_goes_on(tmp_path,
     folder.mkdir()
     for seed in (SEED_000, SEED_001, SEED_003):  # the failing report sits between two good ones
         (folder / seed.name).write_bytes(seed.read_bytes())
-    receiver, saved = failing_on_third_issue(exception)
-    post_save.connect(receiver, sender=Issue, weak=False, dispatch_uid="fail-third-issue")
-    try:
+    flaky_bulk_create, saved = failing_after_issues_are_written(exception)
+    with mock.patch("rectify.importer.load.StatusChange.objects.bulk_create", side_effect=flaky_bulk_create):
         error, err = run_failing(folder)
-    finally:
-        post_save.disconnect(dispatch_uid="fail-third-issue", sender=Issue)
 
-    assert len(saved) == 3, "two of 001's problems were written before the failure"
+    assert saved and all(saved), "001's problems were written before the failure"
     assert summary(str(error)) == {"新增": 2, "更新": 0, "未变": 0, "失败": 1}
     assert f"{folder / SEED_001.name}: {message}" in err
     assert not Report.objects.filter(source_name=SEED_001.name).exists()

@@ -232,18 +232,17 @@ def test_failure_midway_through_a_report_rolls_back_that_report_only(tmp_path):
     first = next(p for p in SEEDS if p.name.startswith("000_"))
     folder = copy_to(tmp_path / "run", first, SEED_001)
     expected = counts_if_imported(tmp_path / "run" / first.name)
-    create = Measure.objects.create
+    bulk_create = Measure.objects.bulk_create
     created_for_001 = []
 
-    def flaky_create(**fields):
-        if fields["issue"].number == "问题3":  # 001's third problem: its unit, report and two problems exist
+    def flaky_bulk_create(rows, *args, **kwargs):
+        written = bulk_create(rows, *args, **kwargs)
+        if any(row.issue.number == "问题3" for row in written):  # 001: its unit, report and problems exist
+            created_for_001.extend(row.pk for row in written if row.issue.number.startswith("问题"))
             raise DatabaseError("disk I/O error")
-        row = create(**fields)
-        if fields["issue"].number.startswith("问题"):
-            created_for_001.append(row.pk)
-        return row
+        return written
 
-    with mock.patch("rectify.importer.load.Measure.objects.create", side_effect=flaky_create):
+    with mock.patch("rectify.importer.load.Measure.objects.bulk_create", side_effect=flaky_bulk_create):
         error, err = run_failing(folder)
 
     assert summary(str(error)) == {"新增": 1, "更新": 0, "未变": 0, "失败": 1}

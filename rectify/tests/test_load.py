@@ -1,5 +1,6 @@
 """The loader: what the seed reports become in the database."""
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -68,3 +69,84 @@ def test_source_text_is_kept_exactly_as_imported(imported_seeds):
 
     report = Report.objects.get(inspection__unit__name="中共东港市委宣传部")
     assert report.source_text == seed_path("000").read_text(encoding="utf-8")
+
+
+def _as_inspection(record, inspector: str):
+    """The same report, as if from another inspection group (so it loads as a new report)."""
+    return dataclasses.replace(record, inspection=dataclasses.replace(record.inspection, inspector=inspector))
+
+
+def test_queries_to_load_a_report_do_not_grow_with_its_measures():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+
+    text = compose_report(7, 1)
+    full = parse_report(text)
+    one_each = dataclasses.replace(
+        full, issues=tuple(dataclasses.replace(issue, measures=issue.measures[:1]) for issue in full.issues)
+    )
+    # The first load creates the acting units; both timed loads then find them all.
+    load_report(_as_inspection(full, "第九巡察组"), source_text=text + "warm-up")
+    with CaptureQueriesContext(connection) as small:
+        few = load_report(_as_inspection(one_each, "第八巡察组"), source_text=text + "few")
+    with CaptureQueriesContext(connection) as large:
+        many = load_report(_as_inspection(full, "第七巡察组"), source_text=text + "many")
+
+    assert many.measure_count >= 3 * few.measure_count
+    assert Measure.objects.filter(issue__report=many.report).count() == many.measure_count
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large.captured_queries) < 60
+
+
+def _found(terms):
+    from rectify.search import filter_issues, filter_measures
+
+    return {
+        term: (
+            sorted(filter_issues(Issue.objects.all(), term).values_list("pk", flat=True)),
+            sorted(filter_measures(Measure.objects.all(), term).values_list("pk", flat=True)),
+        )
+        for term in terms
+    }
+
+
+def test_a_new_report_is_searchable_as_after_a_full_index_rebuild():
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+    from rectify.search import rebuild_index
+
+    for index in (1, 2):
+        text = compose_report(11, index)
+        load_report(parse_report(text), source_text=text)
+    measure = Measure.objects.order_by("pk").last()
+    issue = Issue.objects.order_by("pk").first()
+    terms = [measure.text[:1], measure.text[2:4], measure.text[5:11], issue.title[:3], issue.description[-6:]]
+    found = _found(terms)
+
+    assert all(issues for issues, _ in found.values())
+    assert measure.pk in found[measure.text[5:11]][1]
+    rebuild_index()
+    assert _found(terms) == found
+
+
+def test_loading_during_a_paused_index_leaves_the_pause_to_its_owner():
+    from django.db import connection
+
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+    from rectify.search import index_paused
+
+    text = compose_report(11, 3)
+    with index_paused():
+        load_report(parse_report(text), source_text=text)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM rectify_search_paused")
+            assert cursor.fetchone()[0] == 1
+    title = Issue.objects.order_by("pk").first().title
+    assert _found([title])[title][0]
