@@ -148,7 +148,9 @@ class Inspection(models.Model):
 
 class ReportQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on
+        # SQLite, which its planner cannot match to the (is_published, published_date) index.
+        return self.filter(is_published__in=[True])
 
     def latest_first(self):
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
