@@ -256,14 +256,19 @@ def warning_days() -> tuple[int, int]:
     return green, yellow
 
 
+def overdue_condition(today: datetime.date | None = None) -> Q:
+    """Past their deadline and not completed; also usable inside a conditional count."""
+    today = today or timezone.localdate()
+    return Q(due_date__lt=today) & ~Q(status=IssueStatus.COMPLETED)
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
         return self.filter(report__is_published=True)
 
     def overdue(self, today: datetime.date | None = None):
         """Past their deadline and not completed."""
-        today = today or timezone.localdate()
-        return self.filter(due_date__lt=today).exclude(status=IssueStatus.COMPLETED)
+        return self.filter(overdue_condition(today))
 
     def with_warning(self, today: datetime.date | None = None):
         """Annotate `warning` with a WarningLevel value, or "" when no warning applies."""
