@@ -353,6 +353,13 @@ class Issue(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["inspection", "order"]),
             models.Index(fields=["due_date"]),
+            # Covers the problem list's filters and facet counts once the inspections are chosen,
+            # so a facet count reads this index only, never the wide issue rows.
+            models.Index(
+                fields=["inspection", "status", "report", "immediate", "due_date", "category"],
+                name="issue_facets_idx",
+            ),
+            models.Index(fields=["updated_at"], name="issue_updated_idx"),
         ]
 
     def __str__(self):
