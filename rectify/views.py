@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -23,6 +22,7 @@ from rectify.models import (
     StatusChange,
     StatusSource,
     Unit,
+    overdue_condition,
 )
 
 DEFAULT_PAGE_SIZE = 20
@@ -298,33 +298,46 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
         return context
 
 
+SCORECARD_TOP = 10
+SCORECARD_AROUND = 2
+
+
 def unit_scorecard(unit, today=None):
-    """The unit beside the units of its level: problems, share completed, overdue; best share first."""
+    """The unit beside the units of its level: problems, share completed, overdue; best share first.
+
+    Every peer is ranked, but only the top ten and the unit's neighbours are returned: a level
+    holds hundreds of units, and the page needs the leaders and where this unit stands.
+    """
     if not unit.level:
         return []
-    today = today or timezone.localdate()
-    published = Q(inspections__issues__report__is_published=True)
-    overdue = (
-        published & Q(inspections__issues__due_date__lt=today) & ~Q(inspections__issues__status=IssueStatus.COMPLETED)
+    counts = (
+        Issue.objects.published()
+        .filter(inspection__unit__level=unit.level)
+        .values("inspection__unit")
+        .annotate(
+            issue_count=Count("pk"),
+            completed_count=Count("pk", filter=Q(status=IssueStatus.COMPLETED)),
+            overdue_count=Count("pk", filter=overdue_condition(today)),
+        )
+        .order_by()
     )
-    peers = (
-        Unit.objects.filter(level=unit.level)
-        .with_progress()
-        .annotate(overdue_count=Count("inspections__issues", filter=overdue, distinct=True))
-        .filter(issue_count__gt=0)
-    )
-    rows = [
-        {
-            "unit": peer,
-            "share": round(100 * peer.completed_count / peer.issue_count),
-            "is_self": peer.pk == unit.pk,
-        }
-        for peer in peers
-    ]
-    rows.sort(key=lambda row: (-row["share"], row["unit"].overdue_count, row["unit"].name))
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
+    counts = {row.pop("inspection__unit"): row for row in counts}
+    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
+    ranked = sorted(counts.items(), key=lambda item: (-_share(item[1]), item[1]["overdue_count"], names[item[0]]))
+    own_rank = next((rank for rank, (pk, row) in enumerate(ranked) if pk == unit.pk), None)
+    rows = []
+    for rank, (pk, row) in enumerate(ranked):
+        near_self = own_rank is not None and abs(rank - own_rank) <= SCORECARD_AROUND
+        if rank >= SCORECARD_TOP and not near_self:
+            continue
+        peer = Unit(pk=pk, name=names[pk])
+        vars(peer).update(row)  # issue_count, completed_count, overdue_count, as an annotation would
+        rows.append({"unit": peer, "share": _share(row), "is_self": pk == unit.pk, "rank": rank + 1})
     return rows
+
+
+def _share(counts: dict) -> int:
+    return round(100 * counts["completed_count"] / counts["issue_count"])
 
 
 class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
