@@ -13,7 +13,17 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from rectify import search
-from rectify.models import DueBasis, Issue, IssueStatus, MeasureState, StatusSource, Unit, UnitLevel, WarningLevel
+from rectify.models import (
+    DueBasis,
+    Issue,
+    IssueStatus,
+    MeasureState,
+    StatusSource,
+    Unit,
+    UnitLevel,
+    WarningLevel,
+    overdue_condition,
+)
 
 OPEN = "open"
 
@@ -195,13 +205,17 @@ class IssueFilter(django_filters.FilterSet):
             facets.append(Facet(name, str(self.filters[name].label), choices))
         return facets
 
+    # Counts are plain COUNT(pk), not COUNT(DISTINCT pk): every filter here follows foreign keys
+    # towards one row (issue -> inspection -> unit, report, category) or tests the issue itself, so
+    # no join repeats a problem, and DISTINCT would only add a sort of every matching row.
+
     @staticmethod
     def _grouped(queryset, expression, **annotations):
         """(group value, count) for each distinct value of `expression`, largest first."""
         rows = (
             queryset.annotate(facet=expression, **annotations)
             .values("facet")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("-n", "facet")
         )
         return [(row["facet"], row["n"]) for row in rows]
@@ -213,7 +227,7 @@ class IssueFilter(django_filters.FilterSet):
         return count
 
     def _grouped_field(self, queryset, field):
-        rows = queryset.values(field).annotate(n=Count("pk", distinct=True)).order_by("-n", field)
+        rows = queryset.values(field).annotate(n=Count("pk")).order_by("-n", field)
         return [(row[field], row["n"]) for row in rows]
 
     def _count_status(self, queryset):
@@ -226,7 +240,7 @@ class IssueFilter(django_filters.FilterSet):
     def _count_unit(self, queryset):
         rows = (
             queryset.values("inspection__unit", "inspection__unit__name")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("inspection__unit__name")
         )
         return [(row["inspection__unit"], row["inspection__unit__name"], row["n"]) for row in rows]
@@ -255,10 +269,7 @@ class IssueFilter(django_filters.FilterSet):
         return [("true", YES_NO["true"], counts.get(True, 0)), ("false", YES_NO["false"], counts.get(False, 0))]
 
     def _count_overdue(self, queryset):
-        totals = queryset.aggregate(
-            all=Count("pk", distinct=True),
-            overdue=Count("pk", distinct=True, filter=Q(pk__in=Issue.objects.overdue().values("pk"))),
-        )
+        totals = queryset.aggregate(all=Count("pk"), overdue=Count("pk", filter=overdue_condition()))
         return [
             ("true", YES_NO["true"], totals["overdue"]),
             ("false", YES_NO["false"], totals["all"] - totals["overdue"]),

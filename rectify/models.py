@@ -157,7 +157,9 @@ class Inspection(models.Model):
 
 class ReportQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on
+        # SQLite, which its planner cannot match to the (is_published, published_date) index.
+        return self.filter(is_published__in=[True])
 
     def latest_first(self):
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
@@ -263,14 +265,19 @@ def warning_days() -> tuple[int, int]:
     return green, yellow
 
 
+def overdue_condition(today: datetime.date | None = None) -> Q:
+    """Past their deadline and not completed; also usable inside a conditional count."""
+    today = today or timezone.localdate()
+    return Q(due_date__lt=today) & ~Q(status=IssueStatus.COMPLETED)
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
         return self.filter(report__is_published=True)
 
     def overdue(self, today: datetime.date | None = None):
         """Past their deadline and not completed."""
-        today = today or timezone.localdate()
-        return self.filter(due_date__lt=today).exclude(status=IssueStatus.COMPLETED)
+        return self.filter(overdue_condition(today))
 
     def with_warning(self, today: datetime.date | None = None):
         """Annotate `warning` with a WarningLevel value, or "" when no warning applies."""
@@ -355,6 +362,13 @@ class Issue(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["inspection", "order"]),
             models.Index(fields=["due_date"]),
+            # Covers the problem list's filters and facet counts once the inspections are chosen,
+            # so a facet count reads this index only, never the wide issue rows.
+            models.Index(
+                fields=["inspection", "status", "report", "immediate", "due_date", "category"],
+                name="issue_facets_idx",
+            ),
+            models.Index(fields=["updated_at"], name="issue_updated_idx"),
         ]
 
     def __str__(self):

@@ -4,14 +4,13 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from rectify import search
-from rectify.filters import STATUS_LABELS, IssueFilter, UnitFilter
+from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
     Evidence,
@@ -23,11 +22,13 @@ from rectify.models import (
     Report,
     StatusChange,
     Unit,
+    overdue_condition,
 )
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-MAX_SEARCH_RESULTS = 100
+# The search page shows the first page of problems; the problem list (?q=) pages through the rest.
+MAX_SEARCH_RESULTS = 20
 
 
 class ReadOnlyMixin:
@@ -64,29 +65,55 @@ def _count_by_status(issues) -> dict[str, int]:
     return dict(issues.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
 
 
+HOME_UNITS = 20
+
+
 @require_safe
 def home(request):
-    by_status = _count_by_status(Issue.objects.published())
+    # Counts subtract the few rows of unpublished drafts from whole-table counts: a whole-table
+    # count (or GROUP BY on an indexed column) is one index pass with no join, where filtering
+    # every problem and measure through a join to its report grew with the archive (2.6 s at 50,000
+    # problems). Drafts are few, and their rows are found through the report foreign keys' indexes.
+    draft_issues = Issue.objects.filter(report__in=Report.objects.filter(is_published__in=[False]))
+    by_status = _count_by_status(Issue.objects.all())
+    for status, n in _count_by_status(draft_issues).items():
+        by_status[status] -= n
     total = sum(by_status.values())
-    published_units = Unit.objects.filter(inspections__reports__is_published=True).distinct()
+    published_inspections = Inspection.objects.filter(reports__is_published=True)
     context = {
         "totals": {
-            "units": published_units.count(),
-            "inspections": Inspection.objects.filter(reports__is_published=True).distinct().count(),
+            "units": published_inspections.values("unit").distinct().count(),
+            "inspections": published_inspections.values("pk").distinct().count(),
             "reports": Report.objects.published().count(),
             "issues": total,
-            "measures": Measure.objects.filter(issue__report__is_published=True).count(),
+            "measures": Measure.objects.count() - Measure.objects.filter(issue__in=draft_issues).count(),
         },
         "status_rows": _status_rows(by_status),
         "completed_share": round(100 * by_status.get(IssueStatus.COMPLETED, 0) / total) if total else 0,
-        "reports": Report.objects.published().latest_first().select_related("inspection__unit")[:10],
-        "units": Unit.objects.top_level()
-        .filter(inspections__reports__is_published=True)
-        .distinct()
-        .with_progress()
-        .order_by("region", "name"),
+        "reports": Report.objects.published()
+        .latest_first()
+        .select_related("inspection__unit")
+        .defer("source_text")[:10],
+        "units": recently_reported_units(HOME_UNITS),
     }
     return render(request, "rectify/home.html", context)
+
+
+def recently_reported_units(limit: int) -> list[Unit]:
+    """The units of the latest published reports, newest first, with their progress.
+
+    The home page shows these few and links to the unit list, so its work stays the same however
+    many units the archive holds.
+    """
+    unit_ids = []
+    latest = Report.objects.published().latest_first().values_list("inspection__unit", flat=True)
+    for unit_id in latest[: limit * 5].iterator():
+        if unit_id not in unit_ids:
+            unit_ids.append(unit_id)
+            if len(unit_ids) == limit:
+                break
+    units = Unit.objects.filter(pk__in=unit_ids).with_progress().in_bulk()
+    return [units[pk] for pk in unit_ids if pk in units]
 
 
 class ReportListView(ReadOnlyMixin, CappedPaginationMixin, ListView):
@@ -124,6 +151,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
         context = super().get_context_data(**kwargs)
         report = self.object
         issues = list(report.issues.all())
+        _label_states(issues)
         disclosed = {
             "issues": len(issues),
             "completed": sum(i.status == IssueStatus.COMPLETED for i in issues),
@@ -136,6 +164,19 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             declared_rows=_declared_rows(report, issues, disclosed),
         )
         return context
+
+
+def _label_states(issues):
+    """Give each problem and measure its translated status label, translating each label once.
+
+    A `{% translate %}` per measure was a large share of a long report's rendering time.
+    """
+    status_labels = {code: str(label) for code, label in STATUS_LABELS.items()}
+    state_labels = {code: str(label) for code, label in MEASURE_STATE_LABELS.items()}
+    for issue in issues:
+        issue.status_label = status_labels.get(issue.status, issue.status)
+        for measure in issue.measures.all():
+            measure.state_label = state_labels.get(measure.state, measure.state)
 
 
 def _declared_rows(report, issues, disclosed):
@@ -272,33 +313,46 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
         return context
 
 
+SCORECARD_TOP = 10
+SCORECARD_AROUND = 2
+
+
 def unit_scorecard(unit, today=None):
-    """The unit beside the units of its level: problems, share completed, overdue; best share first."""
+    """The unit beside the units of its level: problems, share completed, overdue; best share first.
+
+    Every peer is ranked, but only the top ten and the unit's neighbours are returned: a level
+    holds hundreds of units, and the page needs the leaders and where this unit stands.
+    """
     if not unit.level:
         return []
-    today = today or timezone.localdate()
-    published = Q(inspections__issues__report__is_published=True)
-    overdue = (
-        published & Q(inspections__issues__due_date__lt=today) & ~Q(inspections__issues__status=IssueStatus.COMPLETED)
+    counts = (
+        Issue.objects.published()
+        .filter(inspection__unit__level=unit.level)
+        .values("inspection__unit")
+        .annotate(
+            issue_count=Count("pk"),
+            completed_count=Count("pk", filter=Q(status=IssueStatus.COMPLETED)),
+            overdue_count=Count("pk", filter=overdue_condition(today)),
+        )
+        .order_by()
     )
-    peers = (
-        Unit.objects.filter(level=unit.level)
-        .with_progress()
-        .annotate(overdue_count=Count("inspections__issues", filter=overdue, distinct=True))
-        .filter(issue_count__gt=0)
-    )
-    rows = [
-        {
-            "unit": peer,
-            "share": round(100 * peer.completed_count / peer.issue_count),
-            "is_self": peer.pk == unit.pk,
-        }
-        for peer in peers
-    ]
-    rows.sort(key=lambda row: (-row["share"], row["unit"].overdue_count, row["unit"].name))
-    for rank, row in enumerate(rows, start=1):
-        row["rank"] = rank
+    counts = {row.pop("inspection__unit"): row for row in counts}
+    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
+    ranked = sorted(counts.items(), key=lambda item: (-_share(item[1]), item[1]["overdue_count"], names[item[0]]))
+    own_rank = next((rank for rank, (pk, row) in enumerate(ranked) if pk == unit.pk), None)
+    rows = []
+    for rank, (pk, row) in enumerate(ranked):
+        near_self = own_rank is not None and abs(rank - own_rank) <= SCORECARD_AROUND
+        if rank >= SCORECARD_TOP and not near_self:
+            continue
+        peer = Unit(pk=pk, name=names[pk])
+        vars(peer).update(row)  # issue_count, completed_count, overdue_count, as an annotation would
+        rows.append({"unit": peer, "share": _share(row), "is_self": pk == unit.pk, "rank": rank + 1})
     return rows
+
+
+def _share(counts: dict) -> int:
+    return round(100 * counts["completed_count"] / counts["issue_count"])
 
 
 class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
@@ -374,11 +428,15 @@ def search_page(request):
     if query:
         issues = search.filter_issues(Issue.objects.published(), query)
         measures = search.filter_measures(Measure.objects.filter(issue__report__is_published=True), query)
-        shown = list(
-            issues.select_related("report__inspection__unit", "category__parent").order_by(
-                "-report__published_date", "report_id", "order"
-            )[:MAX_SEARCH_RESULTS]
+        # Order and cut the matches on narrow rows first, then fetch the few shown: sorting every
+        # match with its description was most of the page's time for common terms.
+        shown_ids = list(
+            issues.order_by("-report__published_date", "report_id", "order").values_list("pk", flat=True)[
+                :MAX_SEARCH_RESULTS
+            ]
         )
+        by_id = Issue.objects.select_related("report__inspection__unit", "category__parent").in_bulk(shown_ids)
+        shown = [by_id[pk] for pk in shown_ids]
         matching_measures = {}
         for measure in search.filter_measures(Measure.objects.filter(issue__in=shown), query).order_by("order"):
             matching_measures.setdefault(measure.issue_id, []).append(measure)

@@ -342,3 +342,48 @@ def test_chosen_filters_are_listed_with_links_that_remove_them(client, imported_
     assert active["整改状态"]["remove_query"] == "q=%E6%95%B4%E6%94%B9"
     assert active["关键词"]["remove_query"] == "status=open"
     assert 'href="?status=open"' in response.content.decode()
+
+
+def test_home_totals_leave_out_drafts_and_follow_edits(client, imported_seeds):
+    draft = Report.objects.get(inspection__unit__name="中共韩城市委宣传部")
+    draft.is_published = False
+    draft.save()
+    issue = Issue.objects.published().filter(status="completed").first()
+    issue.status = "in_progress"
+    issue.save()
+    totals = client.get(reverse("home")).context["totals"]
+    published = Issue.objects.filter(report__is_published=True)
+    assert totals["issues"] == published.count() < Issue.objects.count()
+    assert totals["measures"] == Measure.objects.filter(issue__report__is_published=True).count()
+    assert totals["reports"] == Report.objects.filter(is_published=True).count()
+    rows = {row["code"]: row["count"] for row in client.get(reverse("home")).context["status_rows"]}
+    assert rows["in_progress"] == published.filter(status="in_progress").count()
+
+
+def test_home_lists_a_bounded_number_of_recent_units(client, imported_seeds, monkeypatch):
+    from rectify import views
+
+    monkeypatch.setattr(views, "HOME_UNITS", 2)
+    units = client.get(reverse("home")).context["units"]
+    latest = [report.inspection.unit_id for report in Report.objects.published().latest_first()]
+    assert [unit.pk for unit in units] == list(dict.fromkeys(latest))[:2]
+    expected = Issue.objects.published().for_unit(units[0])
+    assert units[0].issue_count == expected.count()
+    assert units[0].completed_count == expected.filter(status="completed").count()
+
+
+def test_unit_scorecard_ranks_every_peer_but_returns_top_and_own_row(imported_seeds, monkeypatch):
+    from rectify import views
+
+    unit = Unit.objects.get(name="中共益阳市赫山区委宣传部")
+    full = views.unit_scorecard(unit)
+    assert [row["rank"] for row in full] == list(range(1, len(full) + 1))
+    for row in full:
+        issues = Issue.objects.published().for_unit(row["unit"])
+        assert row["unit"].issue_count == issues.count()
+        assert row["unit"].completed_count == issues.filter(status="completed").count()
+        assert row["unit"].overdue_count == issues.overdue().count()
+    monkeypatch.setattr(views, "SCORECARD_TOP", 0)
+    monkeypatch.setattr(views, "SCORECARD_AROUND", 0)
+    (own,) = views.unit_scorecard(unit)
+    assert own["is_self"] and own["rank"] == next(row["rank"] for row in full if row["is_self"])
