@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rectify', '0003_search_index'),
+        ('rectify', '0004_progress_tracking'),
     ]
 
     operations = [
