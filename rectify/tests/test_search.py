@@ -355,10 +355,18 @@ def test_counts_are_exact_or_capped_one_past_the_limit(searchable):
 
 
 def test_admin_mixins_search_through_the_index(searchable, rf):
+    from django.contrib import admin
+
+    class IssueAdmin(search.IssueSearchAdminMixin, admin.ModelAdmin):
+        search_fields = ["inspection__unit__name"]
+
+    class MeasureAdmin(search.MeasureSearchAdminMixin, admin.ModelAdmin):
+        search_fields = ["acting_unit_name"]
+
     request = rf.get("/admin/rectify/issue/", {"q": "wechat"})
-    found, may_have_duplicates = search.IssueSearchAdminMixin().get_search_results(
+    found, may_have_duplicates = IssueAdmin(Issue, admin.site).get_search_results(
         request, Issue.objects.all(), "wechat"
     )
     assert (list(found), may_have_duplicates) == ([searchable], False)
-    found, _ = search.MeasureSearchAdminMixin().get_search_results(request, Measure.objects.all(), "WeChat")
+    found, _ = MeasureAdmin(Measure, admin.site).get_search_results(request, Measure.objects.all(), "WeChat")
     assert [m.text for m in found] == [EDGE_TEXTS[0]]
