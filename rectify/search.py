@@ -229,6 +229,52 @@ def index_paused(using: str | None = None):
         rebuild_index(alias)
 
 
+# What the SQLite triggers (migration 0003) add for a new problem and a new measure, run once
+# per report instead of once per row: each measure insert re-indexes its whole problem document,
+# so row by row a problem with n measures costs n² characters of grams.
+SQLITE_INDEX_NEW_REPORT = [
+    """INSERT INTO rectify_search_issue(rowid, body)
+       SELECT id, body FROM rectify_search_issue_text
+       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
+    """INSERT INTO rectify_search_issue_grams(rowid, grams)
+       SELECT id, rectify_search_grams(body) FROM rectify_search_issue_text
+       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
+    """INSERT INTO rectify_search_measure(rowid, body)
+       SELECT id, body FROM rectify_search_measure_text WHERE id IN (
+           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
+    """INSERT INTO rectify_search_measure_grams(rowid, grams)
+       SELECT id, rectify_search_grams(body) FROM rectify_search_measure_text WHERE id IN (
+           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
+]
+
+
+@contextlib.contextmanager
+def indexed_once_after(report_id: int):
+    """For a load that writes only new rows: index the report's problems and measures once, at the end.
+
+    Only for rows that are all new: an external-content FTS5 delete must be given the old text, which
+    the triggers read before each update; rows that existed keep going through the triggers. The
+    pause row lives inside the report's transaction, and SQLite has one writer at a time, so no other
+    connection ever sees it; a failure rolls it back with everything else. PostgreSQL's triggers
+    already work per statement, so bulk inserts index once there.
+    """
+    connection = connections[router.db_for_write(Issue)]
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM rectify_search_paused")
+        if cursor.fetchone():  # index_paused is on: its rebuild indexes everything at the end
+            yield
+            return
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_search_paused")
+        for statement in SQLITE_INDEX_NEW_REPORT:
+            cursor.execute(statement, [report_id])
+
+
 class IssueSearchAdminMixin:
     """For a ModelAdmin of Issue: the changelist search box uses the index instead of search_fields."""
 

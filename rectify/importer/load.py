@@ -14,10 +14,11 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from rectify import search
 from rectify.models import (
     Category,
     Inspection,
@@ -101,7 +102,7 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
         .defer("report__source_text")
     }
     only_new_rows = outcome == "created" and not existing
-    with _search_index_after(report) if only_new_rows else contextlib.nullcontext():
+    with search.indexed_once_after(report.pk) if only_new_rows else contextlib.nullcontext():
         issues, changes = _issues(inspection, report, keys, existing, record.issues, categories)
         current = [
             (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
@@ -110,52 +111,6 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
     # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
     Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
-
-
-# What the SQLite search triggers (migration 0003) add for a new problem and a new measure, run once
-# per report instead of once per row: each measure insert re-indexes its whole problem document,
-# so row by row a problem with n measures costs n² characters of grams.
-SQLITE_INDEX_REPORT = [
-    """INSERT INTO rectify_search_issue(rowid, body)
-       SELECT id, body FROM rectify_search_issue_text
-       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
-    """INSERT INTO rectify_search_issue_grams(rowid, grams)
-       SELECT id, rectify_search_grams(body) FROM rectify_search_issue_text
-       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
-    """INSERT INTO rectify_search_measure(rowid, body)
-       SELECT id, body FROM rectify_search_measure_text WHERE id IN (
-           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
-    """INSERT INTO rectify_search_measure_grams(rowid, grams)
-       SELECT id, rectify_search_grams(body) FROM rectify_search_measure_text WHERE id IN (
-           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
-]
-
-
-@contextlib.contextmanager
-def _search_index_after(report: Report):
-    """Index the report's problems and measures once, after they are written.
-
-    Only for rows that are all new: an external-content FTS5 delete must be given the old text, which
-    the triggers read before each update; rows that existed keep going through the triggers. The
-    pause row lives inside the report's transaction, and SQLite has one writer at a time, so no other
-    connection ever sees it; a failure rolls it back with everything else. PostgreSQL's triggers
-    already work per statement, so bulk inserts index once there.
-    """
-    connection = connections[router.db_for_write(Issue)]
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM rectify_search_paused")
-        if cursor.fetchone():  # search.index_paused is on: its rebuild indexes everything at the end
-            yield
-            return
-        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM rectify_search_paused")
-        for statement in SQLITE_INDEX_REPORT:
-            cursor.execute(statement, [report.pk])
 
 
 def _unit(record: ReportRecord, units: _UnitResolver) -> Unit:
