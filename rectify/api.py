@@ -64,10 +64,6 @@ def filtered_issues(query: QueryDict) -> QuerySet:
     return issues.order_by(*(issues.query.order_by or Issue._meta.ordering), "pk")
 
 
-def public_units() -> QuerySet:
-    return Unit.objects.public()
-
-
 # --- rows ---------------------------------------------------------------------------------------
 
 
@@ -207,7 +203,7 @@ def report_row(request, report: Report) -> dict:
 
 
 def _unit_queryset() -> QuerySet:
-    return public_units().select_related("parent").with_progress().order_by("region", "name", "pk")
+    return Unit.objects.public().select_related("parent").with_progress().order_by("region", "name", "pk")
 
 
 def unit_row(request, unit: Unit) -> dict:
@@ -383,7 +379,7 @@ def api_unit_detail(request, pk):
         }
         for report in _report_queryset().filter(inspection__unit=unit)
     ]
-    data["sub_units"] = [_unit_ref(request, sub) for sub in public_units().filter(parent=unit).order_by("name")]
+    data["sub_units"] = [_unit_ref(request, sub) for sub in Unit.objects.public().filter(parent=unit).order_by("name")]
     return api_response(data)
 
 
@@ -486,7 +482,7 @@ def _filter_parameters() -> list[dict]:
 def api_docs(request):
     example_issue = Issue.objects.published().order_by("pk").values_list("pk", flat=True).first()
     example_report = Report.objects.published().latest_first().values_list("pk", flat=True).first()
-    example_unit = public_units().order_by("pk").values_list("pk", flat=True).first()
+    example_unit = Unit.objects.public().order_by("pk").values_list("pk", flat=True).first()
     context = {
         "filter_parameters": _filter_parameters(),
         "default_page_size": DEFAULT_PAGE_SIZE,

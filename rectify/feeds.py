@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from rectify.api import filtered_issues, public_units
-from rectify.models import IssueStatus, Report
+from rectify.api import filtered_issues
+from rectify.models import IssueStatus, Report, Unit
 
 FEED_LENGTH = 50
 
@@ -89,7 +89,7 @@ class UnitReportFeed(ReportFeed):
     """One unit's published reports."""
 
     def get_object(self, request, pk):
-        return get_object_or_404(public_units(), pk=pk)
+        return get_object_or_404(Unit.objects.public(), pk=pk)
 
     def title(self, obj=None):
         return _("%(unit)s的巡察整改进展通报") % {"unit": obj.name}
