@@ -21,6 +21,9 @@ LONG_TERM_IN_TEXT = re.compile(r"长期坚持|长期推进|长期落实")
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改|立即整改|立即完成")
 # "之前/以前/前" ends a deadline in running text; "底" and "末" say the end of the month or year.
 BEFORE = r"\s*(?:之前|以前|前|为止|内)"
+# Every dated pattern of running text ends with BEFORE (年内 included), so a text without these
+# words holds no dated deadline; most measures have none, and eight regex passes are then saved.
+ENDS_A_DEADLINE = re.compile(r"前|为止|内")
 # A month followed by a day number is a day-precision date, read (or rejected) by the day patterns.
 NO_DAY = rf"(?!\s*{NUMBER}\s*[日号])"
 YEAR = r"(\d{4}|[〇零一二三四五六七八九]{4})"
@@ -63,7 +66,10 @@ def parse_deadline(text: str, *, reference: date | None, in_text: bool = False) 
     text = (text or "").strip()
     if not text:
         return None
-    dated = _first_date(text, reference, IN_TEXT if in_text else IN_FIELD)
+    if in_text and not ENDS_A_DEADLINE.search(text):
+        dated = None
+    else:
+        dated = _first_date(text, reference, IN_TEXT if in_text else IN_FIELD)
     if dated is not None:
         return Deadline(dated, immediate=bool(IMMEDIATE.search(text)))
     if IMMEDIATE.search(text):

@@ -69,3 +69,12 @@ def test_long_term_measures_do_not_outweigh_dated_ones():
 def test_a_habit_in_running_text_is_not_a_long_term_deadline():
     assert deadline_from_measures(["常态化开展学习"], reference=FEEDBACK) is None
     assert parse_deadline("常态化", reference=FEEDBACK) == Deadline(None, long_term=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("今年年内完成", date(2024, 12, 31)), ("3个月内完成", date(2024, 11, 15)), ("截至11月底为止", date(2024, 11, 30))],
+)
+def test_every_word_that_ends_a_deadline_in_running_text_is_read(text, due):
+    # Running text is only searched for dates when one of these words is in it.
+    assert deadline_from_measures([text], reference=FEEDBACK) == Deadline(due)

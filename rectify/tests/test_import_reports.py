@@ -16,7 +16,10 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from rectify import search
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, StatusSource, Unit
+from rectify.search import check_index_paused
+from rectify.tests.test_search import assert_search_equals_substring_match
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +161,41 @@ def test_no_importable_files_is_an_error(tmp_path):
     error, _ = run_failing(tmp_path)
 
     assert "没有找到可导入的文件" in str(error)
+
+
+def test_deferred_index_import_stores_the_same_rows_and_leaves_every_text_searchable():
+    live = counts_if_imported(REPORTS)
+
+    out, _ = run(REPORTS, defer_index=True)
+
+    assert summary(out) == {"新增": 5, "更新": 0, "未变": 0, "失败": 0}
+    assert row_counts() == live
+    assert check_index_paused(databases=["default"]) == []
+    assert_search_equals_substring_match()
+    assert search.filter_measures(Measure.objects.all(), "公众号").exists()
+
+
+def test_deferred_index_import_rebuilds_even_when_a_file_fails(tmp_path):
+    folder = copy_to(tmp_path / "mixed", SEED_001)
+    (folder / "坏文件.txt").write_bytes(b"")
+
+    error, _ = run_failing(folder, defer_index=True)
+
+    assert summary(str(error))["失败"] == 1
+    assert check_index_paused(databases=["default"]) == []
+    assert_search_equals_substring_match()
+
+
+def test_an_index_left_paused_by_a_killed_import_is_a_check_error():
+    run(SEED_001)
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+
+    [error] = check_index_paused(databases=["default"])
+
+    assert error.id == "rectify.E001" and "rebuild_search_index" in error.hint
+    call_command("rebuild_search_index", verbosity=0)
+    assert check_index_paused(databases=["default"]) == []
 
 
 # --- one bad file among good ones ------------------------------------------------------------------------
