@@ -7,13 +7,14 @@ letters ignore case and every other character matches exactly (what SQLite's LIK
 The index (migration 0003) is kept in step with every write by database triggers:
 - a query of 3+ characters goes to trigram indexes (SQLite FTS5 `trigram`, PostgreSQL `pg_trgm`);
 - a query of 1-2 characters goes to an index of every character and every bigram, because no
-  trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong).
+  trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong):
+  on SQLite a trigram index over the text spaced out with GAP (see grams_of), on PostgreSQL a GIN
+  index over an array of the characters and bigrams.
 Problems are indexed as one document each (title, description and measures joined by U+001F),
 so a problem search is one index lookup, not a union of problem and measure hits.
 """
 
 import contextlib
-import re
 import string
 
 from django.core import checks
@@ -39,34 +40,29 @@ def fold(text: str) -> str:
     return text.translate(ASCII_LOWER)
 
 
-# FTS5's `ascii` tokenizer splits on ASCII punctuation and spaces and keeps every other character,
-# so grams are written with those characters escaped (and the escape character doubled).
-ESCAPE = "ǀ"
-TOKEN_ESCAPES = {code: f"{ESCAPE}{code:02x}" for code in range(128) if not chr(code).isalnum()}
-TOKEN_ESCAPES[ord(ESCAPE)] = ESCAPE * 2
-GRAM_TOKENS = {**TOKEN_ESCAPES, ord(SEPARATOR): " "}
-NEEDS_ESCAPE = re.compile(f"[{re.escape(ESCAPE)}\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]")
+# SQLite answers 1-2 character terms with a second trigram index over the text with GAP between
+# and around its characters: each character c becomes the trigram GAP c GAP, each neighbouring
+# pair ab the trigram a GAP b, so one trigram lookup finds a character or a pair, and SQLite's C
+# tokenizer does the work (a Python set of grams per row cost import more than the index itself).
+GAP = "\x1e"
 
 
 def grams_of(body: str) -> str:
-    """Index tokens for every character and every neighbouring pair, none spanning SEPARATOR.
+    """The text the SQLite grams index holds for `body` (the triggers call this).
 
-    The SQLite triggers call this. Token order does not matter to a detail=none index, so a set
-    will do; the set itself must depend on `body` alone, since a delete has to remove exactly the
-    tokens an insert added.
+    A pair never spans SEPARATOR: "a GAP SEPARATOR GAP b" holds no trigram of the pair ab.
     """
-    grams = set()
-    for part in body.split(SEPARATOR):
-        grams.update(part)
-        grams.update(map(str.__add__, part, part[1:]))
-    if NEEDS_ESCAPE.search(body):
-        return SEPARATOR.join(grams).translate(GRAM_TOKENS)
-    return " ".join(grams)
+    return f"{GAP}{GAP.join(body)}{GAP}"
 
 
-def gram_token(gram: str) -> str:
-    """The token of a 1- or 2-character gram in the SQLite grams index."""
-    return gram.translate(TOKEN_ESCAPES)
+def gram_token(term: str) -> str:
+    """The one trigram of the grams index that a 1- or 2-character term is."""
+    return f"{GAP}{term}{GAP}" if len(term) == 1 else GAP.join(term)
+
+
+def _indexable(query: str) -> bool:
+    """Whether the indexes can answer `query`; the rare query holding a joining character is scanned."""
+    return SEPARATOR not in query and GAP not in query
 
 
 def register_sqlite_functions(dbapi_connection) -> None:
@@ -129,7 +125,7 @@ def filter_issues(issues: QuerySet, query: str) -> QuerySet:
         return issues
     if "\x00" in query:  # No stored text can hold NUL (PostgreSQL refuses it).
         return issues.none()
-    if SEPARATOR in query:
+    if not _indexable(query):
         in_measures = Measure.objects.filter(_Contains("text", query), issue=OuterRef("pk"))
         return issues.filter(_Contains("title", query) | _Contains("description", query) | Exists(in_measures))
     return issues.filter(pk__in=_issue_ids(issues.db, fold(query)))
@@ -142,7 +138,7 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
         return measures
     if "\x00" in query:
         return measures.none()
-    if connections[measures.db].vendor != "sqlite" or SEPARATOR in query:
+    if connections[measures.db].vendor != "sqlite" or not _indexable(query):
         return measures.filter(_Contains("text", query))
     return measures.filter(pk__in=_sqlite_match("rectify_search_measure", fold(query)))
 
@@ -179,9 +175,8 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
 
 def _sqlite_match(table: str, term: str) -> RawSQL:
     if len(term) <= 2:
-        table, phrase = f"{table}_grams", gram_token(term)
-    else:
-        phrase = '"' + term.replace('"', '""') + '"'
+        table, term = f"{table}_grams", gram_token(term)
+    phrase = '"' + term.replace('"', '""') + '"'
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [phrase])
 
 

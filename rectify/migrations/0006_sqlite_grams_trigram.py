@@ -1,0 +1,74 @@
+"""SQLite: the 1-2 character index becomes a trigram index over GAP-spaced text.
+
+Until now its tokens were every character and bigram, built as a Python set per row and joined
+for FTS5's `ascii` tokenizer (with ASCII punctuation escaped). The same lookups are now single
+trigrams of the text with rectify.search.GAP around every character, which SQLite's C tokenizer
+produces: the Python work per row is one str.join. PostgreSQL is unchanged.
+"""
+
+import re
+
+from django.db import migrations
+
+from rectify.search import register_sqlite_functions
+
+TABLES = ("issue", "measure")
+
+
+def _recreate(schema_editor, tokenize: str) -> None:
+    for table in TABLES:
+        name = f"rectify_search_{table}_grams"
+        schema_editor.execute(f"DROP TABLE IF EXISTS {name}", params=None)
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE {name} USING fts5(grams, content='', detail=none, tokenize='{tokenize}')",
+            params=None,
+        )
+        schema_editor.execute(
+            f"INSERT INTO {name}(rowid, grams) SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text",
+            params=None,
+        )
+
+
+def to_trigrams(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    register_sqlite_functions(connection.connection)
+    _recreate(schema_editor, "trigram case_sensitive 1")
+
+
+# The previous tokens, frozen here so the migration reverses to exactly what 0003 built.
+_ESCAPE = "ǀ"
+_ESCAPES = {code: f"{_ESCAPE}{code:02x}" for code in range(128) if not chr(code).isalnum()}
+_ESCAPES[ord(_ESCAPE)] = _ESCAPE * 2
+_TOKENS = {**_ESCAPES, 0x1F: " "}
+_NEEDS_ESCAPE = re.compile(f"[{re.escape(_ESCAPE)}\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]")
+
+
+def _set_of_grams(body: str) -> str:
+    grams = set()
+    for part in body.split("\x1f"):
+        grams.update(part)
+        grams.update(map(str.__add__, part, part[1:]))
+    if _NEEDS_ESCAPE.search(body):
+        return "\x1f".join(grams).translate(_TOKENS)
+    return " ".join(grams)
+
+
+def to_gram_sets(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    # The code of this state of the schema; the next connection registers the current one again.
+    connection.connection.create_function("rectify_search_grams", 1, _set_of_grams, deterministic=True)
+    _recreate(schema_editor, "ascii")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("rectify", "0005_scale_indexes"),
+    ]
+
+    operations = [migrations.RunPython(to_trigrams, to_gram_sets)]
