@@ -221,10 +221,13 @@ def rows(result: dict) -> list[list[str]]:
         rate = count / build["seconds"]
         load_rate = count / build["timings"]["load"] if build["timings"].get("load") else 0
         cpu = f"; {count / build['cpu_seconds']:.1f} per CPU second" if build.get("cpu_seconds") else ""
+        index = build["timings"].get("index")
+        deferred = f"; search index rebuilt once at the end in {index:.0f} s" if index else ""
         out.append(
             [
                 f"Corpus build: {count} reports in {build['seconds']:.0f} s "
-                f"({rate:.1f}/s{cpu}; loader alone {load_rate:.1f}/s; peak {build['peak_memory_mb']:.0f} MB)",
+                f"({rate:.1f}/s{cpu}; loader alone {load_rate:.1f}/s{deferred}; "
+                f"peak {build['peak_memory_mb']:.0f} MB)",
                 "",
                 "",
                 "target",
