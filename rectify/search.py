@@ -207,6 +207,10 @@ class _Contains(Func):
         return f"{column} LIKE %s", [*params, _like_pattern(self.term)]
 
 
+# Page cache for an index rebuild on SQLite (negative: KiB), 1 GiB.
+REBUILD_CACHE_KIB = -1048576
+
+
 def rebuild_index(using: str | None = None) -> dict[str, int]:
     """Rebuild every search index from the tables and switch the triggers back on; idempotent.
 
@@ -218,6 +222,12 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         # An index rebuilt from the tables is whole again, even after a bulk import that was killed.
         cursor.execute("DELETE FROM rectify_search_paused")
         if connection.vendor == "sqlite":
+            # FTS5 merges its segments as it rebuilds; with less cache than the index's working set
+            # each merge re-reads pages from the OS (terabytes at 1M measures). Back to the
+            # connection's own size afterwards.
+            cursor.execute("PRAGMA cache_size")
+            (cache_size,) = cursor.fetchone()
+            cursor.execute(f"PRAGMA cache_size = {REBUILD_CACHE_KIB}")
             for table in ("issue", "measure"):
                 cursor.execute(f"INSERT INTO rectify_search_{table}(rectify_search_{table}) VALUES ('rebuild')")
                 cursor.execute(
@@ -227,6 +237,7 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
                     f"INSERT INTO rectify_search_{table}_grams(rowid, grams) "
                     f"SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text"
                 )
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
         else:
             cursor.execute("TRUNCATE rectify_search_issue")
             cursor.execute("SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue))")

@@ -373,3 +373,14 @@ def test_admin_mixins_search_through_the_index(searchable, rf):
     assert (list(found), may_have_duplicates) == ([searchable], False)
     found, _ = MeasureAdmin(Measure, admin.site).get_search_results(request, Measure.objects.all(), "WeChat")
     assert [m.text for m in found] == [EDGE_TEXTS[0]]
+
+
+def test_rebuild_gives_back_the_connection_page_cache(searchable):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite page cache")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        search.rebuild_index()
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == before != search.REBUILD_CACHE_KIB
