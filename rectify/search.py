@@ -167,9 +167,7 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
     if connections[alias].vendor == "sqlite":
         return _sqlite_match("rectify_search_issue", term)
     if len(term) <= 2:
-        return RawSQL(
-            "SELECT issue_id FROM rectify_search_issue WHERE rectify_search_grams(body) @> ARRAY[%s]::text[]", [term]
-        )
+        return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE grams @> ARRAY[%s]::text[]", [term])
     return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE body LIKE %s", [_like_pattern(term)])
 
 
