@@ -384,3 +384,16 @@ def test_rebuild_gives_back_the_connection_page_cache(searchable):
         search.rebuild_index()
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone()[0] == before != search.REBUILD_CACHE_KIB
+
+
+def test_stored_gap_characters_make_no_false_pairs_and_are_found_by_a_scan(searchable):
+    measure = Measure.objects.create(issue=searchable, order=300, text="前\x1e后")
+
+    def measures(query):
+        return set(search.filter_measures(Measure.objects.all(), query))
+
+    assert measure not in measures("前后")
+    # Inside a term only: U+001E is whitespace to str.strip(), so a query never starts or ends with it.
+    assert measures("前\x1e后") == {measure}
+    assert search.filter_issues(Issue.objects.all(), "前\x1e后").get() == searchable
+    assert_search_equals_substring_match(["前后", "前\x1e后", "后"])
