@@ -220,22 +220,16 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         # An index rebuilt from the tables is whole again, even after a bulk import that was killed.
         cursor.execute("DELETE FROM rectify_search_paused")
         if connection.vendor == "sqlite":
-            # FTS5 merges its segments as it rebuilds; with less cache than the index's working set
-            # each merge re-reads pages from the OS (terabytes at 1M measures). Back to the
-            # connection's own size afterwards.
-            cursor.execute("PRAGMA cache_size")
-            (cache_size,) = cursor.fetchone()
-            cursor.execute(f"PRAGMA cache_size = {REBUILD_CACHE_KIB}")
-            for table in ("issue", "measure"):
-                cursor.execute(f"INSERT INTO rectify_search_{table}(rectify_search_{table}) VALUES ('rebuild')")
-                cursor.execute(
-                    f"INSERT INTO rectify_search_{table}_grams(rectify_search_{table}_grams) VALUES ('delete-all')"
-                )
-                cursor.execute(
-                    f"INSERT INTO rectify_search_{table}_grams(rowid, grams) "
-                    f"SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text"
-                )
-            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+            with _sqlite_page_cache(cursor, REBUILD_CACHE_KIB):
+                for table in ("issue", "measure"):
+                    cursor.execute(f"INSERT INTO rectify_search_{table}(rectify_search_{table}) VALUES ('rebuild')")
+                    cursor.execute(
+                        f"INSERT INTO rectify_search_{table}_grams(rectify_search_{table}_grams) VALUES ('delete-all')"
+                    )
+                    cursor.execute(
+                        f"INSERT INTO rectify_search_{table}_grams(rowid, grams) "
+                        f"SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text"
+                    )
         else:
             cursor.execute("TRUNCATE rectify_search_issue")
             cursor.execute("SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue))")
@@ -246,11 +240,28 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
 
 
 @contextlib.contextmanager
+def _sqlite_page_cache(cursor, kib: int):
+    """Run with `kib` of page cache (negative: KiB), then give the connection its own size back.
+
+    FTS5 merges its segments as it rebuilds; with less cache than the index's working set each
+    merge re-reads pages from the OS (terabytes at 1M measures).
+    """
+    cursor.execute("PRAGMA cache_size")
+    (own,) = cursor.fetchone()
+    cursor.execute(f"PRAGMA cache_size = {int(kib)}")
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA cache_size = {int(own)}")
+
+
+@contextlib.contextmanager
 def index_paused(using: str | None = None):
     """Switch the search triggers off for a bulk load, then rebuild the index once.
 
-    The switch is database-wide: other writers during the pause are covered by the rebuild. A
-    process killed before the rebuild leaves the switch on, which check_index_paused reports.
+    The switch is database-wide: other writers during the pause are covered by the rebuild, which
+    switches the triggers back on in its own transaction. A process killed (or a rebuild failing)
+    before then leaves the switch on, which check_index_paused reports.
     """
     alias = using or router.db_for_write(Issue)
     with connections[alias].cursor() as cursor:
@@ -258,8 +269,6 @@ def index_paused(using: str | None = None):
     try:
         yield
     finally:
-        with connections[alias].cursor() as cursor:
-            cursor.execute("DELETE FROM rectify_search_paused")
         rebuild_index(alias)
 
 
