@@ -39,6 +39,20 @@ from rectify.roles import is_office, is_unit_editor, scope_to_units
 # --- shared pieces -------------------------------------------------------------------------------
 
 
+def action_form_response(model_admin, request, queryset, *, form, action: str, title: str, **extra):
+    """The intermediate page of an admin action that asks for input about the selected rows."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+        "form": form,
+        "objects": queryset,
+        "action": action,
+        **extra,
+    }
+    return TemplateResponse(request, "admin/rectify/action_form.html", context)
+
+
 class UnitScopedAdmin(admin.ModelAdmin):
     """Limit rows (and the choices of foreign keys) to a unit editor's own units."""
 
@@ -389,18 +403,14 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
                 count = progress.submit_updates(issues=queryset, status=status, note=note, user=request.user)
                 self.message_user(request, f"已为 {count} 个问题提交整改进展，待巡察办审核后生效。", messages.SUCCESS)
             return None
-        return TemplateResponse(
+        return action_form_response(
+            self,
             request,
-            "admin/rectify/action_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": "设置整改状态",
-                "form": form,
-                "objects": queryset,
-                "action": "set_status",
-                "pending_note": not request.user.has_perm("rectify.change_issue"),
-            },
+            queryset,
+            form=form,
+            action="set_status",
+            title="设置整改状态",
+            pending_note=not request.user.has_perm("rectify.change_issue"),
         )
 
     @admin.action(description="导出所选问题的整改台账（XLSX）")
@@ -571,17 +581,8 @@ class ProgressUpdateAdmin(UnitScopedAdmin):
             returned, skipped = self._review(request, queryset, progress.return_update, comment=comment)
             self.message_user(request, f"已退回 {returned} 条报送，{skipped} 条已审核过、未处理。", messages.SUCCESS)
             return None
-        return TemplateResponse(
-            request,
-            "admin/rectify/action_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": "退回整改进展报送",
-                "form": form,
-                "objects": queryset,
-                "action": "return_for_revision",
-            },
+        return action_form_response(
+            self, request, queryset, form=form, action="return_for_revision", title="退回整改进展报送"
         )
 
     def _review(self, request, queryset, service, *, comment):
