@@ -106,11 +106,10 @@ def to_trigrams(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_GRAMS, params=None)
-    if connection.vendor != "sqlite":
-        return
-    connection.ensure_connection()
-    register_sqlite_functions(connection.connection)
-    _recreate(schema_editor, "trigram case_sensitive 1")
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        register_sqlite_functions(connection.connection)
+        _recreate(schema_editor, "trigram case_sensitive 1")
 
 
 # The previous tokens, frozen here so the migration reverses to exactly what 0003 built.
@@ -135,12 +134,11 @@ def to_gram_sets(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         schema_editor.execute(POSTGRES_GRAMS_BEFORE, params=None)
-    if connection.vendor != "sqlite":
-        return
-    connection.ensure_connection()
-    # The code of this state of the schema; the next connection registers the current one again.
-    connection.connection.create_function("rectify_search_grams", 1, _set_of_grams, deterministic=True)
-    _recreate(schema_editor, "ascii")
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        # The code of this state of the schema; the next connection registers the current one again.
+        connection.connection.create_function("rectify_search_grams", 1, _set_of_grams, deterministic=True)
+        _recreate(schema_editor, "ascii")
 
 
 class Migration(migrations.Migration):
