@@ -22,11 +22,12 @@ def _issues():
 
 
 def rectify_issues(term: str) -> int:
+    """What the search page does: the published hits' count and first page, newest report first."""
     from rectify import search
 
-    found = search.filter_issues(_issues(), term)
-    count = found.count()
-    list(found[:PAGE])
+    hits = search.published_issues(term, _issues())
+    count = hits.count()
+    hits[:PAGE]
     return count
 
 

@@ -4,23 +4,29 @@ The public site, the API and the admin call only the functions below, so the ind
 can change without touching any caller. Results equal a plain substring match in which ASCII
 letters ignore case and every other character matches exactly (what SQLite's LIKE does).
 
-The index (migration 0003) is kept in step with every write by database triggers:
-- a query of 3+ characters goes to trigram indexes (SQLite FTS5 `trigram`, PostgreSQL `pg_trgm`);
+One document per problem is indexed: its title, description and measures joined by U+001F, so a
+problem search is one index lookup and no match spans two texts. A measure search takes the
+problems whose document matches and tests their measures' own text. The index is kept in step
+with every write by database triggers:
+- a query of 3+ characters goes to a trigram index (SQLite FTS5 `trigram`, PostgreSQL `pg_trgm`);
 - a query of 1-2 characters goes to an index of every character and every bigram, because no
   trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong):
   on SQLite a trigram index over the text spaced out with GAP (see grams_of), on PostgreSQL a GIN
   index over an array of the characters and bigrams.
-Problems are indexed as one document each (title, description and measures joined by U+001F),
-so a problem search is one index lookup, not a union of problem and measure hits.
+On SQLite a document's row id is its search key (search_key, migration 0007): the index alone
+counts the published matches and reads them newest report first, so `published_issues` never
+joins a hit to its report.
 """
 
 import contextlib
+import datetime
 import string
 
 from django.core import checks
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from rectify.models import Issue, Measure
 
@@ -61,8 +67,11 @@ def gram_token(term: str) -> str:
 
 
 def _indexable(query: str) -> bool:
-    """Whether the indexes can answer `query`; the rare query holding a joining character is scanned."""
-    return SEPARATOR not in query and GAP not in query
+    """Whether the indexes can answer `query`; the rare query holding a joining character is scanned.
+
+    (NUL is never stored: the filters find nothing for it without asking the index.)
+    """
+    return SEPARATOR not in query and GAP not in query and "\x00" not in query
 
 
 def register_sqlite_functions(dbapi_connection) -> None:
@@ -140,7 +149,22 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
         return measures.none()
     if connections[measures.db].vendor != "sqlite" or not _indexable(query):
         return measures.filter(_Contains("text", query))
-    return measures.filter(pk__in=_sqlite_match("rectify_search_measure", fold(query)))
+    # Only problems whose document holds the term can have such a measure; their measures are few.
+    return measures.filter(_Contains("text", query), issue__in=_issue_ids(measures.db, fold(query)))
+
+
+def matching_measures(issues, query: str) -> dict[int, list[Measure]]:
+    """The measures of these few problems that contain the query, by problem id, in their order.
+
+    For a page of results already found: their measures are tested directly, since asking the
+    index again would list every problem holding a common term.
+    """
+    query = normalise_query(query)
+    found: dict[int, list[Measure]] = {}
+    if query and "\x00" not in query:
+        for measure in Measure.objects.filter(_Contains("text", query), issue__in=issues).order_by("issue", "order"):
+            found.setdefault(measure.issue_id, []).append(measure)
+    return found
 
 
 def count_issues(issues: QuerySet, query: str, *, limit: int | None = None) -> int:
@@ -163,19 +187,103 @@ def _count(found: QuerySet, limit: int | None) -> int:
     return found.order_by().values("pk")[: limit + 1].count()
 
 
+# A search key (the SQLite index's row id): a published problem's is at least PUBLISHED_KEYS and
+# orders newest report first; a draft's is its id. Either way the id is the low 32 bits.
+PUBLISHED_KEYS = 1 << 32
+ID_BITS = PUBLISHED_KEYS - 1
+LAST_DAY = datetime.date.max.toordinal() + 1
+
+
+def search_key(issue_id: int, *, published: bool, report_date: datetime.date | None) -> int:
+    """The key migration 0007's view gives a problem: what the index orders and counts by."""
+    if not published:
+        return issue_id
+    return ((LAST_DAY - (report_date.toordinal() if report_date else 0)) << 32) | issue_id
+
+
+def published_order() -> list:
+    """The order of search keys as an ORM ordering: newest report first, undated last, then by id."""
+    report_date = Coalesce("report__published_date", "report__signed_date", "report__disclosure_start")
+    return [report_date.desc(nulls_last=True), "pk"]
+
+
+class IssueHits:
+    """The published problems containing a query, newest report first: a sequence Paginator can page.
+
+    On SQLite the index alone counts them and picks a page's ids, so a term found in 170,000
+    problems costs what a rare one does; the page's rows are then read by id from `rows`.
+    Elsewhere (PostgreSQL, or a query the index cannot answer) it is the same filter and order
+    as a queryset.
+    """
+
+    def __init__(self, query: str, rows: QuerySet):
+        self.query = normalise_query(query)
+        self.rows = rows
+        self._count = None
+        indexed = connections[rows.db].vendor == "sqlite" and self.query and _indexable(self.query)
+        self._table, self._phrase = _sqlite_table_and_phrase(fold(self.query)) if indexed else (None, None)
+        if self._table is None:
+            self._queryset = filter_issues(rows.published(), self.query).order_by(*published_order())
+
+    def count(self) -> int:
+        if self._count is None:
+            if self._table is None:
+                self._count = self._queryset.count()
+            else:
+                self._count = self._fetch(f"SELECT count(*) FROM {self._table} WHERE {self._where}")[0][0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if self._table is None:
+            return list(self._queryset[index])
+        start, stop = index.start or 0, index.stop
+        if stop is None or index.step is not None or start < 0 or stop < start:
+            raise ValueError("IssueHits takes slices [start:stop] with 0 <= start <= stop")
+        rows = self._fetch(
+            f"SELECT rowid & {ID_BITS} FROM {self._table} WHERE {self._where} ORDER BY rowid LIMIT %s OFFSET %s",
+            [stop - start, start],
+        )
+        ids = [row[0] for row in rows]
+        by_id = self.rows.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    @property
+    def _where(self) -> str:
+        return f"{self._table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
+
+    def _fetch(self, sql: str, params=()):
+        with connections[self.rows.db].cursor() as cursor:
+            cursor.execute(sql, [self._phrase, *params])
+            return cursor.fetchall()
+
+
+def published_issues(query: str, rows: QuerySet | None = None) -> IssueHits:
+    """Published problems whose title, description or a measure contains the query, newest report first.
+
+    `rows` is how the page's problems are read (select_related and the like); it is not a filter.
+    """
+    return IssueHits(query, Issue.objects.all() if rows is None else rows)
+
+
 def _issue_ids(alias: str, term: str) -> RawSQL:
     if connections[alias].vendor == "sqlite":
-        return _sqlite_match("rectify_search_issue", term)
+        table, phrase = _sqlite_table_and_phrase(term)
+        return RawSQL(f"SELECT rowid & {ID_BITS} FROM {table} WHERE {table} MATCH %s", [phrase])
     if len(term) <= 2:
         return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE grams @> ARRAY[%s]::text[]", [term])
     return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE body LIKE %s", [_like_pattern(term)])
 
 
-def _sqlite_match(table: str, term: str) -> RawSQL:
+def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:
+    table = "rectify_search_issue"
     if len(term) <= 2:
         table, term = f"{table}_grams", gram_token(term)
-    phrase = '"' + term.replace('"', '""') + '"'
-    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [phrase])
+    return table, '"' + term.replace('"', '""') + '"'
 
 
 def _like_pattern(term: str) -> str:
@@ -221,15 +329,10 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         cursor.execute("DELETE FROM rectify_search_paused")
         if connection.vendor == "sqlite":
             with _sqlite_page_cache(cursor, REBUILD_CACHE_KIB):
-                for table in ("issue", "measure"):
-                    cursor.execute(f"INSERT INTO rectify_search_{table}(rectify_search_{table}) VALUES ('rebuild')")
-                    cursor.execute(
-                        f"INSERT INTO rectify_search_{table}_grams(rectify_search_{table}_grams) VALUES ('delete-all')"
-                    )
-                    cursor.execute(
-                        f"INSERT INTO rectify_search_{table}_grams(rowid, grams) "
-                        f"SELECT id, rectify_search_grams(body) FROM rectify_search_{table}_text"
-                    )
+                for table, text in SQLITE_INDEXES.items():
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+                    with _fts5_bulk_settings(cursor, table):
+                        cursor.execute(f"INSERT INTO {table}(rowid, {text[0]}) SELECT key, {text[1]} FROM {DOCUMENTS}")
         else:
             cursor.execute("TRUNCATE rectify_search_issue")
             cursor.execute("SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue))")
@@ -272,31 +375,35 @@ def index_paused(using: str | None = None):
         rebuild_index(alias)
 
 
-# What the SQLite triggers (migration 0003) add for a new problem and a new measure, run once
-# per report instead of once per row: each measure insert re-indexes its whole problem document,
-# so row by row a problem with n measures costs n² characters of grams.
-SQLITE_INDEX_NEW_REPORT = [
-    """INSERT INTO rectify_search_issue(rowid, body)
-       SELECT id, body FROM rectify_search_issue_text
-       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
-    """INSERT INTO rectify_search_issue_grams(rowid, grams)
-       SELECT id, rectify_search_grams(body) FROM rectify_search_issue_text
-       WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)""",
-    """INSERT INTO rectify_search_measure(rowid, body)
-       SELECT id, body FROM rectify_search_measure_text WHERE id IN (
-           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
-    """INSERT INTO rectify_search_measure_grams(rowid, grams)
-       SELECT id, rectify_search_grams(body) FROM rectify_search_measure_text WHERE id IN (
-           SELECT m.id FROM rectify_measure m JOIN rectify_issue i ON i.id = m.issue_id WHERE i.report_id = %s)""",
-]
+# The SQLite index tables (migration 0007), each with its column and what fills it from DOCUMENTS.
+DOCUMENTS = "rectify_search_document"
+SQLITE_INDEXES = {
+    "rectify_search_issue": ("body", "body"),
+    "rectify_search_issue_grams": ("grams", "rectify_search_grams(body)"),
+}
+# FTS5's defaults (fts5Int.h): merge 4 segments of a level once there are 4, flush at 1 MB.
+FTS5_AUTOMERGE, FTS5_HASHSIZE = 4, 1024 * 1024
+# For a rebuild: flush every 64 MB and merge nothing on the way; one 'optimize' at the end then
+# merges each segment once instead of log(n) times (2x faster than the defaults at 1M measures).
+BULK_HASHSIZE = 64 * 1024 * 1024
+
+
+@contextlib.contextmanager
+def _fts5_bulk_settings(cursor, table: str):
+    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
+    yield
+    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS5_AUTOMERGE})")
+    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS5_HASHSIZE})")
 
 
 @contextlib.contextmanager
 def indexed_once_after(report_id: int):
-    """For a load that writes only new rows: index the report's problems and measures once, at the end.
+    """For a load that writes only new rows: index the report's problems once, at the end.
 
-    Only for rows that are all new: an external-content FTS5 delete must be given the old text, which
-    the triggers read before each update; rows that existed keep going through the triggers. The
+    Only for rows that are all new: an FTS5 delete must be given the text and key a document was
+    indexed under, which the triggers read before each update; rows that existed keep going through the triggers. The
     pause row lives inside the report's transaction, and SQLite has one writer at a time, so no other
     connection ever sees it; a failure rolls it back with everything else. PostgreSQL's triggers
     already work per statement, so bulk inserts index once there.
@@ -314,8 +421,13 @@ def indexed_once_after(report_id: int):
     yield
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_search_paused")
-        for statement in SQLITE_INDEX_NEW_REPORT:
-            cursor.execute(statement, [report_id])
+        # What the insert triggers of migration 0007 add, once per problem instead of once per measure.
+        for table, text in SQLITE_INDEXES.items():
+            cursor.execute(
+                f"INSERT INTO {table}(rowid, {text[0]}) SELECT key, {text[1]} FROM {DOCUMENTS} "
+                "WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)",
+                [report_id],
+            )
 
 
 class IssueSearchAdminMixin:

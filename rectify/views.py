@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +28,7 @@ from rectify.models import (
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-# The search page shows the first page of problems; the problem list (?q=) pages through the rest.
-MAX_SEARCH_RESULTS = 20
+SEARCH_PAGE_SIZE = 20
 
 
 class ReadOnlyMixin:
@@ -422,33 +422,25 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
 
 @require_safe
 def search_page(request):
-    """Problems and measures containing the query, grouped by report, matches highlighted."""
+    """Published problems containing the query, newest report first, grouped by report, matches highlighted."""
     query = search.normalise_query(request.GET.get("q", ""))
-    context = {"query": query, "groups": [], "issue_count": 0, "measure_count": 0}
+    context = {"query": query, "groups": [], "issue_count": 0}
     if query:
-        issues = search.filter_issues(Issue.objects.published(), query)
-        measures = search.filter_measures(Measure.objects.filter(issue__report__is_published=True), query)
-        # Order and cut the matches on narrow rows first, then fetch the few shown: sorting every
-        # match with its description was most of the page's time for common terms.
-        shown_ids = list(
-            issues.order_by("-report__published_date", "report_id", "order").values_list("pk", flat=True)[
-                :MAX_SEARCH_RESULTS
-            ]
+        hits = search.published_issues(
+            query, Issue.objects.select_related("report__inspection__unit", "category__parent")
         )
-        by_id = Issue.objects.select_related("report__inspection__unit", "category__parent").in_bulk(shown_ids)
-        shown = [by_id[pk] for pk in shown_ids]
-        matching_measures = {}
-        for measure in search.filter_measures(Measure.objects.filter(issue__in=shown), query).order_by("order"):
-            matching_measures.setdefault(measure.issue_id, []).append(measure)
+        page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        shown = list(page.object_list)
+        matching_measures = search.matching_measures(shown, query)
         groups = {}
         for issue in shown:
             issue.matching_measures = matching_measures.get(issue.pk, [])
             groups.setdefault(issue.report, []).append(issue)
         context.update(
-            groups=[{"report": report, "issues": hits} for report, hits in groups.items()],
-            issue_count=issues.count(),
-            measure_count=measures.count(),
-            shown_count=len(shown),
-            capped=len(shown) == MAX_SEARCH_RESULTS,
+            groups=[{"report": report, "issues": issues} for report, issues in groups.items()],
+            issue_count=hits.count(),
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
         )
     return render(request, "rectify/search.html", context)

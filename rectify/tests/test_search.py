@@ -1,5 +1,6 @@
 """The search index answers exactly what a plain substring match would, through every kind of write."""
 
+import datetime
 import random
 import shutil
 
@@ -9,7 +10,7 @@ from django.db import connection
 
 from rectify import search
 from rectify.filters import IssueFilter
-from rectify.models import Issue, IssueStatus, Measure
+from rectify.models import Issue, IssueStatus, Measure, Report
 from rectify.tests.conftest import REPORTS, seed_path
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +164,7 @@ def assert_search_equals_substring_match(queries=None):
         assert found == expected_issue_ids(query), f"problems for {query!r}"
         found = set(search.filter_measures(Measure.objects.all(), query).values_list("pk", flat=True))
         assert found == expected_measure_ids(query), f"measures for {query!r}"
+    assert_published_hits_equal_substring_match(queries)
 
 
 def test_search_equals_substring_match_after_import(searchable):
@@ -397,3 +399,77 @@ def test_stored_gap_characters_make_no_false_pairs_and_are_found_by_a_scan(searc
     assert measures("前\x1e后") == {measure}
     assert search.filter_issues(Issue.objects.all(), "前\x1e后").get() == searchable
     assert_search_equals_substring_match(["前后", "前\x1e后", "后"])
+
+
+def expected_published_hits(query: str) -> list[int]:
+    """The published problems holding `query`, in the order published_issues promises: newest report first."""
+    found = expected_issue_ids(query)
+    issues = Issue.objects.published().filter(pk__in=found).select_related("report")
+    undated = datetime.date.min
+    return [
+        issue.pk for issue in sorted(issues, key=lambda issue: (-(issue.report.date or undated).toordinal(), issue.pk))
+    ]
+
+
+def assert_published_hits_equal_substring_match(queries):
+    for query in queries:
+        hits = search.published_issues(query)
+        expected = expected_published_hits(query)
+        assert hits.count() == len(expected), f"count for {query!r}"
+        assert [issue.pk for issue in hits[0 : len(expected) + 5]] == expected, f"order for {query!r}"
+
+
+def test_published_hits_count_and_order_like_a_substring_match(searchable):
+    assert_published_hits_equal_substring_match(sample_queries())
+
+
+def test_published_hits_page_in_slices(searchable):
+    everything = [issue.pk for issue in search.published_issues("整")[0:1000]]
+    assert len(everything) > 25
+    hits = search.published_issues("整")
+    assert [issue.pk for issue in hits[5:15]] == everything[5:15]
+    assert hits[3].pk == everything[3]
+    assert hits[len(everything) : len(everything) + 20] == []
+    with pytest.raises(ValueError):
+        hits[-5:]
+
+
+def test_keys_in_the_index_are_the_python_search_keys(searchable):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite index is keyed by search_key")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, key FROM rectify_search_document")
+        keys = dict(cursor.fetchall())
+    issues = Issue.objects.select_related("report")
+    assert keys == {
+        issue.pk: search.search_key(issue.pk, published=issue.report.is_published, report_date=issue.report.date)
+        for issue in issues
+    }
+    assert {key & search.ID_BITS for key in keys.values()} == set(keys)
+
+
+def test_published_hits_follow_publication_and_report_dates(searchable):
+    queries = ["整改", "整", "公众号", "巡察整改"]
+    draft = Report.objects.order_by("pk").first()
+    draft.is_published = False
+    draft.save()
+    assert_published_hits_equal_substring_match(queries)
+    assert not {issue.report_id for issue in search.published_issues("整")[0:1000]} & {draft.pk}
+    Report.objects.filter(pk=draft.pk).update(is_published=True, published_date=datetime.date(2030, 1, 1))
+    assert search.published_issues("整")[0].report_id == draft.pk  # now the newest
+    other = Report.objects.exclude(pk=draft.pk).order_by("pk").first()
+    Report.objects.filter(pk=other.pk).update(published_date=None, signed_date=None, disclosure_start=None)
+    assert_published_hits_equal_substring_match(queries)
+    # A problem that a draft report now discloses is no longer public.
+    moved = Issue.objects.filter(report=other).order_by("pk").first()
+    moved.report = Report.objects.create(
+        inspection=moved.inspection, source_text="", checksum="f" * 64, is_published=False
+    )
+    moved.save()
+    assert moved.pk not in {issue.pk for issue in search.published_issues(moved.title[:3])[0:1000]}
+    assert_published_hits_equal_substring_match([*queries, moved.title[:3]])
+
+
+def test_published_hits_of_queries_the_index_cannot_answer(searchable):
+    # A term holding the joining character is scanned; the count and order are the same.
+    assert_published_hits_equal_substring_match(["S\x1f问", "隔\x1f", "", "   "])
