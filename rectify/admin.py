@@ -320,7 +320,7 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
         "due_basis",
         "immediate",
         "status_source",
-        "report__is_published",
+        "is_published",
         UnitFilter,
         "inspection__kind",
     ]
@@ -370,9 +370,9 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
             SHORT_WARNING_LABELS[obj.warning],
         )
 
-    @admin.display(description="已公开", boolean=True, ordering="report__is_published")
+    @admin.display(description="已公开", boolean=True, ordering="is_published")
     def is_public(self, obj):
-        return obj.report.is_published
+        return obj.is_published
 
     def save_model(self, request, obj, form, change):
         # A date typed by staff is theirs: later imports keep it (see Issue.refresh_due_date).

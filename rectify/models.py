@@ -51,14 +51,12 @@ class UnitQuerySet(models.QuerySet):
     def public(self):
         """Units a published report names, as the inspected unit or acting on a measure; others would betray a draft."""
         inspected = models.Exists(Report.objects.filter(is_published=True, inspection__unit=models.OuterRef("pk")))
-        acting = models.Exists(
-            Measure.objects.filter(acting_units=models.OuterRef("pk"), issue__report__is_published=True)
-        )
+        acting = models.Exists(Measure.objects.filter(acting_units=models.OuterRef("pk"), issue__is_published=True))
         return self.filter(inspected | acting)
 
     def with_progress(self):
         """Annotate each unit with its published problems: total and completed, for progress bars."""
-        published = Q(inspections__issues__report__is_published=True)
+        published = Q(inspections__issues__is_published=True)
         return self.annotate(
             issue_count=Count("inspections__issues", filter=published, distinct=True),
             completed_count=Count(
@@ -273,7 +271,8 @@ def overdue_condition(today: datetime.date | None = None) -> Q:
 
 class IssueQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(report__is_published=True)
+        # `__in=[True]` for the index on (is_published, ...), as in ReportQuerySet.published().
+        return self.filter(is_published__in=[True])
 
     def overdue(self, today: datetime.date | None = None):
         """Past their deadline and not completed."""
@@ -344,6 +343,9 @@ class Issue(models.Model):
     )
     due_basis = models.CharField("期限依据", max_length=20, choices=DueBasis.choices, blank=True)
     responsible = models.CharField("责任领导/部门", max_length=300, blank=True)
+    is_published = models.BooleanField(
+        "已公开", default=True, editable=False, help_text="与最近公开该问题的通报一致，由数据库触发器维护。"
+    )
     source_line_start = models.PositiveIntegerField("原文起始行", null=True, blank=True)
     source_line_end = models.PositiveIntegerField("原文结束行", null=True, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -365,10 +367,11 @@ class Issue(models.Model):
             # Covers the problem list's filters and facet counts once the inspections are chosen,
             # so a facet count reads this index only, never the wide issue rows.
             models.Index(
-                fields=["inspection", "status", "report", "immediate", "due_date", "category"],
+                fields=["inspection", "is_published", "status", "immediate", "due_date", "category"],
                 name="issue_facets_idx",
             ),
             models.Index(fields=["updated_at"], name="issue_updated_idx"),
+            models.Index(fields=["is_published", "status", "immediate"], name="issue_published_idx"),
         ]
 
     def __str__(self):
@@ -405,9 +408,7 @@ class Issue(models.Model):
 class StatusChangeQuerySet(models.QuerySet):
     def public(self):
         """Changes the public may read: on published problems, not taken from a draft report."""
-        return self.filter(issue__report__is_published=True).filter(
-            Q(report__isnull=True) | Q(report__is_published=True)
-        )
+        return self.filter(issue__is_published=True).filter(Q(report__isnull=True) | Q(report__is_published=True))
 
 
 class StatusChange(models.Model):
@@ -530,7 +531,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
 
     def public(self):
         """Approved updates on problems whose report is published: what the public may read."""
-        return self.approved().filter(issue__report__is_published=True)
+        return self.approved().filter(issue__is_published=True)
 
 
 class ProgressUpdate(models.Model):
@@ -615,7 +616,7 @@ def validate_evidence_file(file) -> None:
 class EvidenceQuerySet(models.QuerySet):
     def public(self):
         """Files marked public on problems whose report is published."""
-        return self.filter(is_public=True, measure__issue__report__is_published=True)
+        return self.filter(is_public=True, measure__issue__is_published=True)
 
 
 class Evidence(models.Model):

@@ -306,7 +306,7 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
             recovered=recovered,
             scorecard=unit_scorecard(unit),
             sub_units=unit.sub_units.all(),
-            measures_acted=Measure.objects.filter(acting_units=unit, issue__report__is_published=True).count(),
+            measures_acted=Measure.objects.filter(acting_units=unit, issue__is_published=True).count(),
             # Exports and feeds on this page cover this unit's problems, as the problem list would.
             export_query=urlencode({"unit": unit.pk}),
         )

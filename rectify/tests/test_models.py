@@ -66,6 +66,27 @@ def test_published_hides_draft_reports_and_their_issues(inspection, report):
     assert [i.title for i in Issue.objects.published()] == ["公开的"]
 
 
+def _published_flags(*issues):
+    return [Issue.objects.get(pk=issue.pk).is_published for issue in issues]
+
+
+def test_a_problem_is_published_exactly_when_its_report_is(inspection, report):
+    draft = Report.objects.create(inspection=inspection, source_text="草稿", checksum="b" * 64, is_published=False)
+    public = Issue.objects.create(inspection=inspection, report=report, key="1", order=1, title="公开")
+    hidden = Issue.objects.create(inspection=inspection, report=draft, key="2", order=2, title="草稿")
+    assert _published_flags(public, hidden) == [True, False]
+    draft.is_published = True
+    draft.save()
+    assert _published_flags(public, hidden) == [True, True]
+    Report.objects.filter(pk=report.pk).update(is_published=False)  # a bulk write, no save()
+    assert _published_flags(public, hidden) == [False, True]
+    Issue.objects.filter(pk=public.pk).update(report=draft)  # disclosed again by the other report
+    assert _published_flags(public, hidden) == [True, True]
+    Issue.objects.filter(pk=hidden.pk).update(is_published=False)  # a wrong copy is put right
+    assert _published_flags(public, hidden) == [True, True]
+    assert set(Issue.objects.published()) == set(Issue.objects.filter(report__is_published=True))
+
+
 def test_not_completed_means_partial_in_progress_or_not_started(inspection, report):
     for order, status in enumerate(IssueStatus.values):
         Issue.objects.create(inspection=inspection, report=report, key=status, order=order, title=status, status=status)

@@ -329,18 +329,39 @@ def test_grams_hold_one_trigram_per_character_and_pair_within_each_text():
 def test_migration_reverses_cleanly_and_indexes_existing_rows_when_reapplied():
     from django.db.migrations.executor import MigrationExecutor
 
-    from rectify.models import Inspection, Report, Unit
-
-    MigrationExecutor(connection).migrate([("rectify", "0002_issue_due_date")])
-    unit = Unit.objects.create(name="回退测试单位")
-    inspection = Inspection.objects.create(unit=unit, inspector="市委第一巡察组")
-    report = Report.objects.create(inspection=inspection, source_text="", checksum="0" * 64)
-    issue = Issue.objects.create(inspection=inspection, report=report, key="1", order=1, title="索引回退期间的问题")
-    Measure.objects.create(issue=issue, order=1, text="回退期间写入的措施")  # no trigger left behind
+    before_index = ("rectify", "0002_issue_due_date")
     executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    assert search.filter_issues(Issue.objects.all(), "写入的措").get() == issue
+    executor.migrate([before_index])
+    # The models as they were at that migration: today's have fields the old tables lack.
+    old = executor.loader.project_state(before_index).apps
+    unit = old.get_model("rectify", "Unit").objects.create(name="回退测试单位", match_name="回退测试单位")
+    inspection = old.get_model("rectify", "Inspection").objects.create(unit=unit, inspector="市委第一巡察组")
+    report = old.get_model("rectify", "Report").objects.create(inspection=inspection, source_text="", checksum="0" * 64)
+    issue = old.get_model("rectify", "Issue").objects.create(
+        inspection=inspection, report=report, key="1", order=1, title="索引回退期间的问题"
+    )
+    old.get_model("rectify", "Measure").objects.create(issue=issue, order=1, text="回退期间写入的措施")
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # no trigger of a later migration was left behind
+    assert search.filter_issues(Issue.objects.all(), "写入的措").get().pk == issue.pk
     assert search.filter_measures(Measure.objects.all(), "回退").count() == 1
+    assert [hit.pk for hit in search.published_issues("回退期间")[0:5]] == [issue.pk]
+
+
+def test_every_trigger_survives_the_later_migrations():
+    """A migration that rebuilds a table (SQLite's AddField of a NOT NULL column) drops its triggers."""
+    import importlib
+
+    index = importlib.import_module("rectify.migrations.0007_public_ordered_index")
+    published = importlib.import_module("rectify.migrations.0008_issue_is_published")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            wanted = {f"rectify_search_{name}" for name, *_ in index.SQLITE_TRIGGERS} | set(published.SQLITE_TRIGGERS)
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+            wanted = {"rectify_issue_published", "rectify_report_published", "rectify_search_issue_ai"}
+        assert wanted <= {row[0] for row in cursor.fetchall()}
 
 
 def test_ctype_check_passes_on_a_utf8_database():
