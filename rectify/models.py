@@ -361,7 +361,8 @@ class Issue(models.Model):
             models.CheckConstraint(condition=Q(status__in=IssueStatus.values), name="issue_status_valid"),
         ]
         indexes = [
-            models.Index(fields=["status"]),
+            # No index on status alone: SQLite's planner would scan it to group facet counts by
+            # status in order, reading every problem (320 ms) instead of the few the filters pick.
             models.Index(fields=["inspection", "order"]),
             models.Index(fields=["due_date"]),
             # Covers the problem list's filters and facet counts once the inspections are chosen,
@@ -371,7 +372,6 @@ class Issue(models.Model):
                 name="issue_facets_idx",
             ),
             models.Index(fields=["updated_at"], name="issue_updated_idx"),
-            models.Index(fields=["is_published", "status", "immediate"], name="issue_published_idx"),
         ]
 
     def __str__(self):
