@@ -69,6 +69,8 @@ def dates_in(text: str, *, after: date | None = None) -> list[date]:
     that puts it on or after `after` (rectification follows the inspection's feedback).
     """
     found: list[date] = []
+    if "月" not in text:  # every day-precision date names its month; half of all measures name none
+        return found
     for match in DAY_DATE.finditer(text):
         year_text, month, day, month2, day2 = match.groups()
         if year_text:
@@ -101,6 +103,8 @@ MULTIPLIERS = {None: 1, "万": 10_000, "亿": 100_000_000}
 def parse_money(text: str) -> list[tuple[str, float | int, int, int]]:
     """Every sum of money in `text`: (as printed, yuan, start, end)."""
     sums = []
+    if "元" not in text:  # a sum of money ends in 元; most texts have none, and the scan is costly
+        return sums
     for match in MONEY.finditer(text):
         (
             number,
