@@ -31,7 +31,7 @@ from .records import (
     Warning,
 )
 from .regions import describe_unit
-from .text import clean_line, split_lines, to_simplified
+from .text import clean_lines, split_lines, to_simplified
 
 
 class ParseError(ValueError):
@@ -74,7 +74,7 @@ SENTENCE_END = tuple("。！？；.!?;）)”’」』】")
 
 def report_lines(text: str) -> list[Line]:
     """The lines the parser reads: cleaned, numbered from 1, simplified when the report is traditional."""
-    lines = [Line(n, clean_line(raw)) for n, raw in enumerate(split_lines(text), start=1)]
+    lines = [Line(n, line) for n, line in enumerate(clean_lines(text), start=1)]
     if _is_traditional(text):
         # The genre's patterns are written in simplified characters; values come out simplified too,
         # while the loader keeps the source text exactly as published.
