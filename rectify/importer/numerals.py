@@ -55,8 +55,10 @@ def parse_full_date(text: str) -> date | None:
 
 
 # A day-precision date, with or without its year, and a range's second end ("22日-26日").
+# Every date starts with a digit: the leading lookahead says so, and lets the scan of a long text pass
+# other characters about twice as fast as trying the optional year at each.
 DAY_DATE = re.compile(
-    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+    r"(?=\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"(?:\s*(?:-|—|－|~|～|至|到)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
 )
 YEAR_MENTION = re.compile(r"(\d{4})\s*年")
