@@ -148,43 +148,39 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
     (a problem's lines, a category's line, or the whole body for the title); whitespace is layout.
     """
     index = {line.number: i for i, line in enumerate(body)}
+    texts = [line.text for line in body]
     # One byte per character, 1 once claimed: slices, searches and fills run in C.
-    claimed = [bytearray(len(line.text)) for line in body]
+    claimed = [bytearray(len(text)) for text in texts]
     region_end = {number: issue.end_line for issue in record.issues for number in range(issue.line, issue.end_line + 1)}
 
-    def claim(text: str, first: int, last: int) -> None:
-        row, col = index[first], 0
+    def claim(text: str, row: int, last_row: int) -> None:
+        col = 0
         for segment in text.split("\n"):
             segment = segment.strip()
             if not segment:
                 continue
             # Most placed text is a verbatim piece of one line: take it whole where it is still free.
-            whole = find_free(segment, row, col, last)
-            if whole is None:
-                row, col = claim_chars(segment, row, col, last)
-                continue
-            row, found = whole
-            claimed[row][found : found + len(segment)] = b"\x01" * len(segment)
-            col = found + len(segment)
+            size = len(segment)
+            for at in range(row, last_row + 1):
+                found = texts[at].find(segment, col if at == row else 0)
+                while found != -1 and claimed[at].find(1, found, found + size) != -1:
+                    found = texts[at].find(segment, found + 1)
+                if found != -1:
+                    claimed[at][found : found + size] = b"\x01" * size
+                    row, col = at, found + size
+                    break
+            else:
+                row, col = claim_chars(segment, row, col, last_row)
 
-    def find_free(segment: str, row: int, col: int, last: int) -> tuple[int, int] | None:
-        for at in range(row, index[last] + 1):
-            found = body[at].text.find(segment, col if at == row else 0)
-            while found != -1 and 1 in claimed[at][found : found + len(segment)]:
-                found = body[at].text.find(segment, found + 1)
-            if found != -1:
-                return at, found
-        return None
-
-    def claim_chars(text: str, row: int, col: int, last: int) -> tuple[int, int]:
+    def claim_chars(text: str, row: int, col: int, last_row: int) -> tuple[int, int]:
         for ch in text:
             if ch.isspace():
                 continue
             at = row, col
-            while row <= index[last]:
-                found = body[row].text.find(ch, col)
+            while row <= last_row:
+                found = texts[row].find(ch, col)
                 while found != -1 and claimed[row][found]:
-                    found = body[row].text.find(ch, found + 1)
+                    found = texts[row].find(ch, found + 1)
                 if found != -1:
                     claimed[row][found] = 1
                     col = found + 1
@@ -194,18 +190,20 @@ def _remainder(body: list[Line], record: ReportRecord) -> tuple[Fragment, ...]:
                 row, col = at  # not in the region: the placed text repeats or invents it
         return row, col
 
+    whole_body = len(body) - 1
     for text, line in record.placed_texts():
         if line is None:
-            claim(text, body[0].number, body[-1].number)
+            claim(text, 0, whole_body)
         elif line in region_end:
-            claim(text, line, region_end[line])
+            claim(text, index[line], index[region_end[line]])
         elif line in index:
-            claim(text, line, line)
+            row = index[line]
+            claim(text, row, row)
     fragments = []
-    for line, flags in zip(body, claimed, strict=True):
+    for line, text, flags in zip(body, texts, claimed, strict=True):
         for start, end in _unclaimed_runs(flags):
-            if text := line.text[start:end].strip():
-                fragments.append(Fragment(line.number, text))
+            if unclaimed := text[start:end].strip():
+                fragments.append(Fragment(line.number, unclaimed))
     return tuple(fragments)
 
 
