@@ -18,7 +18,7 @@ def clean_lines(text: str) -> list[str]:
     Each pattern runs once over the whole text, and only when the text holds something it would
     change: a plain-text report with single spaces, the usual case, is only split and stripped.
     """
-    text = "\n".join(split_lines(text))
+    text = _normalise_line_breaks(text)
     if any(start in text for start in RESIDUE_STARTS):
         text = RESIDUE.sub("", text)
     if any(blank in text for blank in SPACES_TO_CHANGE):
@@ -33,7 +33,11 @@ def _collapse_blanks(run: re.Match) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Split decoded text into lines the way line numbers are counted (1-based by the caller)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _normalise_line_breaks(text).split("\n")
+
+
+def _normalise_line_breaks(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @cache
