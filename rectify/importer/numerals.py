@@ -71,8 +71,8 @@ def dates_in(text: str, *, after: date | None = None) -> list[date]:
     that puts it on or after `after` (rectification follows the inspection's feedback).
     """
     found: list[date] = []
-    if "月" not in text:  # every day-precision date names its month; half of all measures name none
-        return found
+    if "月" not in text or ("日" not in text and "号" not in text):
+        return found  # every day-precision date names its month and day; most measures name neither
     for match in DAY_DATE.finditer(text):
         year_text, month, day, month2, day2 = match.groups()
         if year_text:

@@ -737,6 +737,8 @@ def _declared_counts(lines: list[Line]) -> tuple[DeclaredCounts, dict[str, int]]
 
     for line in lines:
         text = line.text
+        if not P.DECLARES_A_COUNT.search(text):
+            continue
         both = P.DECLARED_CATEGORIES_AND_ISSUES.search(text)
         if both:
             take("categories", both, line, 1)

@@ -86,7 +86,9 @@ CONTACT_LINE = re.compile(r"电话|邮箱|信箱|地址|邮编|公开期限|监�
 SIGNATURE_DATE = re.compile(rf"^\s*({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBER})\s*日\s*$")
 AS_OF = re.compile(rf"截至\s*({NUMBER}年{NUMBER}月{NUMBER}日)")
 
-# Counts the report declares about itself.
+# Counts the report declares about itself. Each of the patterns below counts problems with a numeral
+# and 个, 条 or 项, so a line without that declares nothing: one scan sets it aside instead of seven.
+DECLARES_A_COUNT = re.compile(rf"{NUMBER}[个条项]")
 DECLARED_CATEGORIES_AND_ISSUES = re.compile(
     rf"({NUMBER})(?:大类|大方面|个方面|方面|类)({NUMBER})(?:个|条|项)(?:问题|具体问题)"
 )
