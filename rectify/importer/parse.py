@@ -382,27 +382,30 @@ def _problem_part(parts, content: list[Line]) -> list[Line]:
     return lines
 
 
+# The numbering a line may open with, in the order they are tried.
+LINE_MARKERS = (
+    ("issue_label", P.ISSUE_LABEL),
+    ("cn_paren", P.CN_PAREN),
+    ("arabic_paren", P.ARABIC_PAREN),
+    ("arabic_dot", P.ARABIC_DOT),
+    ("circled", P.CIRCLED),
+)
+BLANK = re.compile(r"\s")
+
+
 def _tokenize(lines: list[Line]) -> list[Token]:
     tokens = []
     for line in lines:
         text = line.text
         match = P.ARABIC_DOT.match(text)
-        if match and P.ISSUE_LABEL.match(match.group(2)):
+        if match and (label := P.ISSUE_LABEL.match(match.group(2))):
             # "1.问题1:" — the problem's own label wins over the list ordinal.
-            label = P.ISSUE_LABEL.match(match.group(2))
-            tokens.append(Token("issue_label", re.sub(r"\s", "", label.group(1)), label.group(2), line))
+            tokens.append(Token("issue_label", BLANK.sub("", label.group(1)), label.group(2), line))
             continue
-        for kind, pattern in (
-            ("issue_label", P.ISSUE_LABEL),
-            ("cn_paren", P.CN_PAREN),
-            ("arabic_paren", P.ARABIC_PAREN),
-            ("arabic_dot", P.ARABIC_DOT),
-            ("circled", P.CIRCLED),
-        ):
+        for kind, pattern in LINE_MARKERS:
             match = pattern.match(text)
             if match:
-                number = re.sub(r"\s", "", match.group(1))
-                tokens.append(Token(kind, number, match.group(2), line))
+                tokens.append(Token(kind, BLANK.sub("", match.group(1)), match.group(2), line))
                 break
         else:
             tokens.append(Token("text", None, text, line))
