@@ -580,10 +580,26 @@ def _title(description: str) -> str:
 
 
 def _first_shi_marker(text: str) -> int | None:
-    for match in P.SHI_MARKER.finditer(text):
-        if match.group(1) == "一":
-            return match.start()
-    return None
+    return next((start for start, _end, numeral in _shi_markers(text) if numeral == "一"), None)
+
+
+def _shi_markers(text: str) -> list[tuple[int, int, str]]:
+    """Each "一是"/"十二是" marker as (start, end, numeral), in order.
+
+    A marker is a run of Chinese ordinals and 是, opening the text or following a blank or one of
+    P.MARKER_FOLLOWS. It is found from its 是 backwards: a paragraph holds a few, and str.find skips to
+    them five times faster than a regex that has to try the marker at every position.
+    """
+    markers = []
+    at = text.find("是")
+    while at != -1:
+        start = at
+        while start and text[start - 1] in P.CN_ORDINAL:
+            start -= 1
+        if start < at and (start == 0 or text[start - 1] in P.MARKER_FOLLOWS or text[start - 1].isspace()):
+            markers.append((start, at + 1, text[start:at]))
+        at = text.find("是", at + 1)
+    return markers
 
 
 def _status(status_text: str, measures: list[MeasureRecord]) -> tuple[str, str | None]:
@@ -621,9 +637,10 @@ def _measures(parts: list[Token], feedback: date | None) -> list[MeasureRecord]:
 
 def _split_shi(text: str) -> list[tuple[str | None, str]]:
     """Split "一是…；二是…" (or "（1）…（2）…") at markers that follow one another in order."""
-    cuts = _ordered_markers(P.SHI_MARKER, text)
+    cuts = _ordered_markers(_shi_markers(text))
     if not cuts:
-        cuts = _ordered_markers(P.INLINE_PAREN_MARKER, text)
+        inline = [(m.start(), m.end(), m.group(1)) for m in P.INLINE_PAREN_MARKER.finditer(text)]
+        cuts = _ordered_markers(inline)
         if len(cuts) < 2:
             cuts = []
     if not cuts:
@@ -637,12 +654,13 @@ def _split_shi(text: str) -> list[tuple[str | None, str]]:
     return pieces
 
 
-def _ordered_markers(pattern, text: str) -> list[tuple[int, int, str]]:
+def _ordered_markers(markers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The markers numbered 1, 2, 3… in turn, skipping any out of order."""
     expected = 1
     cuts: list[tuple[int, int, str]] = []
-    for match in pattern.finditer(text):
-        if to_int(match.group(1)) == expected:
-            cuts.append((match.start(), match.end(), match.group(1)))
+    for marker in markers:
+        if to_int(marker[2]) == expected:
+            cuts.append(marker)
             expected += 1
     return cuts
 
