@@ -23,12 +23,11 @@ MEASURE_LABEL = re.compile(
 DEADLINE_LABEL = re.compile(r"^(?:整改时限|完成时限)\s*[:：]\s*(.*)$")
 RESPONSIBLE_LABEL = re.compile(r"^(?:责任(?:领导|单位|部门|人)|牵头(?:领导|单位))\s*[:：]\s*(.*)$")
 
-# An inline measure marker opens the text or follows a blank or one of these marks.
+# Inline measure markers, "一是…二是…" (found by parse._shi_markers) or "（1）…；（2）…" within one
+# paragraph, open the text or follow a blank or one of these marks.
 MARKER_FOLLOWS = "。；;：:，,！!？?"
-# Inline measure markers "一是…二是…" are Chinese ordinals and 是 (found by parse._shi_markers).
-# Inline numbered measures "（1）…；（2）…" within one paragraph. The leading lookahead names the first
-# character of every match, which lets re pass over other positions of a long paragraph about twice as
-# fast as trying the anchor and lookbehind at each.
+# The leading lookahead names the first character of every match, which lets re pass over other
+# positions of a long paragraph about twice as fast as trying the anchor and lookbehind at each.
 INLINE_PAREN_MARKER = re.compile(rf"(?=[（(])(?:^|(?<=[{MARKER_FOLLOWS}\s]))[（(](\d{{1,2}})[）)]")
 # A closing sentence that states the problem's status: "此问题整改完成。"
 CLOSING_STATUS = re.compile(

@@ -27,7 +27,7 @@ def clean_lines(text: str) -> list[str]:
 
 
 def _collapse_blanks(run: re.Match) -> str:
-    # Ideographic spaces alone indent a paragraph; any other run of blanks separates words.
+    # A run of ideographic spaces only (an indent, CJK spacing) goes; any other run becomes one space.
     return "" if run.group() == "\u3000" * len(run.group()) else " "
 
 
