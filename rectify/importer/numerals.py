@@ -55,8 +55,10 @@ def parse_full_date(text: str) -> date | None:
 
 
 # A day-precision date, with or without its year, and a range's second end ("22日-26日").
+# Every date starts with a digit: the leading lookahead says so, and lets the scan of a long text pass
+# other characters about twice as fast as trying the optional year at each.
 DAY_DATE = re.compile(
-    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+    r"(?=\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
     r"(?:\s*(?:-|—|－|~|～|至|到)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
 )
 YEAR_MENTION = re.compile(r"(\d{4})\s*年")
@@ -69,6 +71,8 @@ def dates_in(text: str, *, after: date | None = None) -> list[date]:
     that puts it on or after `after` (rectification follows the inspection's feedback).
     """
     found: list[date] = []
+    if "月" not in text or ("日" not in text and "号" not in text):
+        return found  # every day-precision date names its month and day; most measures name neither
     for match in DAY_DATE.finditer(text):
         year_text, month, day, month2, day2 = match.groups()
         if year_text:
@@ -101,6 +105,8 @@ MULTIPLIERS = {None: 1, "万": 10_000, "亿": 100_000_000}
 def parse_money(text: str) -> list[tuple[str, float | int, int, int]]:
     """Every sum of money in `text`: (as printed, yuan, start, end)."""
     sums = []
+    if "元" not in text:  # a sum of money ends in 元; most texts have none, and the scan is costly
+        return sums
     for match in MONEY.finditer(text):
         (
             number,

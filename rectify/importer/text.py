@@ -4,20 +4,40 @@ import re
 from functools import cache
 
 # Word exports leave bookmark anchors; HTML copies leave zero-width and no-break spaces.
-RESIDUE = re.compile(r"\[bookmark:[^\]]*\]|[\u200b\u200c\u200d\u2060\ufeff]")
+# An anchor never spans a line break, so the pattern can run over a whole text at once.
+RESIDUE = re.compile(r"\[bookmark:[^\]\n]*\]|[\u200b\u200c\u200d\u2060\ufeff]")
+RESIDUE_STARTS = ("[bookmark:", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 SPACES = re.compile(r"[\u00a0\u3000\t ]+")
+# A run of blanks changes only if it holds one of these; a lone space stays as it is.
+SPACES_TO_CHANGE = ("\u00a0", "\u3000", "\t", "  ")
 
 
-def clean_line(line: str) -> str:
-    """Drop export residue and surrounding blanks; keep the printed characters as they are."""
-    line = RESIDUE.sub("", line)
-    line = SPACES.sub(lambda m: " " if m.group() != "\u3000" * len(m.group()) else "", line)
-    return line.strip()
+def clean_lines(text: str) -> list[str]:
+    """Split as split_lines does; drop export residue and blanks around each line, keep printed characters.
+
+    Each pattern runs once over the whole text, and only when the text holds something it would
+    change: a plain-text report with single spaces, the usual case, is only split and stripped.
+    """
+    text = _normalise_line_breaks(text)
+    if any(start in text for start in RESIDUE_STARTS):
+        text = RESIDUE.sub("", text)
+    if any(blank in text for blank in SPACES_TO_CHANGE):
+        text = SPACES.sub(_collapse_blanks, text)
+    return [line.strip() for line in text.split("\n")]
+
+
+def _collapse_blanks(run: re.Match) -> str:
+    # A run of ideographic spaces only (an indent, CJK spacing) goes; any other run becomes one space.
+    return "" if run.group() == "\u3000" * len(run.group()) else " "
 
 
 def split_lines(text: str) -> list[str]:
     """Split decoded text into lines the way line numbers are counted (1-based by the caller)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _normalise_line_breaks(text).split("\n")
+
+
+def _normalise_line_breaks(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @cache
