@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import search
+from rectify import caching, search
 from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
@@ -70,24 +70,10 @@ HOME_UNITS = 20
 
 @require_safe
 def home(request):
-    # Counts subtract the few rows of unpublished drafts from whole-table counts: a whole-table
-    # count (or GROUP BY on an indexed column) is one index pass with no join, where filtering
-    # every problem and measure through a join to its report grew with the archive (2.6 s at 50,000
-    # problems). Drafts are few, and their rows are found through the report foreign keys' indexes.
-    draft_issues = Issue.objects.filter(report__in=Report.objects.filter(is_published__in=[False]))
-    by_status = _count_by_status(Issue.objects.all())
-    for status, n in _count_by_status(draft_issues).items():
-        by_status[status] -= n
-    total = sum(by_status.values())
-    published_inspections = Inspection.objects.filter(reports__is_published=True)
+    counts = caching.remembered("home", _home_counts)
+    by_status, total = counts["by_status"], counts["totals"]["issues"]
     context = {
-        "totals": {
-            "units": published_inspections.values("unit").distinct().count(),
-            "inspections": published_inspections.values("pk").distinct().count(),
-            "reports": Report.objects.published().count(),
-            "issues": total,
-            "measures": Measure.objects.count() - Measure.objects.filter(issue__in=draft_issues).count(),
-        },
+        "totals": counts["totals"],
         "status_rows": _status_rows(by_status),
         "completed_share": round(100 * by_status.get(IssueStatus.COMPLETED, 0) / total) if total else 0,
         "reports": Report.objects.published()
@@ -97,6 +83,24 @@ def home(request):
         "units": recently_reported_units(HOME_UNITS),
     }
     return render(request, "rectify/home.html", context)
+
+
+def _home_counts() -> dict:
+    # Measures are counted as all minus the few of unpublished drafts: a whole-table count is one
+    # index pass, where joining each of a million measures to its problem grew with the archive.
+    draft_issues = Issue.objects.filter(is_published__in=[False])
+    published_inspections = Inspection.objects.filter(reports__is_published=True)
+    by_status = _count_by_status(Issue.objects.published())
+    return {
+        "by_status": by_status,
+        "totals": {
+            "units": published_inspections.values("unit").distinct().count(),
+            "inspections": published_inspections.values("pk").distinct().count(),
+            "reports": Report.objects.published().count(),
+            "issues": sum(by_status.values()),
+            "measures": Measure.objects.count() - Measure.objects.filter(issue__in=draft_issues).count(),
+        },
+    }
 
 
 def recently_reported_units(limit: int) -> list[Unit]:
@@ -373,7 +377,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             self.object_list = rows.with_warning()
         else:
             self.object_list = self.filterset.queryset.none()
-        facets = self.filterset.facets() if valid else []
+        facets = self._facets() if valid else []
         context = self.get_context_data(
             filter=self.filterset,
             object_list=self.object_list,
@@ -381,6 +385,12 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             active_filters=_active_filters(request, facets),
         )
         return self.render_to_response(context, status=200 if valid else 400)
+
+    def _facets(self):
+        # Facet counts cost a GROUP BY per filter over every matching problem; the same filters give
+        # the same counts until the archive changes. Page, size and sort do not change them.
+        chosen = sorted((k, v) for k, v in self.request.GET.items() if v and k not in ("page", "per_page", "sort"))
+        return caching.remembered("issue-facets", self.filterset.facets, *(f"{k}={v}" for k, v in chosen))
 
 
 def _active_filters(request, facets):

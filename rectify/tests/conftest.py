@@ -27,6 +27,17 @@ def chinese_interface():
     translation.activate("zh-hans")
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test's rolled-back writes bring the data version back to where the last test left it,
+    so a cache entry of one test would match the next test's different rows: start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def imported_seeds(db):
     """The five seed reports imported, as `make run` does."""

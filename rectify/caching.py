@@ -1,0 +1,33 @@
+"""Remember what a page counts until the archive next changes.
+
+Facet counts over 200,000 problems take a second; they change only when an import, an admin edit
+or a review writes to the tables, and each such write moves rectify_data_version on (database
+triggers, migration 0009). An entry is keyed by that version, the day (deadlines turn overdue at
+midnight) and the language (labels are translated), so a stale entry is never read: it is simply
+never asked for again, and the cache's own size limit drops it.
+"""
+
+from collections.abc import Callable
+from hashlib import sha256
+
+from django.core.cache import cache
+from django.db import connections
+from django.utils import timezone, translation
+
+
+def data_version(using: str = "default") -> int:
+    """The archive's version: higher after every committed write to its tables."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT version FROM rectify_data_version")
+        return cursor.fetchone()[0]
+
+
+def remembered(name: str, compute: Callable[[], object], *parts: str, using: str = "default"):
+    """`compute()`, or what it gave for the same name and parts since the archive last changed."""
+    digest = sha256("\x1f".join(parts).encode()).hexdigest()
+    key = f"rectify:{name}:{data_version(using)}:{timezone.localdate():%Y%m%d}:{translation.get_language()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
