@@ -13,9 +13,10 @@ with every write by database triggers:
   trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong):
   on SQLite a trigram index over the text spaced out with GAP (see grams_of), on PostgreSQL a GIN
   index over an array of the characters and bigrams.
-On SQLite a document's row id is its search key (search_key, migration 0007): the index alone
-counts the published matches and reads them newest report first, so `published_issues` never
-joins a hit to its report.
+Each document is indexed under its search key (search_key; SQLite: the FTS5 row id, migration
+0007; PostgreSQL: a column with partial GIN indexes for published and draft documents, 0010): the
+index alone counts the published matches and reads them newest report first, so
+`published_issues` never joins a hit to its report.
 """
 
 import contextlib
@@ -147,7 +148,7 @@ def filter_measures(measures: QuerySet, query: str) -> QuerySet:
         return measures
     if "\x00" in query:
         return measures.none()
-    if connections[measures.db].vendor != "sqlite" or not _indexable(query):
+    if not _indexable(query):
         return measures.filter(_Contains("text", query))
     # Only problems whose document holds the term can have such a measure; their measures are few.
     return measures.filter(_Contains("text", query), issue__in=_issue_ids(measures.db, fold(query)))
@@ -210,27 +211,26 @@ def published_order() -> list:
 class IssueHits:
     """The published problems containing a query, newest report first: a sequence Paginator can page.
 
-    On SQLite the index alone counts them and picks a page's ids, so a term found in 170,000
-    problems costs what a rare one does; the page's rows are then read by id from `rows`.
-    Elsewhere (PostgreSQL, or a query the index cannot answer) it is the same filter and order
-    as a queryset.
+    The index alone counts them and picks a page's ids in key order, so a term found in 170,000
+    problems costs about what a rare one does; the page's rows are then read by id from `rows`.
+    A query the index cannot answer gets the same filter and order as a queryset.
     """
 
     def __init__(self, query: str, rows: QuerySet):
         self.query = normalise_query(query)
         self.rows = rows
         self._count = None
-        indexed = connections[rows.db].vendor == "sqlite" and self.query and _indexable(self.query)
-        self._table, self._phrase = _sqlite_table_and_phrase(fold(self.query)) if indexed else (None, None)
-        if self._table is None:
+        self._lookup = _published_lookup(connections[rows.db].vendor, fold(self.query))
+        if self._lookup is None:
             self._queryset = filter_issues(rows.published(), self.query).order_by(*published_order())
 
     def count(self) -> int:
         if self._count is None:
-            if self._table is None:
+            if self._lookup is None:
                 self._count = self._queryset.count()
             else:
-                self._count = self._fetch(f"SELECT count(*) FROM {self._table} WHERE {self._where}")[0][0]
+                table, where, key, params = self._lookup
+                self._count = self._fetch(f"SELECT count(*) FROM {table} WHERE {where}", params)[0][0]
         return self._count
 
     def __len__(self) -> int:
@@ -239,27 +239,35 @@ class IssueHits:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        if self._table is None:
+        if self._lookup is None:
             return list(self._queryset[index])
         start, stop = index.start or 0, index.stop
         if stop is None or index.step is not None or start < 0 or stop < start:
             raise ValueError("IssueHits takes slices [start:stop] with 0 <= start <= stop")
+        table, where, key, params = self._lookup
         rows = self._fetch(
-            f"SELECT rowid & {ID_BITS} FROM {self._table} WHERE {self._where} ORDER BY rowid LIMIT %s OFFSET %s",
-            [stop - start, start],
+            f"SELECT {key} & {ID_BITS} FROM {table} WHERE {where} ORDER BY {key} LIMIT %s OFFSET %s",
+            [*params, stop - start, start],
         )
         ids = [row[0] for row in rows]
         by_id = self.rows.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    @property
-    def _where(self) -> str:
-        return f"{self._table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
-
-    def _fetch(self, sql: str, params=()):
+    def _fetch(self, sql: str, params):
         with connections[self.rows.db].cursor() as cursor:
-            cursor.execute(sql, [self._phrase, *params])
+            cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+def _published_lookup(vendor: str, term: str) -> tuple[str, str, str, list] | None:
+    """(table, condition, key column, parameters) finding the published documents holding `term`."""
+    if not term or not _indexable(term):
+        return None
+    if vendor == "sqlite":
+        table, phrase = _sqlite_table_and_phrase(term)
+        return table, f"{table} MATCH %s AND rowid >= {PUBLISHED_KEYS}", "rowid", [phrase]
+    condition, params = _postgres_condition(term)
+    return "rectify_search_issue", f"key >= {PUBLISHED_KEYS} AND {condition}", "key", params
 
 
 def published_issues(query: str, rows: QuerySet | None = None) -> IssueHits:
@@ -274,9 +282,19 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
     if connections[alias].vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
         return RawSQL(f"SELECT rowid & {ID_BITS} FROM {table} WHERE {table} MATCH %s", [phrase])
+    # Published and draft documents have GIN indexes of their own (migration 0010), each partial.
+    condition, params = _postgres_condition(term)
+    return RawSQL(
+        f"SELECT issue_id FROM rectify_search_issue WHERE key >= {PUBLISHED_KEYS} AND {condition} "
+        f"UNION ALL SELECT issue_id FROM rectify_search_issue WHERE key < {PUBLISHED_KEYS} AND {condition}",
+        params * 2,
+    )
+
+
+def _postgres_condition(term: str) -> tuple[str, list]:
     if len(term) <= 2:
-        return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE grams @> ARRAY[%s]::text[]", [term])
-    return RawSQL("SELECT issue_id FROM rectify_search_issue WHERE body LIKE %s", [_like_pattern(term)])
+        return "grams @> ARRAY[%s]::text[]", [term]
+    return "body LIKE %s", [_like_pattern(term)]
 
 
 def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:
@@ -292,10 +310,8 @@ def _like_pattern(term: str) -> str:
 
 
 class _Contains(Func):
-    """`field` contains the query, written in the shape the PostgreSQL GIN indexes serve.
-
-    Also the unindexed test on SQLite, for the rare query the FTS5 tables cannot answer.
-    """
+    """`field` contains the query: the test of a measure's own text, and of every text for the rare
+    query the indexes cannot answer. Case folds as the index does (ASCII letters only)."""
 
     output_field = BooleanField()
 
@@ -307,10 +323,7 @@ class _Contains(Func):
         column, params = compiler.compile(self.source_expressions[0])
         if connection.vendor == "sqlite":  # SQLite's LIKE already ignores ASCII case, nothing else.
             return f"{column} LIKE %s ESCAPE '\\'", [*params, _like_pattern(self.term)]
-        column = f"rectify_search_lower({column})"
-        if len(self.term) <= 2 and SEPARATOR not in self.term:
-            return f"rectify_search_grams({column}) @> ARRAY[%s]::text[]", [*params, self.term]
-        return f"{column} LIKE %s", [*params, _like_pattern(self.term)]
+        return f"rectify_search_lower({column}) LIKE %s", [*params, _like_pattern(self.term)]
 
 
 # Page cache for an index rebuild on SQLite (negative: KiB), 1 GiB.
@@ -339,6 +352,11 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         # A rebuild follows a bulk load: fresh statistics let the planner pick the selective index
         # (facet counts go from a scan of every problem of a status to the few inspections chosen).
         cursor.execute("ANALYZE")
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # VACUUM (never inside a transaction) marks the pages all-visible, so a count of published
+        # matches reads the GIN index only instead of visiting every matching row.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM rectify_search_issue")
     return {"issues": Issue.objects.using(alias).count(), "measures": Measure.objects.using(alias).count()}
 
 
