@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -89,18 +89,15 @@ def load_report(
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
     units = _UnitResolver()
-    unit = _unit(record, units)
-    inspection = _inspection(record, unit)
-    report, outcome = _report(record, inspection, source_text, checksum, source_name, source_url, publish)
-    categories = _categories(inspection, record.categories)
-    place = locate(unit.name)[2]
+    unit, place = _unit(record, units)
+    inspection, new_inspection = _inspection(record, unit)
+    report, outcome = _report(
+        record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish
+    )
+    # An inspection created by this transaction has no categories or problems yet: nothing to ask.
+    categories = _categories(inspection, record.categories, new_inspection=new_inspection)
     keys = _issue_keys(record.issues)
-    existing = {
-        issue.key: issue
-        for issue in Issue.objects.filter(inspection=inspection, key__in=keys)
-        .select_related("report")
-        .defer("report__source_text")
-    }
+    existing = {} if new_inspection else _existing_issues(inspection, keys)
     only_new_rows = outcome == "created" and not existing
     with search.indexed_once_after(report.pk) if only_new_rows else contextlib.nullcontext():
         issues, changes = _issues(inspection, report, keys, existing, record.issues, categories)
@@ -108,12 +105,14 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
             (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
         ]
         measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
-    # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
-    Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
+    if outcome == "updated":
+        # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
+        Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
 
 
-def _unit(record: ReportRecord, units: _UnitResolver) -> Unit:
+def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None]:
+    """Find or create the inspected unit and its sub-units; return it and its place (for unit names)."""
     parsed = record.unit
     unit = Unit.objects.filter(match_name=to_simplified(parsed.name)).first()
     if unit is None:
@@ -127,7 +126,7 @@ def _unit(record: ReportRecord, units: _UnitResolver) -> Unit:
     units.prefetch(names, unit)
     for name in names:
         units.sub_unit(name, unit)
-    return unit
+    return unit, place
 
 
 class _UnitResolver:
@@ -178,17 +177,22 @@ def _sub_unit(name: str, parent: Unit) -> Unit:
     return unit
 
 
-def _inspection(record: ReportRecord, unit: Unit) -> Inspection:
+INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date")
+
+
+def _inspection(record: ReportRecord, unit: Unit) -> tuple[Inspection, bool]:
+    """Find or create the inspection; fill in the facts it does not know yet. Say whether it is new."""
     parsed = record.inspection
-    inspection, _ = Inspection.objects.get_or_create(
-        unit=unit, inspector=parsed.inspector, start_date=parsed.start_date
+    facts = {field: value for field in INSPECTION_FACTS if (value := getattr(parsed, field))}
+    inspection, created = Inspection.objects.get_or_create(
+        unit=unit, inspector=parsed.inspector, start_date=parsed.start_date, defaults=facts
     )
-    for field in ("kind", "focus", "round", "end_date", "feedback_date"):
-        value = getattr(parsed, field)
-        if value and not getattr(inspection, field):
-            setattr(inspection, field, value)
-    inspection.save()
-    return inspection
+    if not created:
+        for field, value in facts.items():
+            if not getattr(inspection, field):
+                setattr(inspection, field, value)
+        inspection.save()
+    return inspection, created
 
 
 REPORT_DATE_FIELDS = ("published_date", "signed_date", "as_of_date", "disclosure_start", "disclosure_end")
@@ -204,13 +208,9 @@ DECLARED_FIELDS = {
 }
 
 
-def _report(record, inspection, source_text, checksum, source_name, source_url, publish):
+def _report(record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish):
     info = record.report
-    same = Q(source_name=source_name) if source_name else Q(pk__in=[])
-    report_date = info.published_date or info.signed_date or info.disclosure_start
-    if report_date:
-        same |= Q(published_date=report_date) | Q(signed_date=report_date) | Q(disclosure_start=report_date)
-    report = inspection.reports.filter(same).first()
+    report = None if new_inspection else _same_report(inspection, info, source_name)
     outcome = "updated" if report else "created"
     if report is None:
         report = Report(inspection=inspection, is_published=publish)
@@ -234,11 +234,23 @@ def _report(record, inspection, source_text, checksum, source_name, source_url, 
     return report, outcome
 
 
-def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dict[tuple[str, ...], Category]:
+def _same_report(inspection: Inspection, info, source_name: str) -> Report | None:
+    """The inspection's report this one replaces: the same file name, or the same date."""
+    same = Q(source_name=source_name) if source_name else Q(pk__in=[])
+    report_date = info.published_date or info.signed_date or info.disclosure_start
+    if report_date:
+        same |= Q(published_date=report_date) | Q(signed_date=report_date) | Q(disclosure_start=report_date)
+    return inspection.reports.filter(same).first()
+
+
+def _categories(
+    inspection: Inspection, tree: tuple[CategoryRecord, ...], *, new_inspection: bool
+) -> dict[tuple[str, ...], Category]:
     """Create or reuse the inspection's categories; map each title path to its category.
 
     A category is the same when its parent and title match; it takes the number and the reading
-    order (depth first) of this report. One query reads them all, one insert per level adds the new.
+    order (depth first) of this report. One query reads them all (none for a new inspection), one insert
+    per level adds the new.
     """
     levels: list[list[tuple[CategoryRecord, tuple[str, ...], int]]] = []
     order = 0
@@ -253,7 +265,7 @@ def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dic
             number(node.children, (*path, node.title), depth + 1)
 
     number(tree, (), 0)
-    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels else {}
+    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels and not new_inspection else {}
     by_path: dict[tuple[str, ...], Category] = {}
     renumbered: dict[int, Category] = {}
     for level in levels:
@@ -290,9 +302,10 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
     return keys
 
 
-ISSUE_UPDATE_FIELDS = (
-    "report",
-    "category",
+# What a report sets on each problem it discloses; a new problem's row adds its inspection and key.
+ISSUE_FIELDS = (
+    "report_id",
+    "category_id",
     "number",
     "order",
     "title",
@@ -306,8 +319,17 @@ ISSUE_UPDATE_FIELDS = (
     "source_line_end",
     "status",
     "status_source",
-    "updated_at",
 )
+ISSUE_ROW = ("inspection_id", "key", *ISSUE_FIELDS)
+STATUS_CHANGE_ROW = ("issue_id", "status", "previous_status", "source", "report_id", "note")
+MEASURE_ROW = ("issue_id", "order", "number", "text", "acting_unit_name", "dates", "state", "source_line")
+ACTING_UNIT_ROW = ("measure_id", "unit_id")
+AMOUNT_ROW = ("issue_id", "measure_id", "text", "yuan", "kind")
+
+
+def _existing_issues(inspection: Inspection, keys: list[str]) -> dict[str, Issue]:
+    issues = Issue.objects.filter(inspection=inspection, key__in=keys).select_related("report")
+    return {issue.key: issue for issue in issues.defer("report__source_text")}
 
 
 def _issues(inspection, report, keys, existing, parsed_issues, categories) -> tuple[list[Issue], int]:
@@ -347,21 +369,23 @@ def _issues(inspection, report, keys, existing, parsed_issues, categories) -> tu
             issue.status = parsed.status
             issue.status_source = parsed.status_source or ""
         if takes_status and parsed.status != previous:
-            history.append(
-                StatusChange(
-                    issue=issue,
-                    status=parsed.status,
-                    previous_status=previous,
-                    source=parsed.status_source or StatusSource.INFERRED,
-                    report=report,
-                    note="导入通报时记录" if not previous else "新一期通报更新了整改状态",
-                )
-            )
+            note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
+            history.append((issue, parsed.status, previous, parsed.status_source or StatusSource.INFERRED, note))
     if updated:
-        Issue.objects.bulk_update(updated, ISSUE_UPDATE_FIELDS)
-    Issue.objects.bulk_create(created)
-    StatusChange.objects.bulk_create(history)
+        Issue.objects.bulk_update(updated, [*ISSUE_FIELDS, "updated_at"])
+    ids = _insert_rows(Issue, ISSUE_ROW, [_row(issue, ISSUE_ROW) for issue in created], key=("key",))
+    for issue, pk in zip(created, ids, strict=True):
+        issue.pk = pk
+    _insert_rows(
+        StatusChange,
+        STATUS_CHANGE_ROW,
+        [(issue.pk, status, previous, source, report.pk, note) for issue, status, previous, source, note in history],
+    )
     return issues, len(history)
+
+
+def _row(issue: Issue, fields: tuple[str, ...]) -> tuple:
+    return tuple(getattr(issue, field) for field in fields)
 
 
 def _is_older(report: Report, current: Report) -> bool:
@@ -381,35 +405,93 @@ def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit:
     for issue, parsed in current:
         for order, measure in enumerate(parsed.measures, start=1):
             rows.append(
-                Measure(
-                    issue=issue,
-                    order=order,
-                    number=measure.number or "",
-                    text=measure.text,
-                    acting_unit_name=measure.unit or "",
-                    dates=[d.isoformat() for d in measure.dates],
-                    state=measure.state or "",
-                    source_line=measure.line,
+                (
+                    issue.pk,
+                    order,
+                    measure.number or "",
+                    measure.text,
+                    measure.unit or "",
+                    [d.isoformat() for d in measure.dates],
+                    measure.state or "",
+                    measure.line,
                 )
             )
             names = [qualify_unit_name(name, place) for name in measure.unit.split("、")] if measure.unit else []
             unit_names.append(names)
-    Measure.objects.bulk_create(rows)
+    measure_ids = _insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order"))
     units.prefetch((name for names in unit_names for name in names), unit)
     links = []
-    for row, names in zip(rows, unit_names, strict=True):
+    for measure_id, names in zip(measure_ids, unit_names, strict=True):
         # dict, not set: one link per unit, in the order the text names them
         acting = dict.fromkeys(units.sub_unit(name, unit).pk for name in names)
-        links.extend(Measure.acting_units.through(measure_id=row.pk, unit_id=unit_id) for unit_id in acting)
-    Measure.acting_units.through.objects.bulk_create(links)
+        links.extend((measure_id, unit_id) for unit_id in acting)
+    _insert_rows(Measure.acting_units.through, ACTING_UNIT_ROW, links)
     # Issue sums first, then each measure's, as the ids order them on the problem's page.
-    amounts, rows_of = [], iter(rows)
+    amounts, ids_of = [], iter(measure_ids)
     for issue, parsed in current:
-        amounts.extend(_amounts(issue, None, parsed.amounts))
+        amounts.extend(_amounts(issue.pk, None, parsed.amounts))
         for measure in parsed.measures:
-            amounts.extend(_amounts(issue, next(rows_of), measure.amounts))
-    MoneyAmount.objects.bulk_create(amounts)
+            amounts.extend(_amounts(issue.pk, next(ids_of), measure.amounts))
+    _insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
     return len(rows)
+
+
+def _amounts(issue_id: int, measure_id: int | None, amounts) -> list[tuple]:
+    return [(issue_id, measure_id, a.text, Decimal(str(a.yuan)), a.kind or "") for a in amounts]
+
+
+# Field types whose Python values (str, int, bool, a key's int) go to either driver as they are; every
+# other type (dates, JSON, decimals) goes through the field's get_db_prep_save, as bulk_create does.
+AS_IS = {"CharField", "TextField", "IntegerField", "PositiveIntegerField", "BooleanField", "ForeignKey"}
+
+
+def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tuple[str, ...] = ()) -> list[int]:
+    """Insert `rows`, each the values of `fields` (attnames) in order, as bulk_create would store them.
+
+    No model instance per row, no SQL compiler: one multi-row INSERT per batch of the size bulk_create
+    uses. Columns not in `fields` take their default, auto_now(_add) ones the moment of the insert.
+    With `key`, fields that tell the rows apart, return the new ids in row order, matched on the key
+    (neither SQLite nor PostgreSQL promises RETURNING's rows in the order of the VALUES).
+    """
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    opts, qn, now = model._meta, connection.ops.quote_name, timezone.now()
+    given = [opts.get_field(name) for name in fields]
+    rest = [field for field in opts.concrete_fields if not field.primary_key and field not in given]
+    defaults = [
+        field.get_db_prep_save(
+            now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default(),
+            connection,
+        )
+        for field in rest
+    ]
+    adapted = [(i, field) for i, field in enumerate(given) if field.get_internal_type() not in AS_IS]
+    columns = ", ".join(qn(field.column) for field in given + rest)
+    placeholders = f"({', '.join(['%s'] * (len(given) + len(rest)))})"
+    returning = f" RETURNING {', '.join(qn(opts.get_field(name).column) for name in (opts.pk.attname, *key))}"
+    batch_size = max(connection.ops.bulk_batch_size(given + rest, rows), 1)
+    ids: dict[tuple, int] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            batch, params = rows[start : start + batch_size], []
+            for row in batch:
+                if adapted:
+                    row = list(row)
+                    for i, field in adapted:
+                        row[i] = field.get_db_prep_save(row[i], connection)
+                params += row
+                params += defaults
+            sql = f"INSERT INTO {qn(opts.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}"
+            cursor.execute(sql + returning if key else sql, params)
+            if key:
+                ids.update((tuple(returned[1:]), returned[0]) for returned in cursor.fetchall())
+    if not key:
+        return []
+    at = [fields.index(name) for name in key]
+    if len(ids) != len(rows):
+        raise ValueError(f"{opts.label}: the key {key} does not tell the inserted rows apart")
+    return [ids[tuple(row[i] for i in at)] for row in rows]
 
 
 class ImportFailure(Exception):
@@ -473,10 +555,3 @@ def import_file(
 def _first_line(record: ReportRecord) -> int | None:
     partial = record.partial_warning
     return partial.line if partial else None
-
-
-def _amounts(issue: Issue, measure: Measure | None, amounts) -> list[MoneyAmount]:
-    return [
-        MoneyAmount(issue=issue, measure=measure, text=a.text, yuan=Decimal(str(a.yuan)), kind=a.kind or "")
-        for a in amounts
-    ]
