@@ -21,6 +21,7 @@ from django.utils import timezone
 from rectify import search
 from rectify.models import (
     Category,
+    DueBasis,
     Inspection,
     Issue,
     IssueStatus,
@@ -30,6 +31,7 @@ from rectify.models import (
     StatusChange,
     StatusSource,
     Unit,
+    due_date_for,
 )
 
 from .names import qualify_unit_name
@@ -100,14 +102,11 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
     existing = {} if new_inspection else _existing_issues(inspection, keys)
     only_new_rows = outcome == "created" and not existing
     with search.indexed_once_after(report.pk) if only_new_rows else contextlib.nullcontext():
-        issues, changes = _issues(inspection, report, keys, existing, record.issues, categories)
-        current = [
-            (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
-        ]
+        issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories)
         measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
     if outcome == "updated":
         # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
-        Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
+        Issue.objects.filter(report=report).exclude(pk__in=issue_ids).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
 
 
@@ -321,6 +320,8 @@ ISSUE_FIELDS = (
     "status_source",
 )
 ISSUE_ROW = ("inspection_id", "key", *ISSUE_FIELDS)
+# What the archive knows of a problem it has not seen yet: the model's defaults.
+NEW_ISSUE = Issue()
 STATUS_CHANGE_ROW = ("issue_id", "status", "previous_status", "source", "report_id", "note")
 MEASURE_ROW = ("issue_id", "order", "number", "text", "acting_unit_name", "dates", "state", "source_line")
 ACTING_UNIT_ROW = ("measure_id", "unit_id")
@@ -332,60 +333,77 @@ def _existing_issues(inspection: Inspection, keys: list[str]) -> dict[str, Issue
     return {issue.key: issue for issue in issues.defer("report__source_text")}
 
 
-def _issues(inspection, report, keys, existing, parsed_issues, categories) -> tuple[list[Issue], int]:
-    """Create or move on the report's issues in bulk; return them in report order and the status changes."""
-    issues, created, updated, history = [], [], [], []
+def _issues(
+    inspection, report, keys, existing, parsed_issues, categories
+) -> tuple[list[int], list[tuple[int, IssueRecord]], int]:
+    """Create or move on the report's issues in bulk.
+
+    Return every issue's id in report order, the (id, parsed issue) pairs of those this report now
+    discloses, and the number of status changes.
+    """
+    moved, created, updated, history = [], [], [], []
     now = timezone.now()
     for order, (key, parsed) in enumerate(zip(keys, parsed_issues, strict=True), start=1):
         issue = existing.get(key)
-        previous = issue.status if issue else ""
-        if issue is None:
-            issue = Issue(inspection=inspection, key=key)
-            created.append(issue)
-        elif _is_older(report, issue.report):
+        if issue is not None and _is_older(report, issue.report):
             # An earlier report imported late does not move the problem back; it adds nothing current.
-            issues.append(issue)
             continue
+        moved.append((key, parsed))
+        category = categories.get(parsed.category)
+        values = _issue_values(parsed, issue, report=report, order=order, category=category, inspection=inspection)
+        previous = issue.status if issue else ""
+        # A report that says nothing of a problem's status does not erase what is already known.
+        if parsed.status != IssueStatus.UNKNOWN or not previous:
+            values |= {"status": parsed.status, "status_source": parsed.status_source or ""}
+            if parsed.status != previous:
+                note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
+                history.append((key, parsed.status, previous, parsed.status_source or StatusSource.INFERRED, note))
+        if issue is None:
+            created.append((inspection.pk, key, *(values[field] for field in ISSUE_FIELDS)))
         else:
-            issue.inspection = inspection  # the row just saved: its feedback date sets the due date
+            for field, value in values.items():
+                setattr(issue, field, value)
             issue.updated_at = now  # bulk_update skips auto_now
             updated.append(issue)
-        issues.append(issue)
-        issue.report = report
-        issue.category = categories.get(parsed.category)
-        issue.number = parsed.number or ""
-        issue.order = order
-        issue.title = parsed.title[:500]
-        issue.description = parsed.description
-        issue.immediate = parsed.immediate or issue.immediate
-        issue.deadline = parsed.deadline or issue.deadline
-        issue.deadline_text = parsed.deadline_text or issue.deadline_text
-        issue.refresh_due_date(measure_texts=[m.text for m in parsed.measures])
-        issue.source_line_start = parsed.line
-        issue.source_line_end = parsed.end_line
-        # A report that says nothing of a problem's status does not erase what is already known.
-        takes_status = parsed.status != IssueStatus.UNKNOWN or not previous
-        if takes_status:
-            issue.status = parsed.status
-            issue.status_source = parsed.status_source or ""
-        if takes_status and parsed.status != previous:
-            note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
-            history.append((issue, parsed.status, previous, parsed.status_source or StatusSource.INFERRED, note))
     if updated:
         Issue.objects.bulk_update(updated, [*ISSUE_FIELDS, "updated_at"])
-    ids = _insert_rows(Issue, ISSUE_ROW, [_row(issue, ISSUE_ROW) for issue in created], key=("key",))
-    for issue, pk in zip(created, ids, strict=True):
-        issue.pk = pk
+    ids = {key: issue.pk for key, issue in existing.items()}
+    ids.update(zip((row[1] for row in created), _insert_rows(Issue, ISSUE_ROW, created, key=("key",)), strict=True))
     _insert_rows(
         StatusChange,
         STATUS_CHANGE_ROW,
-        [(issue.pk, status, previous, source, report.pk, note) for issue, status, previous, source, note in history],
+        [(ids[key], status, previous, source, report.pk, note) for key, status, previous, source, note in history],
     )
-    return issues, len(history)
+    return [ids[key] for key in keys], [(ids[key], parsed) for key, parsed in moved], len(history)
 
 
-def _row(issue: Issue, fields: tuple[str, ...]) -> tuple:
-    return tuple(getattr(issue, field) for field in fields)
+def _issue_values(parsed: IssueRecord, issue: Issue | None, *, report, order, category, inspection) -> dict:
+    """The fields a report sets on a problem, but its status, over what is known of it (`issue`, None if new).
+
+    A report that leaves out 立行立改 or a 整改时限 does not erase them; a due date staff set stays.
+    """
+    known = issue or NEW_ISSUE
+    values = {
+        "report_id": report.pk,
+        "category_id": category.pk if category else None,
+        "number": parsed.number or "",
+        "order": order,
+        "title": parsed.title[:500],
+        "description": parsed.description,
+        "immediate": parsed.immediate or known.immediate,
+        "deadline": parsed.deadline or known.deadline,
+        "deadline_text": parsed.deadline_text or known.deadline_text,
+        "source_line_start": parsed.line,
+        "source_line_end": parsed.end_line,
+    }
+    if known.due_basis != DueBasis.STAFF:
+        values["due_date"], values["due_basis"] = due_date_for(
+            deadline=values["deadline"],
+            deadline_text=values["deadline_text"],
+            feedback=inspection.feedback_date,
+            measure_texts=[m.text for m in parsed.measures],
+        )
+    return values
 
 
 def _is_older(report: Report, current: Report) -> bool:
@@ -395,18 +413,18 @@ def _is_older(report: Report, current: Report) -> bool:
     return bool(new_date and current_date and new_date < current_date)
 
 
-def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
+def _measures(current: list[tuple[int, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
     """Replace the measures and sums of money of the issues this report discloses; return the measures."""
-    replaced = [issue.pk for issue, _ in current if issue.pk in existed]
+    replaced = [issue_id for issue_id, _ in current if issue_id in existed]
     if replaced:
         Measure.objects.filter(issue__in=replaced).delete()
         MoneyAmount.objects.filter(issue__in=replaced).delete()
     rows, unit_names = [], []
-    for issue, parsed in current:
+    for issue_id, parsed in current:
         for order, measure in enumerate(parsed.measures, start=1):
             rows.append(
                 (
-                    issue.pk,
+                    issue_id,
                     order,
                     measure.number or "",
                     measure.text,
@@ -428,10 +446,10 @@ def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit:
     _insert_rows(Measure.acting_units.through, ACTING_UNIT_ROW, links)
     # Issue sums first, then each measure's, as the ids order them on the problem's page.
     amounts, ids_of = [], iter(measure_ids)
-    for issue, parsed in current:
-        amounts.extend(_amounts(issue.pk, None, parsed.amounts))
+    for issue_id, parsed in current:
+        amounts.extend(_amounts(issue_id, None, parsed.amounts))
         for measure in parsed.measures:
-            amounts.extend(_amounts(issue.pk, next(ids_of), measure.amounts))
+            amounts.extend(_amounts(issue_id, next(ids_of), measure.amounts))
     _insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
     return len(rows)
 
