@@ -68,7 +68,7 @@ def load_report(
 ) -> LoadResult:
     """Store `record` and its source text; return what happened to the database."""
     checksum = checksum_of(source_text)
-    existing = Report.objects.filter(checksum=checksum).first()
+    existing = _imported(checksum)
     if existing is not None:
         return LoadResult(existing, "unchanged", existing.issues.count())
     if record.is_partial and not allow_partial:
@@ -83,10 +83,17 @@ def load_report(
             return _store(record, source_text, checksum, source_name, source_url, publish)
     except IntegrityError:
         # Another import of the same text won the race; the database holds exactly one copy.
-        existing = Report.objects.filter(checksum=checksum).first()
+        existing = _imported(checksum)
         if existing is None:
             raise
         return LoadResult(existing, "unchanged", existing.issues.count())
+
+
+def _imported(checksum: str) -> Report | None:
+    """The report already holding this text, if any."""
+    # Most texts are new: asking for the id alone compiles and reads a fraction of a whole report.
+    pk = Report.objects.filter(checksum=checksum).values_list("pk", flat=True).first()
+    return Report.objects.get(pk=pk) if pk else None
 
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
@@ -281,9 +288,18 @@ def _categories(
                 renumbered[category.pk] = category
             category.number, category.order = node.number or "", position
             by_path[(*parent_path, node.title)] = category
-        Category.objects.bulk_create(new)
+        ids = _insert_rows(Category, CATEGORY_ROW, [_values(c, CATEGORY_ROW) for c in new], key=("parent_id", "title"))
+        for category, pk in zip(new, ids, strict=True):
+            category.pk = pk
     Category.objects.bulk_update(renumbered.values(), ["number", "order"])
     return by_path
+
+
+CATEGORY_ROW = ("inspection_id", "parent_id", "number", "title", "order")
+
+
+def _values(instance, fields: tuple[str, ...]) -> tuple:
+    return tuple(getattr(instance, field) for field in fields)
 
 
 def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
@@ -429,7 +445,7 @@ def _measures(current: list[tuple[int, IssueRecord]], existed: set[int], unit: U
                     measure.number or "",
                     measure.text,
                     measure.unit or "",
-                    [d.isoformat() for d in measure.dates],
+                    tuple(d.isoformat() for d in measure.dates),
                     measure.state or "",
                     measure.line,
                 )
@@ -468,6 +484,7 @@ def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tupl
 
     No model instance per row, no SQL compiler: one multi-row INSERT per batch of the size bulk_create
     uses. Columns not in `fields` take their default, auto_now(_add) ones the moment of the insert.
+    Values must be hashable (a tuple for a JSON list): each distinct one is adapted once.
     With `key`, fields that tell the rows apart, return the new ids in row order, matched on the key
     (neither SQLite nor PostgreSQL promises RETURNING's rows in the order of the VALUES).
     """
@@ -476,7 +493,7 @@ def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tupl
     connection = connections[router.db_for_write(model)]
     opts, qn, now = model._meta, connection.ops.quote_name, timezone.now()
     given = [opts.get_field(name) for name in fields]
-    rest = [field for field in opts.concrete_fields if not field.primary_key and field not in given]
+    rest = [field for field in opts.concrete_fields if not field.primary_key and field.attname not in fields]
     defaults = [
         field.get_db_prep_save(
             now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default(),
@@ -485,6 +502,7 @@ def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tupl
         for field in rest
     ]
     adapted = [(i, field) for i, field in enumerate(given) if field.get_internal_type() not in AS_IS]
+    prepared: dict[tuple[int, object], object] = {}  # most measures name no date: dates=() is adapted once
     columns = ", ".join(qn(field.column) for field in given + rest)
     placeholders = f"({', '.join(['%s'] * (len(given) + len(rest)))})"
     returning = f" RETURNING {', '.join(qn(opts.get_field(name).column) for name in (opts.pk.attname, *key))}"
@@ -497,7 +515,9 @@ def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tupl
                 if adapted:
                     row = list(row)
                     for i, field in adapted:
-                        row[i] = field.get_db_prep_save(row[i], connection)
+                        if (i, row[i]) not in prepared:
+                            prepared[i, row[i]] = field.get_db_prep_save(row[i], connection)
+                        row[i] = prepared[i, row[i]]
                 params += row
                 params += defaults
             sql = f"INSERT INTO {qn(opts.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}"
