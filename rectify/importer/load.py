@@ -120,13 +120,17 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
 def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None]:
     """Find or create the inspected unit and its sub-units; return it and its place (for unit names)."""
     parsed = record.unit
-    unit = Unit.objects.filter(match_name=to_simplified(parsed.name)).first()
+    # FOR UPDATE (SQLite has one writer anyway): imports about one unit queue here, and the later
+    # one reads the sub-units, inspection and problems the earlier one committed.
+    unit = Unit.objects.select_for_update().filter(match_name=to_simplified(parsed.name)).first()
     if unit is None:
         unit = Unit(name=parsed.name)
+    known = (unit.short_name, unit.region, unit.level)
     unit.short_name = unit.short_name or parsed.short_name or ""
     unit.region = unit.region or parsed.region or ""
     unit.level = unit.level or parsed.level or ""
-    unit.save()
+    if unit.pk is None or (unit.short_name, unit.region, unit.level) != known:
+        unit.save()
     place = locate(unit.name)[2]
     names = [qualify_unit_name(sub_name, place) for sub_name in parsed.sub_units]
     units.prefetch(names, unit)
@@ -152,9 +156,8 @@ class _UnitResolver:
         if not wanted:
             return
         simplified = {name: to_simplified(name) for name in wanted}
-        candidates = list(
-            Unit.objects.filter(Q(match_name__in=set(simplified.values())) | Q(short_name__in=wanted, parent=parent))
-        )
+        in_question = Q(match_name__in=set(simplified.values())) | Q(short_name__in=wanted, parent=parent)
+        candidates = list(Unit.objects.filter(in_question).order_by())  # only a sole candidate is taken
         for name in wanted:
             matches = [
                 u

@@ -23,7 +23,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection
 
 from rectify.importer import load
-from rectify.models import Issue, Measure, Report, StatusChange
+from rectify.models import Issue, Measure, Report, StatusChange, Unit
 from rectify.tests.test_import_reports import golden, run, run_failing, snapshot, summary
 from rectify.tests.test_sources import government_page
 
@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "fixtures" / "reports"
 SEED_000 = next(REPORTS.glob("000_*.txt"))
 SEED_001 = next(REPORTS.glob("001_*.txt"))
+SEED_002 = next(REPORTS.glob("002_*.txt"))
 SEED_003 = next(REPORTS.glob("003_*.txt"))
 TEXT_001 = SEED_001.read_text(encoding="utf-8")
 LINES_001 = TEXT_001.split("\n")
@@ -328,6 +329,59 @@ def test_two_imports_of_one_file_at_once_store_one_report():
     report = Report.objects.get()
     assert report.issues.count() == len(golden(SEED_001)["issues"])
     assert Measure.objects.count() == sum(len(i["measures"]) for i in golden(SEED_001)["issues"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reports_about_one_unit_at_once_both_import(tmp_path):
+    """Two inspections' reports about one known unit, imported at once, both naming its new sub-units.
+
+    PostgreSQL: both pass the "already imported?" check and reach _store together; the second waits on
+    the unit the first locked, then finds the sub-units the first created (no duplicate name). SQLite
+    takes one writer at a time from BEGIN: the second waits, or is refused whole.
+    """
+    from rectify.importer import load
+
+    known = golden(SEED_002)["unit"]  # described in full: the import has nothing to fill in, so no UPDATE
+    Unit.objects.create(**{field: known[field] for field in ("name", "short_name", "region", "level")})
+    other = tmp_path / "002_另一巡察组.txt"
+    other.write_text(SEED_002.read_text(encoding="utf-8").replace("县委巡察三组", "县委巡察四组"), encoding="utf-8")
+    both_checked = threading.Barrier(2, timeout=30)
+    store = load._store
+
+    def store_after_both_checked(*args, **kwargs):
+        both_checked.wait()
+        return store(*args, **kwargs)
+
+    outcomes: list[str] = []
+
+    def import_once(path):
+        try:
+            out = io.StringIO()
+            call_command("import_reports", str(path), stdout=out, stderr=io.StringIO())
+            outcomes.append(out.getvalue())
+        except CommandError as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    racing = mock.patch.object(load, "_store", store_after_both_checked)
+    with racing if connection.vendor == "postgresql" else contextlib.nullcontext():
+        threads = [threading.Thread(target=import_once, args=(path,)) for path in (SEED_002, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+
+    assert len(outcomes) == 2, outcomes
+    failed = sum(summary(text)["失败"] for text in outcomes)
+    assert failed == 0 if connection.vendor == "postgresql" else failed <= 1, outcomes
+    assert Report.objects.count() == 2 - failed
+    acting = [
+        set(Unit.objects.filter(measures__issue__report=report).values_list("name", flat=True))
+        for report in Report.objects.all()
+    ]
+    assert all(names == acting[0] for names in acting)  # both reports name the very same units
+    assert {f"闽清{name}" for name in known["sub_units"]} <= acting[0]
 
 
 def test_a_truncated_report_imports_what_it_has_with_allow_partial(tmp_path):
