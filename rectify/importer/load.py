@@ -93,7 +93,7 @@ def _imported(checksum: str) -> Report | None:
     """The report already holding this text, if any."""
     # Most texts are new: asking for the id alone compiles and reads a fraction of a whole report.
     pk = Report.objects.filter(checksum=checksum).values_list("pk", flat=True).first()
-    return Report.objects.get(pk=pk) if pk else None
+    return Report.objects.filter(pk=pk).first() if pk else None
 
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
