@@ -98,8 +98,8 @@ def _imported(checksum: str) -> Report | None:
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
     units = _UnitResolver()
-    unit, place = _unit(record, units)
-    inspection, new_inspection = _inspection(record, unit)
+    unit, place, new_unit = _unit(record, units)
+    inspection, new_inspection = _inspection(record, unit, new_unit=new_unit)
     report, outcome = _report(
         record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish
     )
@@ -117,26 +117,27 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
     return LoadResult(report, outcome, len(record.issues), measures, changes)
 
 
-def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None]:
-    """Find or create the inspected unit and its sub-units; return it and its place (for unit names)."""
+def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None, bool]:
+    """Find or create the inspected unit and its sub-units; return it, its place (for unit names) and
+    whether it is new."""
     parsed = record.unit
     # FOR UPDATE (SQLite has one writer anyway): imports about one unit queue here, and the later
     # one reads the sub-units, inspection and problems the earlier one committed.
     unit = Unit.objects.select_for_update().filter(match_name=to_simplified(parsed.name)).first()
     if unit is None:
         unit = Unit(name=parsed.name)
-    known = (unit.short_name, unit.region, unit.level)
+    new, known = unit.pk is None, (unit.short_name, unit.region, unit.level)
     unit.short_name = unit.short_name or parsed.short_name or ""
     unit.region = unit.region or parsed.region or ""
     unit.level = unit.level or parsed.level or ""
-    if unit.pk is None or (unit.short_name, unit.region, unit.level) != known:
+    if new or (unit.short_name, unit.region, unit.level) != known:
         unit.save()
     place = locate(unit.name)[2]
     names = [qualify_unit_name(sub_name, place) for sub_name in parsed.sub_units]
     units.prefetch(names, unit)
     for name in names:
         units.sub_unit(name, unit)
-    return unit, place
+    return unit, place, new
 
 
 class _UnitResolver:
@@ -189,13 +190,14 @@ def _sub_unit(name: str, parent: Unit) -> Unit:
 INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date")
 
 
-def _inspection(record: ReportRecord, unit: Unit) -> tuple[Inspection, bool]:
+def _inspection(record: ReportRecord, unit: Unit, *, new_unit: bool) -> tuple[Inspection, bool]:
     """Find or create the inspection; fill in the facts it does not know yet. Say whether it is new."""
     parsed = record.inspection
     facts = {field: value for field in INSPECTION_FACTS if (value := getattr(parsed, field))}
-    inspection, created = Inspection.objects.get_or_create(
-        unit=unit, inspector=parsed.inspector, start_date=parsed.start_date, defaults=facts
-    )
+    identity = {"unit": unit, "inspector": parsed.inspector, "start_date": parsed.start_date}
+    if new_unit:  # it has no inspection, and no other import sees it before this one commits
+        return Inspection.objects.create(**identity, **facts), True
+    inspection, created = Inspection.objects.get_or_create(**identity, defaults=facts)
     if not created:
         for field, value in facts.items():
             if not getattr(inspection, field):
