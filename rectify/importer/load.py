@@ -91,9 +91,9 @@ def load_report(
 
 def _imported(checksum: str) -> Report | None:
     """The report already holding this text, if any."""
-    # Most texts are new: asking for the id alone compiles and reads a fraction of a whole report.
-    pk = Report.objects.filter(checksum=checksum).values_list("pk", flat=True).first()
-    return Report.objects.filter(pk=pk).first() if pk else None
+    found = Report.objects.filter(checksum=checksum)
+    # Most texts are new: exists() compiles and reads a fraction of what reading a report does.
+    return found.first() if found.exists() else None
 
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
