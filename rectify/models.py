@@ -269,6 +269,31 @@ def overdue_condition(today: datetime.date | None = None) -> Q:
     return Q(due_date__lt=today) & ~Q(status=IssueStatus.COMPLETED)
 
 
+def due_date_for(
+    *,
+    deadline: datetime.date | None,
+    deadline_text: str,
+    feedback: datetime.date | None,
+    measure_texts: Iterable[str] = (),
+) -> tuple[datetime.date | None, str]:
+    """A problem's due date and its DueBasis: the stated deadline (整改时限, else the measures' wording
+    such as 年底前), else the feedback date plus the default; none for a long-term task."""
+    from rectify.importer.deadlines import deadline_from_measures, parse_deadline
+
+    if deadline:
+        return deadline, DueBasis.STATED
+    stated = parse_deadline(deadline_text, reference=feedback) or deadline_from_measures(
+        measure_texts, reference=feedback
+    )
+    if stated and stated.due:
+        return stated.due, DueBasis.STATED
+    if stated and stated.long_term:
+        return None, DueBasis.LONG_TERM
+    if feedback:
+        return feedback + datetime.timedelta(days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS), DueBasis.DEFAULT
+    return None, ""
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
         # `__in=[True]` for the index on (is_published, ...), as in ReportQuerySet.published().
@@ -381,28 +406,15 @@ class Issue(models.Model):
         return reverse("issue_detail", args=[self.pk])
 
     def refresh_due_date(self, measure_texts: Iterable[str] = ()):
-        """Set due_date from the stated deadline (整改时限, else the measures' wording such as 年底前),
-        else the feedback date plus the default; staff dates stay."""
-        from rectify.importer.deadlines import deadline_from_measures, parse_deadline
-
+        """Set due_date from the stated deadline (see due_date_for); staff dates stay."""
         if self.due_basis == DueBasis.STAFF:
             return
-        feedback = self.inspection.feedback_date
-        stated = parse_deadline(self.deadline_text, reference=feedback) or deadline_from_measures(
-            measure_texts, reference=feedback
+        self.due_date, self.due_basis = due_date_for(
+            deadline=self.deadline,
+            deadline_text=self.deadline_text,
+            feedback=self.inspection.feedback_date,
+            measure_texts=measure_texts,
         )
-        if self.deadline:
-            self.due_date, self.due_basis = self.deadline, DueBasis.STATED
-        elif stated and stated.due:
-            self.due_date, self.due_basis = stated.due, DueBasis.STATED
-        elif stated and stated.long_term:
-            self.due_date, self.due_basis = None, DueBasis.LONG_TERM
-        elif feedback:
-            days = settings.RECTIFY_DEFAULT_DEADLINE_DAYS
-            self.due_date = feedback + datetime.timedelta(days=days)
-            self.due_basis = DueBasis.DEFAULT
-        else:
-            self.due_date, self.due_basis = None, ""
 
 
 class StatusChangeQuerySet(models.QuerySet):

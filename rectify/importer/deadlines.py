@@ -21,9 +21,10 @@ LONG_TERM_IN_TEXT = re.compile(r"长期坚持|长期推进|长期落实")
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改|立即整改|立即完成")
 # "之前/以前/前" ends a deadline in running text; "底" and "末" say the end of the month or year.
 BEFORE = r"\s*(?:之前|以前|前|为止|内)"
-# Every dated pattern of running text ends with BEFORE (年内 included), so a text without these
-# words holds no dated deadline; most measures have none, and eight regex passes are then saved.
-ENDS_A_DEADLINE = re.compile(r"前|为止|内")
+# Every dated pattern of running text ends with BEFORE right after a digit, 日/号, 月, 底/末/份, 年
+# (年内, 上半年前), 天 or 周 (3个月内, 10个工作日内, 2周内), so a text without such an ending holds no
+# dated deadline. Most measures have none ("目前", "党内" are not endings), and eight passes are saved.
+ENDS_A_DEADLINE = re.compile(rf"[\d日号月底末份年天周]{BEFORE}")
 # A month followed by a day number is a day-precision date, read (or rejected) by the day patterns.
 NO_DAY = rf"(?!\s*{NUMBER}\s*[日号])"
 YEAR = r"(\d{4}|[〇零一二三四五六七八九]{4})"

@@ -14,13 +14,14 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from rectify import search
 from rectify.models import (
     Category,
+    DueBasis,
     Inspection,
     Issue,
     IssueStatus,
@@ -30,6 +31,7 @@ from rectify.models import (
     StatusChange,
     StatusSource,
     Unit,
+    due_date_for,
 )
 
 from .names import qualify_unit_name
@@ -66,7 +68,7 @@ def load_report(
 ) -> LoadResult:
     """Store `record` and its source text; return what happened to the database."""
     checksum = checksum_of(source_text)
-    existing = Report.objects.filter(checksum=checksum).first()
+    existing = _imported(checksum)
     if existing is not None:
         return LoadResult(existing, "unchanged", existing.issues.count())
     if record.is_partial and not allow_partial:
@@ -81,53 +83,61 @@ def load_report(
             return _store(record, source_text, checksum, source_name, source_url, publish)
     except IntegrityError:
         # Another import of the same text won the race; the database holds exactly one copy.
-        existing = Report.objects.filter(checksum=checksum).first()
+        existing = _imported(checksum)
         if existing is None:
             raise
         return LoadResult(existing, "unchanged", existing.issues.count())
 
 
+def _imported(checksum: str) -> Report | None:
+    """The report already holding this text, if any."""
+    found = Report.objects.filter(checksum=checksum)
+    # Most texts are new: exists() compiles and reads a fraction of what reading a report does.
+    return found.first() if found.exists() else None
+
+
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
     units = _UnitResolver()
-    unit = _unit(record, units)
-    inspection = _inspection(record, unit)
-    report, outcome = _report(record, inspection, source_text, checksum, source_name, source_url, publish)
-    categories = _categories(inspection, record.categories)
-    place = locate(unit.name)[2]
+    unit, place, new_unit = _unit(record, units)
+    inspection, new_inspection = _inspection(record, unit, new_unit=new_unit)
+    report, outcome = _report(
+        record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish
+    )
+    # An inspection created by this transaction has no categories or problems yet: nothing to ask.
+    categories = _categories(inspection, record.categories, new_inspection=new_inspection)
     keys = _issue_keys(record.issues)
-    existing = {
-        issue.key: issue
-        for issue in Issue.objects.filter(inspection=inspection, key__in=keys)
-        .select_related("report")
-        .defer("report__source_text")
-    }
+    existing = {} if new_inspection else _existing_issues(inspection, keys)
     only_new_rows = outcome == "created" and not existing
     with search.indexed_once_after(report.pk) if only_new_rows else contextlib.nullcontext():
-        issues, changes = _issues(inspection, report, keys, existing, record.issues, categories)
-        current = [
-            (issue, parsed) for issue, parsed in zip(issues, record.issues, strict=True) if issue.report_id == report.pk
-        ]
+        issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories)
         measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
-    # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
-    Issue.objects.filter(report=report).exclude(pk__in=[issue.pk for issue in issues]).delete()
+    if outcome == "updated":
+        # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
+        Issue.objects.filter(report=report).exclude(pk__in=issue_ids).delete()
     return LoadResult(report, outcome, len(record.issues), measures, changes)
 
 
-def _unit(record: ReportRecord, units: _UnitResolver) -> Unit:
+def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None, bool]:
+    """Find or create the inspected unit and its sub-units; return it, its place (for unit names) and
+    whether it is new."""
     parsed = record.unit
-    unit = Unit.objects.filter(match_name=to_simplified(parsed.name)).first()
+    # FOR UPDATE (SQLite has one writer anyway): imports about one unit queue here, and the later
+    # one reads the sub-units, inspection and problems the earlier one committed.
+    unit = Unit.objects.select_for_update().filter(match_name=to_simplified(parsed.name)).first()
     if unit is None:
         unit = Unit(name=parsed.name)
+    new, known = unit.pk is None, (unit.short_name, unit.region, unit.level)
     unit.short_name = unit.short_name or parsed.short_name or ""
     unit.region = unit.region or parsed.region or ""
     unit.level = unit.level or parsed.level or ""
-    unit.save()
+    if new or (unit.short_name, unit.region, unit.level) != known:
+        unit.save()
     place = locate(unit.name)[2]
     names = [qualify_unit_name(sub_name, place) for sub_name in parsed.sub_units]
     units.prefetch(names, unit)
     for name in names:
         units.sub_unit(name, unit)
-    return unit
+    return unit, place, new
 
 
 class _UnitResolver:
@@ -147,9 +157,8 @@ class _UnitResolver:
         if not wanted:
             return
         simplified = {name: to_simplified(name) for name in wanted}
-        candidates = list(
-            Unit.objects.filter(Q(match_name__in=set(simplified.values())) | Q(short_name__in=wanted, parent=parent))
-        )
+        in_question = Q(match_name__in=set(simplified.values())) | Q(short_name__in=wanted, parent=parent)
+        candidates = list(Unit.objects.filter(in_question).order_by())  # only a sole candidate is taken
         for name in wanted:
             matches = [
                 u
@@ -178,17 +187,23 @@ def _sub_unit(name: str, parent: Unit) -> Unit:
     return unit
 
 
-def _inspection(record: ReportRecord, unit: Unit) -> Inspection:
+INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date")
+
+
+def _inspection(record: ReportRecord, unit: Unit, *, new_unit: bool) -> tuple[Inspection, bool]:
+    """Find or create the inspection; fill in the facts it does not know yet. Say whether it is new."""
     parsed = record.inspection
-    inspection, _ = Inspection.objects.get_or_create(
-        unit=unit, inspector=parsed.inspector, start_date=parsed.start_date
-    )
-    for field in ("kind", "focus", "round", "end_date", "feedback_date"):
-        value = getattr(parsed, field)
-        if value and not getattr(inspection, field):
-            setattr(inspection, field, value)
-    inspection.save()
-    return inspection
+    facts = {field: value for field in INSPECTION_FACTS if (value := getattr(parsed, field))}
+    identity = {"unit": unit, "inspector": parsed.inspector, "start_date": parsed.start_date}
+    if new_unit:  # it has no inspection, and no other import sees it before this one commits
+        return Inspection.objects.create(**identity, **facts), True
+    inspection, created = Inspection.objects.get_or_create(**identity, defaults=facts)
+    if not created:
+        for field, value in facts.items():
+            if not getattr(inspection, field):
+                setattr(inspection, field, value)
+        inspection.save()
+    return inspection, created
 
 
 REPORT_DATE_FIELDS = ("published_date", "signed_date", "as_of_date", "disclosure_start", "disclosure_end")
@@ -204,13 +219,9 @@ DECLARED_FIELDS = {
 }
 
 
-def _report(record, inspection, source_text, checksum, source_name, source_url, publish):
+def _report(record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish):
     info = record.report
-    same = Q(source_name=source_name) if source_name else Q(pk__in=[])
-    report_date = info.published_date or info.signed_date or info.disclosure_start
-    if report_date:
-        same |= Q(published_date=report_date) | Q(signed_date=report_date) | Q(disclosure_start=report_date)
-    report = inspection.reports.filter(same).first()
+    report = None if new_inspection else _same_report(inspection, info, source_name)
     outcome = "updated" if report else "created"
     if report is None:
         report = Report(inspection=inspection, is_published=publish)
@@ -234,11 +245,23 @@ def _report(record, inspection, source_text, checksum, source_name, source_url, 
     return report, outcome
 
 
-def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dict[tuple[str, ...], Category]:
+def _same_report(inspection: Inspection, info, source_name: str) -> Report | None:
+    """The inspection's report this one replaces: the same file name, or the same date."""
+    same = Q(source_name=source_name) if source_name else Q(pk__in=[])
+    report_date = info.published_date or info.signed_date or info.disclosure_start
+    if report_date:
+        same |= Q(published_date=report_date) | Q(signed_date=report_date) | Q(disclosure_start=report_date)
+    return inspection.reports.filter(same).first()
+
+
+def _categories(
+    inspection: Inspection, tree: tuple[CategoryRecord, ...], *, new_inspection: bool
+) -> dict[tuple[str, ...], Category]:
     """Create or reuse the inspection's categories; map each title path to its category.
 
     A category is the same when its parent and title match; it takes the number and the reading
-    order (depth first) of this report. One query reads them all, one insert per level adds the new.
+    order (depth first) of this report. One query reads them all (none for a new inspection), one insert
+    per level adds the new.
     """
     levels: list[list[tuple[CategoryRecord, tuple[str, ...], int]]] = []
     order = 0
@@ -253,7 +276,7 @@ def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dic
             number(node.children, (*path, node.title), depth + 1)
 
     number(tree, (), 0)
-    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels else {}
+    known = {(c.parent_id, c.title): c for c in inspection.categories.all()} if levels and not new_inspection else {}
     by_path: dict[tuple[str, ...], Category] = {}
     renumbered: dict[int, Category] = {}
     for level in levels:
@@ -270,9 +293,18 @@ def _categories(inspection: Inspection, tree: tuple[CategoryRecord, ...]) -> dic
                 renumbered[category.pk] = category
             category.number, category.order = node.number or "", position
             by_path[(*parent_path, node.title)] = category
-        Category.objects.bulk_create(new)
+        ids = _insert_rows(Category, CATEGORY_ROW, [_values(c, CATEGORY_ROW) for c in new], key=("parent_id", "title"))
+        for category, pk in zip(new, ids, strict=True):
+            category.pk = pk
     Category.objects.bulk_update(renumbered.values(), ["number", "order"])
     return by_path
+
+
+CATEGORY_ROW = ("inspection_id", "parent_id", "number", "title", "order")
+
+
+def _values(instance, fields: tuple[str, ...]) -> tuple:
+    return tuple(getattr(instance, field) for field in fields)
 
 
 def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
@@ -290,9 +322,10 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
     return keys
 
 
-ISSUE_UPDATE_FIELDS = (
-    "report",
-    "category",
+# What a report sets on each problem it discloses; a new problem's row adds its inspection and key.
+ISSUE_FIELDS = (
+    "report_id",
+    "category_id",
     "number",
     "order",
     "title",
@@ -306,62 +339,92 @@ ISSUE_UPDATE_FIELDS = (
     "source_line_end",
     "status",
     "status_source",
-    "updated_at",
 )
+ISSUE_ROW = ("inspection_id", "key", *ISSUE_FIELDS)
+# What the archive knows of a problem it has not seen yet: the model's defaults.
+NEW_ISSUE = Issue()
+STATUS_CHANGE_ROW = ("issue_id", "status", "previous_status", "source", "report_id", "note")
+MEASURE_ROW = ("issue_id", "order", "number", "text", "acting_unit_name", "dates", "state", "source_line")
+ACTING_UNIT_ROW = ("measure_id", "unit_id")
+AMOUNT_ROW = ("issue_id", "measure_id", "text", "yuan", "kind")
 
 
-def _issues(inspection, report, keys, existing, parsed_issues, categories) -> tuple[list[Issue], int]:
-    """Create or move on the report's issues in bulk; return them in report order and the status changes."""
-    issues, created, updated, history = [], [], [], []
+def _existing_issues(inspection: Inspection, keys: list[str]) -> dict[str, Issue]:
+    issues = Issue.objects.filter(inspection=inspection, key__in=keys).select_related("report")
+    return {issue.key: issue for issue in issues.defer("report__source_text")}
+
+
+def _issues(
+    inspection, report, keys, existing, parsed_issues, categories
+) -> tuple[list[int], list[tuple[int, IssueRecord]], int]:
+    """Create or move on the report's issues in bulk.
+
+    Return every issue's id in report order, the (id, parsed issue) pairs of those this report now
+    discloses, and the number of status changes.
+    """
+    moved, created, updated, history = [], [], [], []
     now = timezone.now()
     for order, (key, parsed) in enumerate(zip(keys, parsed_issues, strict=True), start=1):
         issue = existing.get(key)
-        previous = issue.status if issue else ""
-        if issue is None:
-            issue = Issue(inspection=inspection, key=key)
-            created.append(issue)
-        elif _is_older(report, issue.report):
+        if issue is not None and _is_older(report, issue.report):
             # An earlier report imported late does not move the problem back; it adds nothing current.
-            issues.append(issue)
             continue
+        moved.append((key, parsed))
+        category = categories.get(parsed.category)
+        values = _issue_values(parsed, issue, report=report, order=order, category=category, inspection=inspection)
+        previous = issue.status if issue else ""
+        # A report that says nothing of a problem's status does not erase what is already known.
+        if parsed.status != IssueStatus.UNKNOWN or not previous:
+            values |= {"status": parsed.status, "status_source": parsed.status_source or ""}
+            if parsed.status != previous:
+                note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
+                history.append((key, parsed.status, previous, parsed.status_source or StatusSource.INFERRED, note))
+        if issue is None:
+            created.append((inspection.pk, key, *(values[field] for field in ISSUE_FIELDS)))
         else:
-            issue.inspection = inspection  # the row just saved: its feedback date sets the due date
+            for field, value in values.items():
+                setattr(issue, field, value)
             issue.updated_at = now  # bulk_update skips auto_now
             updated.append(issue)
-        issues.append(issue)
-        issue.report = report
-        issue.category = categories.get(parsed.category)
-        issue.number = parsed.number or ""
-        issue.order = order
-        issue.title = parsed.title[:500]
-        issue.description = parsed.description
-        issue.immediate = parsed.immediate or issue.immediate
-        issue.deadline = parsed.deadline or issue.deadline
-        issue.deadline_text = parsed.deadline_text or issue.deadline_text
-        issue.refresh_due_date(measure_texts=[m.text for m in parsed.measures])
-        issue.source_line_start = parsed.line
-        issue.source_line_end = parsed.end_line
-        # A report that says nothing of a problem's status does not erase what is already known.
-        takes_status = parsed.status != IssueStatus.UNKNOWN or not previous
-        if takes_status:
-            issue.status = parsed.status
-            issue.status_source = parsed.status_source or ""
-        if takes_status and parsed.status != previous:
-            history.append(
-                StatusChange(
-                    issue=issue,
-                    status=parsed.status,
-                    previous_status=previous,
-                    source=parsed.status_source or StatusSource.INFERRED,
-                    report=report,
-                    note="导入通报时记录" if not previous else "新一期通报更新了整改状态",
-                )
-            )
     if updated:
-        Issue.objects.bulk_update(updated, ISSUE_UPDATE_FIELDS)
-    Issue.objects.bulk_create(created)
-    StatusChange.objects.bulk_create(history)
-    return issues, len(history)
+        Issue.objects.bulk_update(updated, [*ISSUE_FIELDS, "updated_at"])
+    ids = {key: issue.pk for key, issue in existing.items()}
+    ids.update(zip((row[1] for row in created), _insert_rows(Issue, ISSUE_ROW, created, key=("key",)), strict=True))
+    _insert_rows(
+        StatusChange,
+        STATUS_CHANGE_ROW,
+        [(ids[key], status, previous, source, report.pk, note) for key, status, previous, source, note in history],
+    )
+    return [ids[key] for key in keys], [(ids[key], parsed) for key, parsed in moved], len(history)
+
+
+def _issue_values(parsed: IssueRecord, issue: Issue | None, *, report, order, category, inspection) -> dict:
+    """The fields a report sets on a problem, but its status, over what is known of it (`issue`, None if new).
+
+    A report that leaves out 立行立改 or a 整改时限 does not erase them; a due date staff set stays.
+    """
+    known = issue or NEW_ISSUE
+    values = {
+        "report_id": report.pk,
+        "category_id": category.pk if category else None,
+        "number": parsed.number or "",
+        "order": order,
+        "title": parsed.title[:500],
+        "description": parsed.description,
+        "immediate": parsed.immediate or known.immediate,
+        "deadline": parsed.deadline or known.deadline,
+        "deadline_text": parsed.deadline_text or known.deadline_text,
+        "source_line_start": parsed.line,
+        "source_line_end": parsed.end_line,
+    }
+    if known.due_basis != DueBasis.STAFF:
+        values["due_date"], values["due_basis"] = due_date_for(
+            deadline=values["deadline"],
+            deadline_text=values["deadline_text"],
+            feedback=inspection.feedback_date,
+            measure_texts=[m.text for m in parsed.measures],
+        )
+    return values
 
 
 def _is_older(report: Report, current: Report) -> bool:
@@ -371,45 +434,107 @@ def _is_older(report: Report, current: Report) -> bool:
     return bool(new_date and current_date and new_date < current_date)
 
 
-def _measures(current: list[tuple[Issue, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
+def _measures(current: list[tuple[int, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
     """Replace the measures and sums of money of the issues this report discloses; return the measures."""
-    replaced = [issue.pk for issue, _ in current if issue.pk in existed]
+    replaced = [issue_id for issue_id, _ in current if issue_id in existed]
     if replaced:
         Measure.objects.filter(issue__in=replaced).delete()
         MoneyAmount.objects.filter(issue__in=replaced).delete()
     rows, unit_names = [], []
-    for issue, parsed in current:
+    for issue_id, parsed in current:
         for order, measure in enumerate(parsed.measures, start=1):
             rows.append(
-                Measure(
-                    issue=issue,
-                    order=order,
-                    number=measure.number or "",
-                    text=measure.text,
-                    acting_unit_name=measure.unit or "",
-                    dates=[d.isoformat() for d in measure.dates],
-                    state=measure.state or "",
-                    source_line=measure.line,
+                (
+                    issue_id,
+                    order,
+                    measure.number or "",
+                    measure.text,
+                    measure.unit or "",
+                    tuple(d.isoformat() for d in measure.dates),
+                    measure.state or "",
+                    measure.line,
                 )
             )
             names = [qualify_unit_name(name, place) for name in measure.unit.split("、")] if measure.unit else []
             unit_names.append(names)
-    Measure.objects.bulk_create(rows)
+    measure_ids = _insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order"))
     units.prefetch((name for names in unit_names for name in names), unit)
     links = []
-    for row, names in zip(rows, unit_names, strict=True):
+    for measure_id, names in zip(measure_ids, unit_names, strict=True):
         # dict, not set: one link per unit, in the order the text names them
         acting = dict.fromkeys(units.sub_unit(name, unit).pk for name in names)
-        links.extend(Measure.acting_units.through(measure_id=row.pk, unit_id=unit_id) for unit_id in acting)
-    Measure.acting_units.through.objects.bulk_create(links)
+        links.extend((measure_id, unit_id) for unit_id in acting)
+    _insert_rows(Measure.acting_units.through, ACTING_UNIT_ROW, links)
     # Issue sums first, then each measure's, as the ids order them on the problem's page.
-    amounts, rows_of = [], iter(rows)
-    for issue, parsed in current:
-        amounts.extend(_amounts(issue, None, parsed.amounts))
+    amounts, ids_of = [], iter(measure_ids)
+    for issue_id, parsed in current:
+        amounts.extend(_amounts(issue_id, None, parsed.amounts))
         for measure in parsed.measures:
-            amounts.extend(_amounts(issue, next(rows_of), measure.amounts))
-    MoneyAmount.objects.bulk_create(amounts)
+            amounts.extend(_amounts(issue_id, next(ids_of), measure.amounts))
+    _insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
     return len(rows)
+
+
+def _amounts(issue_id: int, measure_id: int | None, amounts) -> list[tuple]:
+    return [(issue_id, measure_id, a.text, Decimal(str(a.yuan)), a.kind or "") for a in amounts]
+
+
+# Field types whose Python values (str, int, bool, a key's int) go to either driver as they are; every
+# other type (dates, JSON, decimals) goes through the field's get_db_prep_save, as bulk_create does.
+AS_IS = {"CharField", "TextField", "IntegerField", "PositiveIntegerField", "BooleanField", "ForeignKey"}
+
+
+def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tuple[str, ...] = ()) -> list[int]:
+    """Insert `rows`, each the values of `fields` (attnames) in order, as bulk_create would store them.
+
+    No model instance per row, no SQL compiler: one multi-row INSERT per batch of the size bulk_create
+    uses. Columns not in `fields` take their default, auto_now(_add) ones the moment of the insert.
+    Values must be hashable (a tuple for a JSON list): each distinct one is adapted once.
+    With `key`, fields that tell the rows apart, return the new ids in row order, matched on the key
+    (neither SQLite nor PostgreSQL promises RETURNING's rows in the order of the VALUES).
+    """
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    opts, qn, now = model._meta, connection.ops.quote_name, timezone.now()
+    given = [opts.get_field(name) for name in fields]
+    rest = [field for field in opts.concrete_fields if not field.primary_key and field.attname not in fields]
+    defaults = [
+        field.get_db_prep_save(
+            now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default(),
+            connection,
+        )
+        for field in rest
+    ]
+    adapted = [(i, field) for i, field in enumerate(given) if field.get_internal_type() not in AS_IS]
+    prepared: dict[tuple[int, object], object] = {}  # most measures name no date: dates=() is adapted once
+    columns = ", ".join(qn(field.column) for field in given + rest)
+    placeholders = f"({', '.join(['%s'] * (len(given) + len(rest)))})"
+    returning = f" RETURNING {', '.join(qn(opts.get_field(name).column) for name in (opts.pk.attname, *key))}"
+    batch_size = max(connection.ops.bulk_batch_size(given + rest, rows), 1)
+    ids: dict[tuple, int] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            batch, params = rows[start : start + batch_size], []
+            for row in batch:
+                if adapted:
+                    row = list(row)
+                    for i, field in adapted:
+                        if (i, row[i]) not in prepared:
+                            prepared[i, row[i]] = field.get_db_prep_save(row[i], connection)
+                        row[i] = prepared[i, row[i]]
+                params += row
+                params += defaults
+            sql = f"INSERT INTO {qn(opts.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}"
+            cursor.execute(sql + returning if key else sql, params)
+            if key:
+                ids.update((tuple(returned[1:]), returned[0]) for returned in cursor.fetchall())
+    if not key:
+        return []
+    at = [fields.index(name) for name in key]
+    if len(ids) != len(rows):
+        raise ValueError(f"{opts.label}: the key {key} does not tell the inserted rows apart")
+    return [ids[tuple(row[i] for i in at)] for row in rows]
 
 
 class ImportFailure(Exception):
@@ -473,10 +598,3 @@ def import_file(
 def _first_line(record: ReportRecord) -> int | None:
     partial = record.partial_warning
     return partial.line if partial else None
-
-
-def _amounts(issue: Issue, measure: Measure | None, amounts) -> list[MoneyAmount]:
-    return [
-        MoneyAmount(issue=issue, measure=measure, text=a.text, yuan=Decimal(str(a.yuan)), kind=a.kind or "")
-        for a in amounts
-    ]

@@ -22,7 +22,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection
 
-from rectify.models import Issue, Measure, Report, StatusChange
+from rectify.importer import load
+from rectify.models import Issue, Measure, Report, StatusChange, Unit
 from rectify.tests.test_import_reports import golden, run, run_failing, snapshot, summary
 from rectify.tests.test_sources import government_page
 
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "fixtures" / "reports"
 SEED_000 = next(REPORTS.glob("000_*.txt"))
 SEED_001 = next(REPORTS.glob("001_*.txt"))
+SEED_002 = next(REPORTS.glob("002_*.txt"))
 SEED_003 = next(REPORTS.glob("003_*.txt"))
 TEXT_001 = SEED_001.read_text(encoding="utf-8")
 LINES_001 = TEXT_001.split("\n")
@@ -217,17 +219,18 @@ def test_a_web_page_with_scripts_imports_its_text_and_never_its_code(client, tmp
 
 
 def failing_after_issues_are_written(exception):
-    """A StatusChange.bulk_create that fails for seed 001, after its problems are in the database."""
-    bulk_create = StatusChange.objects.bulk_create
+    """A status-change insert that fails for seed 001, after its problems are in the database."""
+    insert_rows = load._insert_rows
     saved = []
 
-    def flaky_bulk_create(changes, *args, **kwargs):
-        if any(change.issue.number.startswith("问题") for change in changes):  # seed 001's, not 000's
-            saved.extend(change.issue.pk for change in changes)
+    def flaky_insert_rows(model, fields, rows, **kwargs):
+        issue_ids = [row[fields.index("issue_id")] for row in rows] if model is StatusChange else []
+        if Issue.objects.filter(pk__in=issue_ids, number__startswith="问题").exists():  # seed 001's, not 000's
+            saved.extend(issue_ids)
             raise exception
-        return bulk_create(changes, *args, **kwargs)
+        return insert_rows(model, fields, rows, **kwargs)
 
-    return flaky_bulk_create, saved
+    return flaky_insert_rows, saved
 
 
 @pytest.mark.parametrize(
@@ -243,8 +246,8 @@ def test_a_failure_midway_leaves_no_partial_report_and_the_run_goes_on(tmp_path,
     folder.mkdir()
     for seed in (SEED_000, SEED_001, SEED_003):  # the failing report sits between two good ones
         (folder / seed.name).write_bytes(seed.read_bytes())
-    flaky_bulk_create, saved = failing_after_issues_are_written(exception)
-    with mock.patch("rectify.importer.load.StatusChange.objects.bulk_create", side_effect=flaky_bulk_create):
+    flaky_insert_rows, saved = failing_after_issues_are_written(exception)
+    with mock.patch.object(load, "_insert_rows", side_effect=flaky_insert_rows):
         error, err = run_failing(folder)
 
     assert saved and all(saved), "001's problems were written before the failure"
@@ -326,6 +329,59 @@ def test_two_imports_of_one_file_at_once_store_one_report():
     report = Report.objects.get()
     assert report.issues.count() == len(golden(SEED_001)["issues"])
     assert Measure.objects.count() == sum(len(i["measures"]) for i in golden(SEED_001)["issues"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_reports_about_one_unit_at_once_both_import(tmp_path):
+    """Two inspections' reports about one known unit, imported at once, both naming its new sub-units.
+
+    PostgreSQL: both pass the "already imported?" check and reach _store together; the second waits on
+    the unit the first locked, then finds the sub-units the first created (no duplicate name). SQLite
+    takes one writer at a time from BEGIN: the second waits, or is refused whole.
+    """
+    from rectify.importer import load
+
+    known = golden(SEED_002)["unit"]  # described in full: the import has nothing to fill in, so no UPDATE
+    Unit.objects.create(**{field: known[field] for field in ("name", "short_name", "region", "level")})
+    other = tmp_path / "002_另一巡察组.txt"
+    other.write_text(SEED_002.read_text(encoding="utf-8").replace("县委巡察三组", "县委巡察四组"), encoding="utf-8")
+    both_checked = threading.Barrier(2, timeout=30)
+    store = load._store
+
+    def store_after_both_checked(*args, **kwargs):
+        both_checked.wait()
+        return store(*args, **kwargs)
+
+    outcomes: list[str] = []
+
+    def import_once(path):
+        try:
+            out = io.StringIO()
+            call_command("import_reports", str(path), stdout=out, stderr=io.StringIO())
+            outcomes.append(out.getvalue())
+        except CommandError as error:
+            outcomes.append(str(error))
+        finally:
+            connection.close()
+
+    racing = mock.patch.object(load, "_store", store_after_both_checked)
+    with racing if connection.vendor == "postgresql" else contextlib.nullcontext():
+        threads = [threading.Thread(target=import_once, args=(path,)) for path in (SEED_002, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+
+    assert len(outcomes) == 2, outcomes
+    failed = sum(summary(text)["失败"] for text in outcomes)
+    assert failed == 0 if connection.vendor == "postgresql" else failed <= 1, outcomes
+    assert Report.objects.count() == 2 - failed
+    acting = [
+        set(Unit.objects.filter(measures__issue__report=report).values_list("name", flat=True))
+        for report in Report.objects.all()
+    ]
+    assert all(names == acting[0] for names in acting)  # both reports name the very same units
+    assert {f"闽清{name}" for name in known["sub_units"]} <= acting[0]
 
 
 def test_a_truncated_report_imports_what_it_has_with_allow_partial(tmp_path):

@@ -3,8 +3,17 @@
 from datetime import date
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from rectify.importer.deadlines import Deadline, deadline_from_measures, parse_deadline
+from rectify.importer.deadlines import (
+    ENDS_A_DEADLINE,
+    IN_TEXT,
+    WITHIN,
+    Deadline,
+    deadline_from_measures,
+    parse_deadline,
+)
 
 FEEDBACK = date(2024, 8, 15)
 
@@ -78,3 +87,45 @@ def test_a_habit_in_running_text_is_not_a_long_term_deadline():
 def test_every_word_that_ends_a_deadline_in_running_text_is_read(text, due):
     # Running text is only searched for dates when one of these words is in it.
     assert deadline_from_measures([text], reference=FEEDBACK) == Deadline(due)
+
+
+# The date patterns' pieces, and whole endings so that generated texts reach every pattern.
+DEADLINE_PIECES = [
+    *(
+        "2024",
+        "二〇二五",
+        "3",
+        "12",
+        "三",
+        "十二",
+        "年",
+        "月",
+        "日",
+        "号",
+        "底",
+        "末",
+        "份",
+        "上",
+        "下",
+        "半",
+        "今",
+        "本",
+    ),
+    *("个", "工作", "天", "周", "前", "之前", "以前", "为止", "内", " ", "\u3000", "-", "/", ".", "目", "党", "完成"),
+    *("周内", "天内", "日内", "个月内", "个工作日内", "年底前", "月底前", "上半年前", "年内", "月前", "日前", "号前"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@example("2024年12月31号前")
+@example("2024年末前")
+@example("3月份前")
+@example("2025-01-10前")
+@example("3周内")
+@example("30天内")
+@example("上半年前")
+@given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=10).map("".join))
+def test_running_text_is_searched_for_dates_whenever_a_date_pattern_could_match(text):
+    # ENDS_A_DEADLINE spares running text the date patterns: it must find an ending wherever one of them matches.
+    if any(pattern.search(text) for pattern in (*IN_TEXT.values(), WITHIN)):
+        assert ENDS_A_DEADLINE.search(text)

@@ -17,6 +17,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from rectify import search
+from rectify.importer import load
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, StatusSource, Unit
 from rectify.search import check_index_paused
 from rectify.tests.test_search import assert_search_equals_substring_match
@@ -270,17 +271,18 @@ def test_failure_midway_through_a_report_rolls_back_that_report_only(tmp_path):
     first = next(p for p in SEEDS if p.name.startswith("000_"))
     folder = copy_to(tmp_path / "run", first, SEED_001)
     expected = counts_if_imported(tmp_path / "run" / first.name)
-    bulk_create = Measure.objects.bulk_create
+    insert_rows = load._insert_rows
     created_for_001 = []
 
-    def flaky_bulk_create(rows, *args, **kwargs):
-        written = bulk_create(rows, *args, **kwargs)
-        if any(row.issue.number == "问题3" for row in written):  # 001: its unit, report and problems exist
-            created_for_001.extend(row.pk for row in written if row.issue.number.startswith("问题"))
+    def flaky_insert_rows(model, fields, rows, **kwargs):
+        written = insert_rows(model, fields, rows, **kwargs)
+        issue_ids = {row[fields.index("issue_id")] for row in rows} if model is Measure else set()
+        if Issue.objects.filter(pk__in=issue_ids, number="问题3").exists():  # 001: its unit, report and problems exist
+            created_for_001.extend(written)
             raise DatabaseError("disk I/O error")
         return written
 
-    with mock.patch("rectify.importer.load.Measure.objects.bulk_create", side_effect=flaky_bulk_create):
+    with mock.patch.object(load, "_insert_rows", side_effect=flaky_insert_rows):
         error, err = run_failing(folder)
 
     assert summary(str(error)) == {"新增": 1, "更新": 0, "未变": 0, "失败": 1}

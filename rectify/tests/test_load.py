@@ -150,3 +150,21 @@ def test_loading_during_a_paused_index_leaves_the_pause_to_its_owner():
             assert cursor.fetchone()[0] == 1
     title = Issue.objects.order_by("pk").first().title
     assert _found([title])[title][0]
+
+
+def test_rows_written_in_bulk_hang_on_the_rows_they_belong_to():
+    from rectify.importer.load import load_report
+    from rectify.importer.parse import parse_report
+    from rectify.management.commands.generate_corpus import compose_report
+
+    for index in (1, 2):
+        text = compose_report(13, index)
+        load_report(parse_report(text), source_text=text)
+
+    for issue in Issue.objects.prefetch_related("measures", "amounts", "status_changes"):
+        assert [m.order for m in issue.measures.all()] == list(range(1, issue.measures.count() + 1))
+        assert all(change.report_id == issue.report_id for change in issue.status_changes.all())
+        for amount in issue.amounts.all():
+            assert amount.text in (amount.measure.text if amount.measure_id else issue.description)
+            assert amount.measure_id is None or amount.measure.issue_id == issue.pk
+    assert MoneyAmount.objects.filter(measure__isnull=False).exists()
