@@ -325,6 +325,7 @@ def _issue_keys(issues: tuple[IssueRecord, ...]) -> list[str]:
 # What a report sets on each problem it discloses; a new problem's row adds its inspection and key.
 ISSUE_FIELDS = (
     "report_id",
+    "is_published",
     "category_id",
     "number",
     "order",
@@ -406,6 +407,9 @@ def _issue_values(parsed: IssueRecord, issue: Issue | None, *, report, order, ca
     known = issue or NEW_ISSUE
     values = {
         "report_id": report.pk,
+        # The copy of the report's publication that triggers keep (migration 0008): given here, so
+        # they have nothing to put right.
+        "is_published": report.is_published,
         "category_id": category.pk if category else None,
         "number": parsed.number or "",
         "order": order,
