@@ -9,9 +9,8 @@ class RectifyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rectify.search import check_database_ctype, check_index_paused, on_connection_created
+        from rectify.search import check_index_paused, on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
         connection_created.connect(on_connection_created, dispatch_uid="rectify_search_functions")
-        checks.register(check_database_ctype, checks.Tags.database)
         checks.register(check_index_paused, checks.Tags.database)

@@ -85,28 +85,6 @@ def on_connection_created(sender, connection, **kwargs):
         register_sqlite_functions(connection.connection)
 
 
-def check_database_ctype(app_configs=None, databases=None, **kwargs):
-    """Warn when PostgreSQL's LC_CTYPE makes pg_trgm see no trigrams in Chinese text."""
-    warnings = []
-    for alias in databases or []:
-        connection = connections[alias]
-        if connection.vendor != "postgresql":
-            continue
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
-            ctype = cursor.fetchone()[0]
-        if ctype in ("C", "POSIX"):
-            warnings.append(
-                checks.Warning(
-                    f"Database {alias!r} has LC_CTYPE {ctype}: pg_trgm treats Chinese characters as separators, "
-                    "so searches of 3+ characters scan the whole table.",
-                    hint="Create the database with LC_CTYPE 'C.UTF-8' (or zh_CN.UTF-8); LC_COLLATE may stay C.",
-                    id="rectify.W001",
-                )
-            )
-    return warnings
-
-
 def check_index_paused(app_configs=None, databases=None, **kwargs):
     """Error when a bulk import was killed mid-way: the search index misses what it loaded."""
     errors = []
@@ -260,14 +238,13 @@ class IssueHits:
 
 
 def _published_lookup(vendor: str, term: str) -> tuple[str, str, str, list] | None:
-    """(table, condition, key column, parameters) finding the published documents holding `term`."""
+    """(FROM clause, condition, key column, parameters) of the published documents holding `term`."""
     if not term or not _indexable(term):
         return None
     if vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
         return table, f"{table} MATCH %s AND rowid >= {PUBLISHED_KEYS}", "rowid", [phrase]
-    condition, params = _postgres_condition(term)
-    return "rectify_search_issue", f"key >= {PUBLISHED_KEYS} AND {condition}", "key", params
+    return "rectify_search_find(%s::text[], %s) AS found", f"key >= {PUBLISHED_KEYS}", "key", _postgres_grams(term)
 
 
 def published_issues(query: str, rows: QuerySet | None = None) -> IssueHits:
@@ -282,19 +259,15 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
     if connections[alias].vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
         return RawSQL(f"SELECT rowid & {ID_BITS} FROM {table} WHERE {table} MATCH %s", [phrase])
-    # Published and draft documents have GIN indexes of their own (migration 0010), each partial.
-    condition, params = _postgres_condition(term)
-    return RawSQL(
-        f"SELECT issue_id FROM rectify_search_issue WHERE key >= {PUBLISHED_KEYS} AND {condition} "
-        f"UNION ALL SELECT issue_id FROM rectify_search_issue WHERE key < {PUBLISHED_KEYS} AND {condition}",
-        params * 2,
-    )
+    return RawSQL("SELECT issue_id FROM rectify_search_find(%s::text[], %s)", _postgres_grams(term))
 
 
-def _postgres_condition(term: str) -> tuple[str, list]:
-    if len(term) <= 2:
-        return "grams @> ARRAY[%s]::text[]", [term]
-    return "body LIKE %s", [_like_pattern(term)]
+def _postgres_grams(term: str) -> list:
+    """rectify_search_find's arguments for `term` (migration 0010): grams it must hold, and a LIKE
+    pattern when those do not prove the match (4+ characters: its triples may lie apart)."""
+    if len(term) <= 3:
+        return [[term], None]
+    return [sorted({term[i : i + 3] for i in range(len(term) - 2)}), _like_pattern(term)]
 
 
 def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:
@@ -347,8 +320,7 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
                     with _fts5_bulk_settings(cursor, table):
                         cursor.execute(f"INSERT INTO {table}(rowid, {text[0]}) SELECT key, {text[1]} FROM {DOCUMENTS}")
         else:
-            cursor.execute("TRUNCATE rectify_search_issue")
-            cursor.execute("SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue))")
+            cursor.execute("SELECT rectify_search_rebuild()")
         # A rebuild follows a bulk load: fresh statistics let the planner pick the selective index
         # (facet counts go from a scan of every problem of a status to the few inspections chosen).
         cursor.execute("ANALYZE")

@@ -1,14 +1,21 @@
-"""PostgreSQL: problem documents keyed by their search key, indexed apart by publication.
+"""PostgreSQL: problem documents keyed by their search key, found through one GIN index of grams.
 
-What migration 0007 did for SQLite, in PostgreSQL's terms:
+What migration 0007 did for SQLite, in PostgreSQL's terms, and what a 10,000-report archive showed:
 - rectify_search_issue gains `key`, the search key (rectify.search.search_key): a published
-  problem's key orders newest report first and is at least 2**32, a draft's is its id. A btree on
-  it reads the first page of a common term in display order.
-- The GIN indexes become partial, one pair over published documents and one over drafts: each
-  document is in exactly one, and a count of published matches is answered by its index alone
-  (the key condition is the index's own predicate, so no row is read to test it).
+  problem's key orders newest report first and is at least 2**32, a draft's is its id.
+- `grams` now holds every character, pair and triple of the document (none spanning U+001F), so
+  a term of up to three characters is one exact GIN lookup, and a longer one is the documents
+  holding all its triples, tested with LIKE. pg_trgm is no longer used: it saw no trigrams at all
+  in a database whose LC_CTYPE is C, and it rechecked every candidate of a 3-character term.
+- The body and grams are kept out of line (toast_tuple_target 128), so the table's own pages
+  hold keys only: counting the 174,000 documents holding 党 reads 2,000 pages, not 22,000.
+- rectify_search_find() answers every lookup with sequential scans off: the planner costs the
+  tiny heap cheap and does not see that testing each row's grams reads them from TOAST (2 s for
+  a common character, 9 s for the first page of a term nothing holds).
+- rectify_search_rebuild() drops the indexes, refills the table and builds them again, which is
+  several times faster than updating GIN indexes document by document.
 - The measure GIN indexes go: a measure search takes the problems whose document matches and tests
-  the measures' own text, so every measure insert no longer updates two GIN indexes.
+  the measures' own text, so a measure insert no longer updates two GIN indexes.
 - Triggers also follow a problem's report and a report's publication and dates.
 
 SQLite is untouched here.
@@ -19,6 +26,21 @@ from django.db import migrations
 FORWARD = r"""
 DROP INDEX IF EXISTS rectify_search_measure_trgm;
 DROP INDEX IF EXISTS rectify_search_measure_grams;
+DROP INDEX IF EXISTS rectify_search_issue_trgm;
+DROP INDEX IF EXISTS rectify_search_issue_grams;
+
+-- Every character, pair and triple, none spanning U+001F (the separator of a document's texts).
+CREATE OR REPLACE FUNCTION rectify_search_grams(body text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT coalesce(array_agg(DISTINCT gram), '{}')
+    FROM (
+        SELECT ch, lead(ch, 1) OVER w AS next, lead(ch, 2) OVER w AS after
+        FROM unnest(string_to_array(body, NULL)) WITH ORDINALITY AS chars (ch, n)
+        WINDOW w AS (ORDER BY n)
+    ) AS chars, LATERAL (VALUES (ch), (ch || next), (ch || next || after)) AS grams (gram)
+    WHERE gram IS NOT NULL AND strpos(gram, chr(31)) = 0
+$$ COST 10000;
 
 -- rectify.search.search_key: date.toordinal() is (d - 0001-01-01) + 1; an undated report sorts last.
 CREATE FUNCTION rectify_search_key(issue_id bigint, published boolean, report_date date) RETURNS bigint
@@ -30,6 +52,8 @@ AS $$
 $$;
 
 ALTER TABLE rectify_search_issue ADD COLUMN key bigint;
+ALTER TABLE rectify_search_issue ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN grams SET STORAGE EXTERNAL;
+ALTER TABLE rectify_search_issue SET (toast_tuple_target = 128);
 
 CREATE OR REPLACE FUNCTION rectify_search_refresh(ids bigint[]) RETURNS void
 LANGUAGE sql
@@ -49,21 +73,29 @@ AS $$
     ) AS documents;
 $$;
 
-UPDATE rectify_search_issue AS s
-SET key = rectify_search_key(i.id, r.is_published, coalesce(r.published_date, r.signed_date, r.disclosure_start))
-FROM rectify_issue AS i JOIN rectify_report AS r ON r.id = i.report_id
-WHERE i.id = s.issue_id;
-ALTER TABLE rectify_search_issue ALTER COLUMN key SET NOT NULL;
-CREATE INDEX rectify_search_issue_key ON rectify_search_issue (key);
+-- The documents holding all of `wanted` grams and, for a term of 4+ characters, matching `pattern`.
+CREATE FUNCTION rectify_search_find(wanted text[], pattern text) RETURNS TABLE (issue_id bigint, key bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET enable_seqscan = off
+AS $$
+    SELECT s.issue_id, s.key FROM rectify_search_issue AS s
+    WHERE s.grams @> wanted AND (pattern IS NULL OR s.body LIKE pattern)
+$$;
 
-DROP INDEX rectify_search_issue_trgm;
-DROP INDEX rectify_search_issue_grams;
-CREATE INDEX rectify_search_issue_trgm ON rectify_search_issue USING gin (body gin_trgm_ops)
-    WHERE key >= 4294967296;
-CREATE INDEX rectify_search_issue_grams ON rectify_search_issue USING gin (grams) WHERE key >= 4294967296;
-CREATE INDEX rectify_search_draft_trgm ON rectify_search_issue USING gin (body gin_trgm_ops)
-    WHERE key < 4294967296;
-CREATE INDEX rectify_search_draft_grams ON rectify_search_issue USING gin (grams) WHERE key < 4294967296;
+CREATE FUNCTION rectify_search_rebuild() RETURNS void
+LANGUAGE plpgsql
+SET maintenance_work_mem = '256MB'
+AS $$
+BEGIN
+    DROP INDEX IF EXISTS rectify_search_issue_grams;
+    DROP INDEX IF EXISTS rectify_search_issue_key;
+    TRUNCATE rectify_search_issue;
+    PERFORM rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue));
+    CREATE INDEX rectify_search_issue_key ON rectify_search_issue (key);
+    CREATE INDEX rectify_search_issue_grams ON rectify_search_issue USING gin (grams);
+END
+$$;
+SELECT rectify_search_rebuild();
 
 CREATE OR REPLACE FUNCTION rectify_search_issue_changed() RETURNS trigger
 LANGUAGE plpgsql
@@ -109,9 +141,12 @@ CREATE TRIGGER rectify_search_report_au AFTER UPDATE ON rectify_report
     FOR EACH STATEMENT EXECUTE FUNCTION rectify_search_report_changed();
 """
 
+# Back to 0006's table, functions and indexes (its grams: characters and pairs only).
 BACKWARD = r"""
 DROP TRIGGER IF EXISTS rectify_search_report_au ON rectify_report;
 DROP FUNCTION IF EXISTS rectify_search_report_changed();
+DROP FUNCTION IF EXISTS rectify_search_rebuild();
+DROP FUNCTION IF EXISTS rectify_search_find(text[], text);
 CREATE OR REPLACE FUNCTION rectify_search_issue_changed() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
@@ -134,11 +169,8 @@ BEGIN
     RETURN NULL;
 END
 $$;
-DROP INDEX rectify_search_issue_trgm;
-DROP INDEX rectify_search_issue_grams;
-DROP INDEX rectify_search_draft_trgm;
-DROP INDEX rectify_search_draft_grams;
-DROP INDEX rectify_search_issue_key;
+DROP INDEX IF EXISTS rectify_search_issue_grams;
+DROP INDEX IF EXISTS rectify_search_issue_key;
 CREATE OR REPLACE FUNCTION rectify_search_refresh(ids bigint[]) RETURNS void
 LANGUAGE sql
 AS $$
@@ -153,7 +185,21 @@ AS $$
     ) AS documents;
 $$;
 ALTER TABLE rectify_search_issue DROP COLUMN key;
+ALTER TABLE rectify_search_issue RESET (toast_tuple_target);
+ALTER TABLE rectify_search_issue ALTER COLUMN body SET STORAGE EXTENDED, ALTER COLUMN grams SET STORAGE EXTENDED;
 DROP FUNCTION rectify_search_key(bigint, boolean, date);
+CREATE OR REPLACE FUNCTION rectify_search_grams(body text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT coalesce(array_agg(DISTINCT gram), '{}')
+    FROM (
+        SELECT ch, ch || coalesce(lead(ch) OVER (ORDER BY n), '') AS pair
+        FROM unnest(string_to_array(body, NULL)) WITH ORDINALITY AS chars (ch, n)
+    ) AS chars, LATERAL (VALUES (ch), (pair)) AS grams (gram)
+    WHERE strpos(gram, chr(31)) = 0 AND gram <> ''
+$$ COST 10000;
+TRUNCATE rectify_search_issue;
+SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue));
 CREATE INDEX rectify_search_issue_trgm ON rectify_search_issue USING gin (body gin_trgm_ops);
 CREATE INDEX rectify_search_issue_grams ON rectify_search_issue USING gin (grams);
 CREATE INDEX rectify_search_measure_trgm ON rectify_measure USING gin (rectify_search_lower(text) gin_trgm_ops);
