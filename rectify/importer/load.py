@@ -549,6 +549,10 @@ class ImportFailure(Exception):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        # Raised in a worker process that parses (read_report), re-raised in the one that loads.
+        return type(self), (self.path, self.message, self.line)
+
 
 def import_file(
     path,
@@ -559,6 +563,16 @@ def import_file(
     max_bytes: int | None = None,
 ) -> tuple[LoadResult, ReportRecord]:
     """Read, parse and store one report file; raise ImportFailure, leaving the database untouched."""
+    source, record = read_report(path, max_bytes=max_bytes)
+    result = store_report(path, source, record, dry_run=dry_run, allow_partial=allow_partial, publish=publish)
+    return result, record
+
+
+def read_report(path, *, max_bytes: int | None = None):
+    """Read and parse one report file, touching no database; raise ImportFailure naming the file and line.
+
+    Return (source, record): what sources.read_source decoded and what the parser made of it.
+    """
     from .parse import ParseError, parse_report
     from .sources import SourceError, read_source
 
@@ -576,6 +590,13 @@ def import_file(
             # Big5 or Latin-1 bytes read as GB18030 give plausible-looking nonsense, never an error.
             message += f"（文件按 {source.encoding} 编码读取；如原文是其他编码，请另存为 UTF-8 后再导入）"
         raise ImportFailure(path, message, exc.line) from exc
+    return source, record
+
+
+def store_report(
+    path, source, record: ReportRecord, *, dry_run: bool = False, allow_partial: bool = False, publish: bool = True
+) -> LoadResult:
+    """Store what read_report gave for `path` in one transaction; raise ImportFailure if it cannot be."""
     try:
         with transaction.atomic():
             result = load_report(
@@ -596,7 +617,7 @@ def import_file(
                 )
     except LoadError as exc:
         raise ImportFailure(path, str(exc), _first_line(record)) from exc
-    return result, record
+    return result
 
 
 def _first_line(record: ReportRecord) -> int | None:

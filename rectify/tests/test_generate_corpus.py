@@ -65,13 +65,19 @@ def test_source_names_sort_in_report_order():
 
 
 @pytest.mark.django_db
-def test_command_loads_the_reports_and_a_second_run_changes_nothing():
-    call_command("generate_corpus", reports=3, seed=5, verbosity=0)
+@pytest.mark.parametrize("jobs", [0, 2], ids=["composed-here", "composed-in-workers"])
+def test_command_loads_the_reports_and_a_second_run_changes_nothing(jobs):
+    call_command("generate_corpus", reports=3, seed=5, jobs=jobs, verbosity=0)
     expected = [parse_report(compose_report(5, index)) for index in range(3)]
 
     assert Report.objects.count() == 3
     assert Issue.objects.count() == sum(len(r.issues) for r in expected)
     assert Measure.objects.count() == sum(len(i.measures) for r in expected for i in r.issues)
+    reports = Report.objects.order_by("source_name")
+    assert [r.source_text for r in reports] == [compose_report(5, index) for index in range(3)]
+    assert [[i.title for i in r.issues.order_by("order")] for r in reports] == [
+        [i.title[:500] for i in record.issues] for record in expected
+    ]
 
     call_command("generate_corpus", reports=3, seed=5, verbosity=0)
     assert Report.objects.count() == 3

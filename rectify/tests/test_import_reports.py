@@ -98,8 +98,9 @@ def with_newer_status(text: str) -> str:
 # --- importing the seed folder --------------------------------------------------------------------------
 
 
-def test_importing_the_seed_folder_creates_five_reports_with_their_golden_issues():
-    out, _ = run(REPORTS)
+@pytest.mark.parametrize("jobs", [0, 1], ids=["parsed-here", "parsed-in-a-worker"])
+def test_importing_the_seed_folder_creates_five_reports_with_their_golden_issues(jobs):
+    out, _ = run(REPORTS, jobs=jobs)
 
     assert summary(out) == {"新增": 5, "更新": 0, "未变": 0, "失败": 0}
     assert Report.objects.count() == 5
@@ -242,6 +243,20 @@ def test_command_error_names_the_bad_file(tmp_path):
     error, _ = run_failing(folder)
 
     assert str(bad) in str(error)
+
+
+def test_files_parsed_in_a_worker_fail_alone_naming_file_and_line(tmp_path):
+    folder = copy_to(tmp_path / "run", SEED_001, SEEDS[3])
+    (folder / "000_空文件.txt").write_bytes(b"")
+    notice = folder / "002_通知.txt"
+    notice.write_text("\n\n关于召开全区安全生产工作会议的通知\n请各单位准时参加。\n", encoding="utf-8")
+
+    error, err = run_failing(folder, jobs=1)
+
+    assert summary(str(error)) == {"新增": 2, "更新": 0, "未变": 0, "失败": 2}
+    assert f"{notice}:3: 不是巡察整改报告" in err
+    assert str(folder / "000_空文件.txt") in err
+    assert set(Report.objects.values_list("source_name", flat=True)) == {SEED_001.name, SEEDS[3].name}
 
 
 def test_truncated_utf16_file_counts_as_failed_and_the_run_goes_on(tmp_path):

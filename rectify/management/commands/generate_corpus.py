@@ -21,13 +21,14 @@ import re
 import resource
 import time
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from rectify import search
+from rectify.importer.parallel import ordered_map, worker_count
 
 SEED_REPORTS = Path(__file__).resolve().parents[3] / "fixtures" / "reports"
 # One province's gazetteer, as cpca ships it: 21 is Liaoning, home of two of the seed reports.
@@ -284,6 +285,22 @@ def _measure(rng: random.Random, pools: Pools) -> str:
     return COUNT.sub(lambda m: str(rng.randint(10 ** (len(m.group(1)) - 1), 10 ** len(m.group(1)) - 1)), text)
 
 
+def _compose_and_parse(index: int, *, seed: int, write_dir: Path | None, parse: bool):
+    """Report `index` as text (written to `write_dir` if given) and, if asked, parsed; with the time each took.
+
+    Touches no database, so it can run in a worker process (rectify.importer.parallel).
+    """
+    from rectify.importer.parse import parse_report
+
+    clock = time.perf_counter()
+    text = compose_report(seed, index)
+    tick = time.perf_counter()
+    if write_dir:
+        (write_dir / source_name(seed, index)).write_text(text, encoding="utf-8")
+    record = parse_report(text) if parse else None
+    return text, record, tick - clock, time.perf_counter() - tick
+
+
 def source_name(seed: int, index: int) -> str:
     return f"corpus-{seed}-{index:06d}.txt"
 
@@ -306,6 +323,9 @@ class Command(BaseCommand):
             "--defer-index", action="store_true", help="暂停检索索引，全部写入后整体重建一次（建大语料时更快）"
         )
         parser.add_argument("--stats", type=Path, help="把用时、数量和内存峰值写成 JSON 文件（基准测试用）")
+        parser.add_argument(
+            "--jobs", type=int, help="生成和解析用的进程数（默认：每个空闲 CPU 一个；0 为在本进程内）。写入始终在本进程"
+        )
 
     def handle(self, *args, **options):
         count, seed, first = options["reports"], options["seed"], options["start"]
@@ -319,10 +339,22 @@ class Command(BaseCommand):
         started, cpu_started = time.perf_counter(), time.process_time()
         done, interrupted = 0, False
         deferred = options["defer_index"] and not (options["dry_run"] or write_dir)
+        indexes = range(first, first + count)
+        # Reports are composed and parsed ahead in worker processes; each is stored here, in order.
+        composed = ordered_map(
+            partial(_compose_and_parse, seed=seed, write_dir=write_dir, parse=not write_dir),
+            indexes,
+            workers=worker_count(count, options["jobs"]),
+        )
         with search.index_paused() if deferred else contextlib.nullcontext():
             try:
-                for index in self._progress(range(first, first + count), options["verbosity"]):
-                    self._one(index, seed, options, timings, totals)
+                for index, (text, record, compose_seconds, parse_seconds) in zip(
+                    self._progress(indexes, options["verbosity"]), composed, strict=True
+                ):
+                    timings["compose"] += compose_seconds
+                    timings["parse"] += parse_seconds
+                    if record is not None:
+                        self._store(index, seed, text, record, options, timings, totals)
                     done += 1
             except KeyboardInterrupt:
                 # Each report is its own transaction: what was stored stays, and --start resumes after it.
@@ -361,24 +393,14 @@ class Command(BaseCommand):
                 )
             )
 
-    def _one(self, index: int, seed: int, options: dict, timings: dict, totals: dict) -> None:
+    def _store(self, index: int, seed: int, text: str, record, options: dict, timings: dict, totals: dict) -> None:
         from rectify.importer.load import LoadError, load_report
-        from rectify.importer.parse import parse_report
 
-        clock = time.perf_counter()
-        text = compose_report(seed, index)
-        tick = time.perf_counter()
-        timings["compose"] += tick - clock
-        if options["write_dir"]:
-            (options["write_dir"] / source_name(seed, index)).write_text(text, encoding="utf-8")
-            return
-        record = parse_report(text)
-        timings["parse"] += time.perf_counter() - tick
-        tick = time.perf_counter()
         totals["issues"] += len(record.issues)
         totals["measures"] += sum(len(issue.measures) for issue in record.issues)
         if options["dry_run"]:
             return
+        tick = time.perf_counter()
         publish = random.Random(f"{seed}:publish:{index}").random() >= options["draft_share"]
         try:
             with transaction.atomic():
