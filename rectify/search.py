@@ -21,7 +21,10 @@ index alone counts the published matches and reads them newest report first, so
 
 import contextlib
 import datetime
+import json
 import string
+from collections.abc import Iterable
+from pathlib import Path
 
 from django.core import checks
 from django.db import connections, router, transaction
@@ -29,6 +32,7 @@ from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySe
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
+from rectify import sqlite_index
 from rectify.models import Issue, Measure
 
 MAX_QUERY_LENGTH = 100
@@ -146,35 +150,16 @@ def matching_measures(issues, query: str) -> dict[int, list[Measure]]:
     return found
 
 
-def count_issues(issues: QuerySet, query: str, *, limit: int | None = None) -> int:
-    """How many problems `filter_issues` finds; with `limit`, stop counting past it.
-
-    A common term (整改, 工作) matches most rows, and an exact count then costs a join per hit;
-    a search page can show "1000+" instead: a result above `limit` means "more than limit".
-    """
-    return _count(filter_issues(issues, query), limit)
-
-
-def count_measures(measures: QuerySet, query: str, *, limit: int | None = None) -> int:
-    """How many measures `filter_measures` finds; `limit` as in `count_issues`."""
-    return _count(filter_measures(measures, query), limit)
-
-
-def _count(found: QuerySet, limit: int | None) -> int:
-    if limit is None:
-        return found.count()
-    return found.order_by().values("pk")[: limit + 1].count()
-
-
-# A search key (the SQLite index's row id): a published problem's is at least PUBLISHED_KEYS and
-# orders newest report first; a draft's is its id. Either way the id is the low 32 bits.
+# A search key (SQLite: the FTS5 row id; PostgreSQL: rectify_search_issue.key): a published
+# problem's is at least PUBLISHED_KEYS and orders newest report first; a draft's is its id. Either
+# way the problem's id is the low 32 bits.
 PUBLISHED_KEYS = 1 << 32
 ID_BITS = PUBLISHED_KEYS - 1
 LAST_DAY = datetime.date.max.toordinal() + 1
 
 
 def search_key(issue_id: int, *, published: bool, report_date: datetime.date | None) -> int:
-    """The key migration 0007's view gives a problem: what the index orders and counts by."""
+    """The key the database gives a problem (migration 0007's view, 0010's rectify_search_key)."""
     if not published:
         return issue_id
     return ((LAST_DAY - (report_date.toordinal() if report_date else 0)) << 32) | issue_id
@@ -310,26 +295,31 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
     """
     alias = using or router.db_for_write(Issue)
     connection = connections[alias]
+    counts = {"issues": Issue.objects.using(alias).count(), "measures": Measure.objects.using(alias).count()}
+    # An index rebuilt from the tables is whole again, even after a bulk import that was killed; and a
+    # rebuild follows a bulk load, so fresh statistics let the planner pick the selective index
+    # (facet counts go from a scan of every problem of a status to the few inspections chosen).
+    finish = ["DELETE FROM rectify_search_paused", "ANALYZE"]
+    if (
+        connection.vendor == "sqlite"
+        and not connection.in_atomic_block
+        and not connection.is_in_memory_db()
+        and sqlite_index.worth_building_in_parallel(counts["issues"])
+    ):
+        connection.close()  # the tables are put in place by a connection of sqlite_index's own
+        sqlite_index.rebuild_in_parallel(Path(connection.settings_dict["NAME"]), finish=finish)
+        return counts
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        # An index rebuilt from the tables is whole again, even after a bulk import that was killed.
-        cursor.execute("DELETE FROM rectify_search_paused")
         if connection.vendor == "sqlite":
             with _sqlite_page_cache(cursor, REBUILD_CACHE_KIB):
-                for table, text in SQLITE_INDEXES.items():
+                for table in sqlite_index.TABLES:
                     cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-                    with _fts5_bulk_settings(cursor, table):
-                        cursor.execute(f"INSERT INTO {table}(rowid, {text[0]}) SELECT key, {text[1]} FROM {DOCUMENTS}")
+                    sqlite_index.fill(cursor, table)
         else:
             cursor.execute("SELECT rectify_search_rebuild()")
-        # A rebuild follows a bulk load: fresh statistics let the planner pick the selective index
-        # (facet counts go from a scan of every problem of a status to the few inspections chosen).
-        cursor.execute("ANALYZE")
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # VACUUM (never inside a transaction) marks the pages all-visible, so a count of published
-        # matches reads the GIN index only instead of visiting every matching row.
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM rectify_search_issue")
-    return {"issues": Issue.objects.using(alias).count(), "measures": Measure.objects.using(alias).count()}
+        for statement in finish:
+            cursor.execute(statement)
+    return counts
 
 
 @contextlib.contextmanager
@@ -365,58 +355,50 @@ def index_paused(using: str | None = None):
         rebuild_index(alias)
 
 
-# The SQLite index tables (migration 0007), each with its column and what fills it from DOCUMENTS.
-DOCUMENTS = "rectify_search_document"
-SQLITE_INDEXES = {
-    "rectify_search_issue": ("body", "body"),
-    "rectify_search_issue_grams": ("grams", "rectify_search_grams(body)"),
-}
-# FTS5's defaults (fts5Int.h): merge 4 segments of a level once there are 4, flush at 1 MB.
-FTS5_AUTOMERGE, FTS5_HASHSIZE = 4, 1024 * 1024
-# For a rebuild: flush every 64 MB and merge nothing on the way; one 'optimize' at the end then
-# merges each segment once instead of log(n) times (2x faster than the defaults at 1M measures).
-BULK_HASHSIZE = 64 * 1024 * 1024
-
-
 @contextlib.contextmanager
-def _fts5_bulk_settings(cursor, table: str):
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
-    yield
-    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS5_AUTOMERGE})")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS5_HASHSIZE})")
+def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
+    """Index a report's problems once, after a load has written them, instead of once per row.
 
-
-@contextlib.contextmanager
-def indexed_once_after(report_id: int):
-    """For a load that writes only new rows: index the report's problems once, at the end.
-
-    Only for rows that are all new: an FTS5 delete must be given the text and key a document was
-    indexed under, which the triggers read before each update; rows that existed keep going through the triggers. The
-    pause row lives inside the report's transaction, and SQLite has one writer at a time, so no other
-    connection ever sees it; a failure rolls it back with everything else. PostgreSQL's triggers
-    already work per statement, so bulk inserts index once there.
+    Row by row, each measure written re-indexes its whole problem document (n² characters for n
+    measures). `indexed_ids` are problems already indexed that the load may change (a newer report
+    on the same inspection): their documents are taken out first, while they still hold the text
+    and key they were indexed under (an FTS5 delete must be given exactly those). At the end the
+    report's problems and those are indexed as they now are. The pause row lives inside the
+    report's transaction: other connections never see it (SQLite has one writer; PostgreSQL shows
+    no uncommitted row), and a failure rolls it back with everything else.
     """
     connection = connections[router.db_for_write(Issue)]
-    if connection.vendor != "sqlite":
-        yield
-        return
+    ids = json.dumps(sorted(indexed_ids))
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM rectify_search_paused")
         if cursor.fetchone():  # index_paused is on: its rebuild indexes everything at the end
             yield
             return
+        if connection.vendor == "sqlite":
+            for table, (column, text) in sqlite_index.TABLES.items():
+                cursor.execute(
+                    f"INSERT INTO {table}({table}, rowid, {column}) SELECT 'delete', key, {text} "
+                    f"FROM {sqlite_index.DOCUMENTS} WHERE id IN (SELECT value FROM json_each(%s))",
+                    [ids],
+                )
         cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
     yield
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_search_paused")
-        # What the insert triggers of migration 0007 add, once per problem instead of once per measure.
-        for table, text in SQLITE_INDEXES.items():
+        if connection.vendor == "sqlite":
+            # What migration 0007's triggers add for a problem, once per problem.
+            for table, (column, text) in sqlite_index.TABLES.items():
+                cursor.execute(
+                    f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {sqlite_index.DOCUMENTS} "
+                    "WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s) "
+                    "OR id IN (SELECT value FROM json_each(%s))",
+                    [report_id, ids],
+                )
+        else:
             cursor.execute(
-                f"INSERT INTO {table}(rowid, {text[0]}) SELECT key, {text[1]} FROM {DOCUMENTS} "
-                "WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s)",
-                [report_id],
+                "SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue WHERE report_id = %s "
+                "UNION SELECT jsonb_array_elements_text(%s::jsonb)::bigint))",
+                [report_id, ids],
             )
 
 

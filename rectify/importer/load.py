@@ -9,7 +9,6 @@ The only importer module that touches the ORM. Identity rules:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,8 +106,7 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
     categories = _categories(inspection, record.categories, new_inspection=new_inspection)
     keys = _issue_keys(record.issues)
     existing = {} if new_inspection else _existing_issues(inspection, keys)
-    only_new_rows = outcome == "created" and not existing
-    with search.indexed_once_after(report.pk) if only_new_rows else contextlib.nullcontext():
+    with search.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
         issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories)
         measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
     if outcome == "updated":

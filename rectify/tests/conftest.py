@@ -13,6 +13,16 @@ def seed_path(prefix: str) -> Path:
     return next(REPORTS.glob(f"{prefix}*.txt"))
 
 
+def with_newer_status(text: str) -> str:
+    """Seed 001 as its next report would print it: 问题7 finished, signed two months later."""
+    problem = text.index("7.问题7:")
+    stated = text.index("整改完成情况:阶段性完成整改。", problem)
+    assert stated < text.index("8.问题8:")
+    newer = text[:stated] + "整改完成情况:已完成整改。" + text[stated + len("整改完成情况:阶段性完成整改。") :]
+    assert newer.endswith("2025年7月28日")
+    return newer.removesuffix("2025年7月28日") + "2025年9月30日"
+
+
 def golden(stem: str) -> dict:
     return json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
 

@@ -20,6 +20,7 @@ from rectify import search
 from rectify.importer import load
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, StatusSource, Unit
 from rectify.search import check_index_paused
+from rectify.tests.conftest import with_newer_status
 from rectify.tests.test_search import assert_search_equals_substring_match
 
 pytestmark = pytest.mark.django_db
@@ -83,16 +84,6 @@ def copy_to(folder: Path, *sources: Path) -> Path:
 
 def summary(text: str) -> dict[str, int]:
     return {label: int(n) for label, n in re.findall(r"(新增|更新|未变|失败) (\d+)", text)}
-
-
-def with_newer_status(text: str) -> str:
-    """Seed 001 as its next report would print it: 问题7 finished, signed two months later."""
-    problem = text.index("7.问题7:")
-    stated = text.index("整改完成情况:阶段性完成整改。", problem)
-    assert stated < text.index("8.问题8:")
-    newer = text[:stated] + "整改完成情况:已完成整改。" + text[stated + len("整改完成情况:阶段性完成整改。") :]
-    assert newer.endswith("2025年7月28日")
-    return newer.removesuffix("2025年7月28日") + "2025年9月30日"
 
 
 # --- importing the seed folder --------------------------------------------------------------------------

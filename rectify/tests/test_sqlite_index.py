@@ -1,0 +1,70 @@
+"""Building the SQLite search tables in worker processes gives the index a serial fill gives."""
+
+import sqlite3
+
+import pytest
+from django.db import connection
+
+from rectify import search, sqlite_index
+from rectify.tests.test_search import sample_queries
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 tables"),
+    # A file to build from (the test database lives in memory), written outside any transaction.
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def _matches(cursor, queries) -> dict[str, list[int]]:
+    found = {}
+    for query in queries:
+        term = search.fold(search.normalise_query(query))
+        if not term or not search._indexable(term):
+            continue
+        table, phrase = search._sqlite_table_and_phrase(term)
+        cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid", [phrase])
+        found[query] = [row[0] for row in cursor.fetchall()]
+    return found
+
+
+def test_a_parallel_rebuild_equals_the_serial_index_and_clears_the_pause(imported_seeds, tmp_path):
+    copy = tmp_path / "archive.sqlite3"
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM INTO %s", [str(copy)])
+        queries = sample_queries()
+        expected = _matches(cursor, queries)
+    assert sum(map(len, expected.values())) > 100
+    damaged = sqlite3.connect(copy, isolation_level=None)
+    for table in sqlite_index.TABLES:
+        damaged.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+    damaged.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+    damaged.close()
+
+    sqlite_index.rebuild_in_parallel(copy, finish=["DELETE FROM rectify_search_paused"])
+
+    rebuilt = sqlite3.connect(copy, isolation_level=None)
+    try:
+        assert _matches(rebuilt.cursor(), queries) == expected
+        for table in sqlite_index.TABLES:
+            rebuilt.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+        assert rebuilt.execute("SELECT count(*) FROM rectify_search_paused").fetchone() == (0,)
+        assert not list(tmp_path.glob("rectify-index-*"))  # the scratch files are gone
+    finally:
+        rebuilt.close()
+
+
+def test_a_failing_worker_leaves_the_database_as_it_was(imported_seeds, tmp_path, monkeypatch):
+    copy = tmp_path / "archive.sqlite3"
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM INTO %s", [str(copy)])
+        expected = _matches(cursor, ["整改", "公众号"])
+    monkeypatch.setitem(sqlite_index.TABLES, "rectify_search_issue_grams", ("grams", "no_such_function(body)"))
+
+    with pytest.raises(sqlite3.OperationalError, match="no_such_function"):
+        sqlite_index.rebuild_in_parallel(copy)
+
+    untouched = sqlite3.connect(copy)
+    try:
+        assert _matches(untouched.cursor(), ["整改", "公众号"]) == expected
+    finally:
+        untouched.close()
