@@ -361,14 +361,16 @@ def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
 
     Row by row, each measure written re-indexes its whole problem document (n² characters for n
     measures). `indexed_ids` are problems already indexed that the load may change (a newer report
-    on the same inspection): their documents are taken out first, while they still hold the text
-    and key they were indexed under (an FTS5 delete must be given exactly those). At the end the
-    report's problems and those are indexed as they now are. The pause row lives inside the
+    on the same inspection). Those and the problems the report already discloses (a corrected
+    re-import) are taken out of the index first, while their documents still hold the text and key
+    they were indexed under (an FTS5 delete must be given exactly those); at the end the same set,
+    with the problems the load added, is indexed as it now is. The pause row lives inside the
     report's transaction: other connections never see it (SQLite has one writer; PostgreSQL shows
     no uncommitted row), and a failure rolls it back with everything else.
     """
     connection = connections[router.db_for_write(Issue)]
-    ids = json.dumps(sorted(indexed_ids))
+    touched = "id IN (SELECT id FROM rectify_issue WHERE report_id = %s) OR id IN (SELECT value FROM json_each(%s))"
+    params = [report_id, json.dumps(sorted(indexed_ids))]
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM rectify_search_paused")
         if cursor.fetchone():  # index_paused is on: its rebuild indexes everything at the end
@@ -378,8 +380,8 @@ def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
             for table, (column, text) in sqlite_index.TABLES.items():
                 cursor.execute(
                     f"INSERT INTO {table}({table}, rowid, {column}) SELECT 'delete', key, {text} "
-                    f"FROM {sqlite_index.DOCUMENTS} WHERE id IN (SELECT value FROM json_each(%s))",
-                    [ids],
+                    f"FROM {sqlite_index.DOCUMENTS} WHERE {touched}",
+                    params,
                 )
         cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
     yield
@@ -390,15 +392,14 @@ def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
             for table, (column, text) in sqlite_index.TABLES.items():
                 cursor.execute(
                     f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {sqlite_index.DOCUMENTS} "
-                    "WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = %s) "
-                    "OR id IN (SELECT value FROM json_each(%s))",
-                    [report_id, ids],
+                    f"WHERE {touched}",
+                    params,
                 )
-        else:
+        else:  # rectify_search_refresh replaces whatever the index holds for these problems
             cursor.execute(
                 "SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue WHERE report_id = %s "
                 "UNION SELECT jsonb_array_elements_text(%s::jsonb)::bigint))",
-                [report_id, ids],
+                params,
             )
 
 
