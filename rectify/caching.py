@@ -14,6 +14,9 @@ from django.core.cache import cache
 from django.db import connections
 from django.utils import timezone, translation
 
+# name -> (data version, value): lookup tables kept in this process (see held_in_process).
+_held: dict[str, tuple[int, object]] = {}
+
 
 def data_version(using: str = "default") -> int:
     """The archive's version: higher after every committed write to its tables."""
@@ -31,3 +34,22 @@ def remembered(name: str, compute: Callable[[], object], *parts: str, using: str
         value = compute()
         cache.set(key, value)
     return value
+
+
+def held_in_process(name: str, compute: Callable[[], object], *, using: str = "default"):
+    """`compute()`, kept in this process's memory until the archive changes.
+
+    For lookup tables of thousands of rows read on every request: a cache backend would pickle and
+    unpickle them each time. Only the current version's value is kept.
+    """
+    version = data_version(using)
+    held = _held.get(name)
+    if held is None or held[0] != version:
+        held = _held[name] = (version, compute())
+    return held[1]
+
+
+def clear() -> None:
+    """Forget everything remembered (tests: a rolled-back write takes the version back)."""
+    cache.clear()
+    _held.clear()

@@ -8,13 +8,14 @@ here too, so the page shows numbers that agree with the filter it links to.
 from dataclasses import dataclass
 
 import django_filters
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from rectify import search
+from rectify import caching, search
 from rectify.models import (
     DueBasis,
+    Inspection,
     Issue,
     IssueStatus,
     MeasureState,
@@ -170,32 +171,35 @@ class IssueFilter(django_filters.FilterSet):
         return queryset
 
     def facets(self) -> list[Facet]:
-        """Each facet's choices with the number of results choosing it would give; one query per facet.
+        """Each facet's choices with the number of results choosing it would give.
 
-        Counting excludes the facet's own filter (the usual
-        faceting rule), so every choice of a facet shows what selecting it instead would give.
+        Counting excludes the facet's own filter (the usual faceting rule), so every choice of a
+        facet shows what selecting it instead would give. Facets that count over the same rows
+        share two queries: one count per inspection (unit, region, level, inspector, kind and year
+        are the inspection's), one per combination of the problem's own facets (status, category,
+        立行立改, overdue, warning); the counts are then summed here. So a page asks 2 + (chosen
+        filters that have a facet) queries, not one per facet.
         """
         if self.is_bound and not self.is_valid():
             raise ValueError("Facet counts need valid filter values; show the form's errors instead.")
-        counters = {
-            "status": self._count_status,
-            "unit": self._count_unit,
-            "region": self._count_region,
-            "level": self._count_level,
-            "inspector": self._grouped_counter("inspection__inspector"),
-            "kind": self._grouped_counter("inspection__kind"),
-            "year": self._count_year,
-            "category": self._count_category,
-            "immediate": self._count_immediate,
-            "overdue": self._count_overdue,
-            "warning": self._count_warning,
+        active = {
+            name for name, value in (self.form.cleaned_data if self.is_bound else {}).items() if value not in (None, "")
         }
+        rows: dict[tuple[str, str | None], list[dict]] = {}
+
+        def rows_for(kind: str, name: str) -> list[dict]:
+            base = name if name in active else None  # the facets of unchosen filters share one base
+            if (kind, base) not in rows:
+                queryset = self.queryset_without(name)
+                rows[kind, base] = self._per_inspection(queryset) if kind == "inspection" else self._per_kind(queryset)
+            return rows[kind, base]
+
         facets = []
-        for name, counter in counters.items():
+        for name, (kind, counter) in self._counters().items():
             current = self.data.get(name, "")
             choices = [
                 FacetChoice(str(value), str(label), count, str(value) == current)
-                for value, label, count in counter(self.queryset_without(name))
+                for value, label, count in counter(rows_for(kind, name))
             ]
             if not choices and not current:
                 continue
@@ -205,79 +209,127 @@ class IssueFilter(django_filters.FilterSet):
             facets.append(Facet(name, str(self.filters[name].label), choices))
         return facets
 
+    def _counters(self):
+        """Each facet, in page order: which rows it counts (per inspection or per kind) and how."""
+        return {
+            "status": ("kind", self._count_status),
+            "unit": ("inspection", self._count_unit),
+            "region": ("inspection", self._count_region),
+            "level": ("inspection", self._count_level),
+            "inspector": ("inspection", _by_value("inspector")),
+            "kind": ("inspection", _by_value("kind")),
+            "year": ("inspection", self._count_year),
+            "category": ("kind", _by_value("category_title")),
+            "immediate": ("kind", self._count_immediate),
+            "overdue": ("kind", self._count_overdue),
+            "warning": ("kind", self._count_warning),
+        }
+
     # Counts are plain COUNT(pk), not COUNT(DISTINCT pk): every filter here follows foreign keys
     # towards one row (issue -> inspection -> unit, report, category) or tests the issue itself, so
     # no join repeats a problem, and DISTINCT would only add a sort of every matching row.
 
     @staticmethod
-    def _grouped(queryset, expression, **annotations):
-        """(group value, count) for each distinct value of `expression`, largest first."""
-        rows = (
-            queryset.annotate(facet=expression, **annotations)
-            .values("facet")
+    def _per_inspection(queryset) -> list[dict]:
+        """The matching problems of each inspection, with what the inspection facets count by.
+
+        Grouped by inspection alone, the count reads the problem index in its own order; the
+        inspections' unit, region and so on come from a table this process keeps.
+        """
+        facts = caching.held_in_process("inspection-facets", _inspection_facts)
+        # Grouped by inspection_id + 0, not the column: SQLite's planner would read the whole
+        # problem index in inspection order to skip a sort, instead of the few inspections the
+        # filters pick (25 ms -> 3 ms).
+        counts = (
+            queryset.order_by()
+            .annotate(per_inspection=F("inspection") + 0)
+            .values_list("per_inspection")
             .annotate(n=Count("pk"))
-            .order_by("-n", "facet")
         )
-        return [(row["facet"], row["n"]) for row in rows]
+        return [{**facts[inspection], "n": n} for inspection, n in counts]
 
-    def _grouped_counter(self, field):
-        def count(queryset):
-            return [(value, value, n) for value, n in self._grouped_field(queryset, field) if value]
+    @staticmethod
+    def _per_kind(queryset) -> list[dict]:
+        """The matching problems of each combination of status, category, 立行立改, overdue and warning."""
+        overdue = Case(When(overdue_condition(), then=Value(True)), default=Value(False), output_field=BooleanField())
+        return list(
+            queryset.order_by()
+            .with_warning()
+            .annotate(category_title=Coalesce("category__parent__title", "category__title"), is_overdue=overdue)
+            .values("status", "immediate", "warning", "is_overdue", "category_title")
+            .annotate(n=Count("pk"))
+        )
 
-        return count
-
-    def _grouped_field(self, queryset, field):
-        rows = queryset.values(field).annotate(n=Count("pk")).order_by("-n", field)
-        return [(row[field], row["n"]) for row in rows]
-
-    def _count_status(self, queryset):
-        counts = dict(self._grouped_field(queryset, "status"))
+    def _count_status(self, rows):
+        counts = _sums(rows, "status")
         open_count = sum(counts.get(code, 0) for code in IssueStatus.open_values())
         return [(code, label, counts.get(code, 0)) for code, label in STATUS_CHOICES if code != OPEN] + [
             (OPEN, STATUS_CHOICES[-1][1], open_count)
         ]
 
-    def _count_unit(self, queryset):
-        rows = (
-            queryset.values("inspection__unit", "inspection__unit__name")
-            .annotate(n=Count("pk"))
-            .order_by("inspection__unit__name")
-        )
-        return [(row["inspection__unit"], row["inspection__unit__name"], row["n"]) for row in rows]
+    def _count_unit(self, rows):
+        names = {row["unit"]: row["unit_name"] for row in rows}
+        counts = _sums(rows, "unit")
+        return [(unit, names[unit], counts[unit]) for unit in sorted(counts, key=lambda unit: names[unit])]
 
-    def _count_region(self, queryset):
+    def _count_region(self, rows):
         # The filter matches a region and every region inside it (startswith), so a region's count
-        # adds up the regions it prefixes; still one query.
-        exact = dict(self._grouped_field(queryset, "inspection__unit__region"))
+        # adds up the regions it prefixes.
+        exact = _sums(rows, "region")
         regions = sorted(region for region in exact if region)
         return [(r, r, sum(n for other, n in exact.items() if other and other.startswith(r))) for r in regions]
 
-    def _count_level(self, queryset):
-        counts = dict(self._grouped_field(queryset, "inspection__unit__level"))
+    def _count_level(self, rows):
+        counts = _sums(rows, "level")
         return [(code, label, counts[code]) for code, label in LEVEL_CHOICES if code in counts]
 
-    def _count_year(self, queryset):
-        rows = self._grouped(queryset, ExtractYear("inspection__start_date"))
-        return sorted(((year, year, n) for year, n in rows if year), reverse=True)
+    def _count_year(self, rows):
+        counts: dict[int, int] = {}
+        for row in rows:
+            if row["start"]:
+                counts[row["start"].year] = counts.get(row["start"].year, 0) + row["n"]
+        return sorted(((year, year, n) for year, n in counts.items()), reverse=True)
 
-    def _count_category(self, queryset):
-        rows = self._grouped(queryset, Coalesce("category__parent__title", "category__title"))
-        return [(title, title, n) for title, n in rows if title]
-
-    def _count_immediate(self, queryset):
-        counts = dict(self._grouped_field(queryset, "immediate"))
+    def _count_immediate(self, rows):
+        counts = _sums(rows, "immediate")
         return [("true", YES_NO["true"], counts.get(True, 0)), ("false", YES_NO["false"], counts.get(False, 0))]
 
-    def _count_overdue(self, queryset):
-        totals = queryset.aggregate(all=Count("pk"), overdue=Count("pk", filter=overdue_condition()))
-        return [
-            ("true", YES_NO["true"], totals["overdue"]),
-            ("false", YES_NO["false"], totals["all"] - totals["overdue"]),
-        ]
+    def _count_overdue(self, rows):
+        counts = _sums(rows, "is_overdue")
+        overdue, total = counts.get(True, 0), sum(counts.values())
+        return [("true", YES_NO["true"], overdue), ("false", YES_NO["false"], total - overdue)]
 
-    def _count_warning(self, queryset):
-        counts = dict(self._grouped_field(queryset.with_warning(), "warning"))
+    def _count_warning(self, rows):
+        counts = _sums(rows, "warning")
         return [(code, label, counts[code]) for code, label in WARNING_CHOICES if code in counts]
+
+
+INSPECTION_FACTS = ("unit", "unit__name", "unit__region", "unit__level", "inspector", "kind", "start_date")
+
+
+def _inspection_facts() -> dict[int, dict]:
+    """What each inspection's facets count by, for every inspection."""
+    names = ("unit", "unit_name", "region", "level", "inspector", "kind", "start")
+    rows = Inspection.objects.order_by().values_list("pk", *INSPECTION_FACTS)
+    return {pk: dict(zip(names, facts, strict=True)) for pk, *facts in rows}
+
+
+def _sums(rows: list[dict], field: str) -> dict:
+    """The problem counts of `rows` added up by the value of `field`."""
+    counts: dict = {}
+    for row in rows:
+        counts[row[field]] = counts.get(row[field], 0) + row["n"]
+    return counts
+
+
+def _by_value(field: str):
+    """A facet whose choices are the field's own values, most problems first (then by value), blanks left out."""
+
+    def count(rows):
+        counts = [(value, n) for value, n in _sums(rows, field).items() if value]
+        return [(value, value, n) for value, n in sorted(counts, key=lambda item: (-item[1], item[0]))]
+
+    return count
 
 
 class UnitFilter(django_filters.FilterSet):

@@ -4,7 +4,7 @@ import re
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -50,3 +50,18 @@ def language_url(context, language_code):
 def html_lang(language_code):
     """The BCP 47 tag for <html lang>: the site's Chinese is zh-CN."""
     return "zh-CN" if (language_code or "").startswith("zh") else language_code
+
+
+@register.simple_tag
+def facet_options(facet):
+    """A facet's <option>s, each labelled with its count: one pass in Python, not a template loop.
+
+    A broad list offers hundreds of units and categories; rendered one template tag at a time they
+    were a quarter of the page's time.
+    """
+    selected = mark_safe(" selected")
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((choice.value, selected if choice.selected else "", choice.text) for choice in facet.choices),
+    )

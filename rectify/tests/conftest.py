@@ -41,11 +41,11 @@ def chinese_interface():
 def fresh_cache():
     """Each test's rolled-back writes bring the data version back to where the last test left it,
     so a cache entry of one test would match the next test's different rows: start empty."""
-    from django.core.cache import cache
+    from rectify import caching
 
-    cache.clear()
+    caching.clear()
     yield
-    cache.clear()
+    caching.clear()
 
 
 @pytest.fixture
