@@ -315,6 +315,8 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
                 for table in sqlite_index.TABLES:
                     cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
                     sqlite_index.fill(cursor, table)
+                for statement in sqlite_index.RECORD_FILL:
+                    cursor.execute(statement)
         else:
             cursor.execute("SELECT rectify_search_rebuild()")
         for statement in finish:
@@ -377,24 +379,13 @@ def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
             yield
             return
         if connection.vendor == "sqlite":
-            for table, (column, text) in sqlite_index.TABLES.items():
-                cursor.execute(
-                    f"INSERT INTO {table}({table}, rowid, {column}) SELECT 'delete', key, {text} "
-                    f"FROM {sqlite_index.DOCUMENTS} WHERE {touched}",
-                    params,
-                )
+            sqlite_index.remove(cursor, touched, params)
         cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
     yield
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_search_paused")
         if connection.vendor == "sqlite":
-            # What migration 0007's triggers add for a problem, once per problem.
-            for table, (column, text) in sqlite_index.TABLES.items():
-                cursor.execute(
-                    f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {sqlite_index.DOCUMENTS} "
-                    f"WHERE {touched}",
-                    params,
-                )
+            sqlite_index.add(cursor, touched, params)  # what migration 0007's triggers add, once per problem
         else:  # rectify_search_refresh replaces whatever the index holds for these problems
             cursor.execute(
                 "SELECT rectify_search_refresh(ARRAY(SELECT id FROM rectify_issue WHERE report_id = %s "

@@ -108,10 +108,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Reads go through a memory map and a 64 MB page cache: with SQLite's default 2 MB cache, an
     # archive-sized file (2 GB at 10,000 reports) made every page read a system call, and an index
     # rebuild re-read pages from the OS two and a half GB a second.
+    # WAL: pages are read while an import writes (a rollback journal makes readers wait for each
+    # commit, and a long reader stall the import), and with synchronous=NORMAL a commit appends to
+    # the log without waiting for the disk: 30 -> 26 ms a report for imports that commit each one.
+    # A power cut can lose the last commits, never half of one.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE",
         timeout=20,
-        init_command="PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296",
+        init_command=(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+            "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296"
+        ),
     )
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -23,8 +23,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-# Every problem's document as indexed: its id, search key and lowered text (migration 0007).
+# Every problem's document as it is now: id, the search key it should have, lowered text (0007).
 DOCUMENTS = "rectify_search_document"
+# The same for every indexed problem, with the key it was indexed under (rectify_search_indexed).
+INDEXED_DOCUMENTS = "rectify_search_indexed_document"
 # Each table, the column it indexes and the expression that fills it from DOCUMENTS.
 TABLES = {
     "rectify_search_issue": ("body", "body"),
@@ -37,6 +39,38 @@ FTS5_AUTOMERGE, FTS5_HASHSIZE = 4, 1024 * 1024
 BULK_HASHSIZE = 64 * 1024 * 1024
 # Below this many documents a worker's start-up and the copy cost more than they save.
 PARALLEL_FROM = 20_000
+
+
+def remove(cursor, where: str, params) -> None:
+    """Take out of the index the documents of the problems `where` picks, as they were indexed."""
+    for table, (column, text) in TABLES.items():
+        cursor.execute(
+            f"INSERT INTO {table}({table}, rowid, {column}) SELECT 'delete', key, {text} "
+            f"FROM {INDEXED_DOCUMENTS} WHERE {where}",
+            params,
+        )
+    cursor.execute(
+        f"DELETE FROM rectify_search_indexed WHERE issue_id IN (SELECT id FROM {INDEXED_DOCUMENTS} WHERE {where})",
+        params,
+    )
+
+
+def add(cursor, where: str, params) -> None:
+    """Index the documents of the problems `where` picks, as they are now."""
+    for table, (column, text) in TABLES.items():
+        cursor.execute(
+            f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {DOCUMENTS} WHERE {where}", params
+        )
+    cursor.execute(
+        f"INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM {DOCUMENTS} WHERE {where}", params
+    )
+
+
+# Statements that make rectify_search_indexed say what a fill (below) indexed.
+RECORD_FILL = [
+    "DELETE FROM rectify_search_indexed",
+    f"INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM {DOCUMENTS}",
+]
 
 
 def fill(cursor, table: str) -> None:
@@ -57,16 +91,19 @@ def worth_building_in_parallel(documents: int) -> bool:
 def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
     """Build every table in its own process, then put them in place in one transaction.
 
-    `finish` are statements run in that same transaction (the caller's pause switch, ANALYZE).
-    The caller must hold no transaction on `database`.
+    `finish` are statements run in that same transaction (the caller's pause switch, ANALYZE),
+    after the record of what is indexed. The caller must hold no transaction on `database`.
     """
     with tempfile.TemporaryDirectory(prefix="rectify-index-", dir=database.parent) as scratch:
         built = {table: Path(scratch) / f"{table}.sqlite3" for table in TABLES}
-        with ProcessPoolExecutor(len(TABLES), mp_context=get_context("fork")) as pool:
-            for done in [pool.submit(_build_alone, database, table, path) for table, path in built.items()]:
-                done.result()
+        # Opened first and kept open: a WAL database's -shm file must exist for the workers'
+        # read-only connections, and the last connection to close removes it.
         connection = sqlite3.connect(database, isolation_level=None, timeout=60)
         try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            with ProcessPoolExecutor(len(TABLES), mp_context=get_context("fork")) as pool:
+                for done in [pool.submit(_build_alone, database, table, path) for table, path in built.items()]:
+                    done.result()
             for number, path in enumerate(built.values()):
                 connection.execute(f"ATTACH DATABASE ? AS built{number}", [str(path)])
             connection.execute("BEGIN IMMEDIATE")
@@ -74,7 +111,7 @@ def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
                 for shadow in (f"{table}_data", f"{table}_idx"):
                     connection.execute(f"DELETE FROM main.{shadow}")
                     connection.execute(f"INSERT INTO main.{shadow} SELECT * FROM built{number}.{shadow}")
-            for statement in finish:
+            for statement in [*RECORD_FILL, *finish]:
                 connection.execute(statement)
             connection.execute("COMMIT")
         except BaseException:

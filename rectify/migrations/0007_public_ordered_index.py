@@ -17,7 +17,8 @@ Now:
 - The tables are contentless (nothing is read back from them) and keep no column sizes (nothing
   is ranked). Triggers remove a document, with the text and key it was indexed under, before any
   write that changes either, and add it back after: problem title, description or report;
-  measure text or problem; a report's publication or date.
+  measure text or problem; a report's publication or date. The key a document was indexed under
+  is kept in rectify_search_indexed, so a removal never depends on the report still being there.
 
 PostgreSQL is untouched here.
 """
@@ -36,21 +37,33 @@ LAST_DAY = 3652060
 # julianday() of 0001-01-01 minus 1, so that julianday(d) - this = date.toordinal().
 JULIAN_ORDINAL_OFFSET = 1721424.5
 
+BODY = """lower(i.title || char(31) || i.description || coalesce(char(31) || (
+           SELECT group_concat(m.text, char(31)) FROM (
+               SELECT text FROM rectify_measure WHERE issue_id = i.id ORDER BY id
+           ) AS m
+       ), ''))"""
+
 SQLITE_CREATE = f"""
 CREATE TABLE rectify_search_paused (id integer PRIMARY KEY CHECK (id = 1));
 
+-- The key each indexed document was indexed under: a removal must give FTS5 exactly that, and
+-- the report it was computed from may be gone or changed by then.
+CREATE TABLE rectify_search_indexed (issue_id integer PRIMARY KEY, key integer NOT NULL);
+
+-- Every problem's document as it is now, with the key it should be indexed under.
 CREATE VIEW rectify_search_document AS
 SELECT i.id AS id,
        CASE WHEN r.is_published THEN (({LAST_DAY} - coalesce(CAST(
            julianday(coalesce(r.published_date, r.signed_date, r.disclosure_start)) - {JULIAN_ORDINAL_OFFSET}
            AS integer), 0)) << 32) | i.id
        ELSE i.id END AS key,
-       lower(i.title || char(31) || i.description || coalesce(char(31) || (
-           SELECT group_concat(m.text, char(31)) FROM (
-               SELECT text FROM rectify_measure WHERE issue_id = i.id ORDER BY id
-           ) AS m
-       ), '')) AS body
+       {BODY} AS body
 FROM rectify_issue AS i JOIN rectify_report AS r ON r.id = i.report_id;
+
+-- Every indexed problem's document as it is now, with the key it was indexed under.
+CREATE VIEW rectify_search_indexed_document AS
+SELECT i.id AS id, k.key AS key, {BODY} AS body
+FROM rectify_search_indexed AS k JOIN rectify_issue AS i ON i.id = k.issue_id;
 
 CREATE VIRTUAL TABLE rectify_search_issue USING fts5(
     body, content='', columnsize=0, tokenize='trigram case_sensitive 1'
@@ -62,15 +75,17 @@ CREATE VIRTUAL TABLE rectify_search_issue_grams USING fts5(
 
 REMOVE = """
     INSERT INTO rectify_search_issue(rectify_search_issue, rowid, body)
-        SELECT 'delete', key, body FROM rectify_search_document WHERE id IN ({ids});
+        SELECT 'delete', key, body FROM rectify_search_indexed_document WHERE id IN ({ids});
     INSERT INTO rectify_search_issue_grams(rectify_search_issue_grams, rowid, grams)
-        SELECT 'delete', key, rectify_search_grams(body) FROM rectify_search_document WHERE id IN ({ids});
+        SELECT 'delete', key, rectify_search_grams(body) FROM rectify_search_indexed_document WHERE id IN ({ids});
+    DELETE FROM rectify_search_indexed WHERE issue_id IN ({ids});
 """
 ADD = """
     INSERT INTO rectify_search_issue(rowid, body)
         SELECT key, body FROM rectify_search_document WHERE id IN ({ids});
     INSERT INTO rectify_search_issue_grams(rowid, grams)
         SELECT key, rectify_search_grams(body) FROM rectify_search_document WHERE id IN ({ids});
+    INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM rectify_search_document WHERE id IN ({ids});
 """
 ACTIVE = "NOT EXISTS (SELECT 1 FROM rectify_search_paused)"
 ISSUE_CHANGED = "(OLD.title IS NOT NEW.title OR OLD.description IS NOT NEW.description OR OLD.report_id IS NOT NEW.report_id)"
@@ -119,7 +134,7 @@ SQLITE_TRIGGERS = [
 
 # Filling an index: flush every 64 MB and merge nothing on the way, then merge each table once
 # ('optimize'), then FTS5's defaults for the writes that follow (automerge 4, 1 MB).
-SQLITE_FILL = []
+SQLITE_FILL = ["INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM rectify_search_document"]
 for _table, _column, _text in (
     ("rectify_search_issue", "body", "body"),
     ("rectify_search_issue_grams", "grams", "rectify_search_grams(body)"),
@@ -137,6 +152,8 @@ SQLITE_DROP = """
 DROP TABLE IF EXISTS rectify_search_issue;
 DROP TABLE IF EXISTS rectify_search_issue_grams;
 DROP VIEW IF EXISTS rectify_search_document;
+DROP VIEW IF EXISTS rectify_search_indexed_document;
+DROP TABLE IF EXISTS rectify_search_indexed;
 DROP TABLE IF EXISTS rectify_search_paused
 """
 

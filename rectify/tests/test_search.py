@@ -230,6 +230,22 @@ def test_search_follows_deletes(searchable):
     assert_search_equals_substring_match()
 
 
+def test_a_problem_deleted_after_its_report_leaves_no_trace_in_the_index(searchable):
+    # Foreign keys are checked at commit, so raw SQL (or a flush) may delete a report before its
+    # problems: the index must still know the key each document was indexed under.
+    report = Report.objects.exclude(pk=searchable.report_id).order_by("pk").first()
+    gone = list(report.issues.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_statuschange WHERE report_id = %s", [report.pk])
+        cursor.execute("DELETE FROM rectify_report WHERE id = %s", [report.pk])
+    Issue.objects.filter(pk__in=gone).delete()
+    with connection.cursor() as cursor:  # the rest of what the report held, as a flush would
+        cursor.execute("DELETE FROM rectify_category WHERE inspection_id = %s", [report.inspection_id])
+    for query in ("整改", "整", "公众号", "巡察整改"):
+        assert not set(gone) & {hit.pk for hit in search.published_issues(query)[0:1000]}
+    assert_published_hits_equal_substring_match(["整改", "整", "公众号", "巡察整改", "的"])
+
+
 def test_search_follows_a_reimport_that_changes_the_report(searchable, tmp_path):
     call_command("import_reports", str(REPORTS), verbosity=0)  # unchanged
     assert_search_equals_substring_match()

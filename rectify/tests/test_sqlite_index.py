@@ -27,7 +27,8 @@ def _matches(cursor, queries) -> dict[str, list[int]]:
     return found
 
 
-def test_a_parallel_rebuild_equals_the_serial_index_and_clears_the_pause(imported_seeds, tmp_path):
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_parallel_rebuild_equals_the_serial_index_and_clears_the_pause(imported_seeds, tmp_path, journal):
     copy = tmp_path / "archive.sqlite3"
     with connection.cursor() as cursor:
         cursor.execute("VACUUM INTO %s", [str(copy)])
@@ -35,6 +36,7 @@ def test_a_parallel_rebuild_equals_the_serial_index_and_clears_the_pause(importe
         expected = _matches(cursor, queries)
     assert sum(map(len, expected.values())) > 100
     damaged = sqlite3.connect(copy, isolation_level=None)
+    assert damaged.execute(f"PRAGMA journal_mode = {journal}").fetchone() == (journal,)
     for table in sqlite_index.TABLES:
         damaged.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
     damaged.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
