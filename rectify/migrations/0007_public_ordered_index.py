@@ -133,7 +133,8 @@ SQLITE_TRIGGERS = [
 ]
 
 # Filling an index: flush every 64 MB and merge nothing on the way, then merge each table once
-# ('optimize'), then FTS5's defaults for the writes that follow (automerge 4, 1 MB).
+# ('optimize'); for the writes that follow, merge 16 segments at a time (each import flushes one)
+# and flush at FTS5's default 1 MB.
 SQLITE_FILL = ["INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM rectify_search_document"]
 for _table, _column, _text in (
     ("rectify_search_issue", "body", "body"),
@@ -144,7 +145,7 @@ for _table, _column, _text in (
         f"INSERT INTO {_table}({_table}, rank) VALUES ('hashsize', 67108864)",
         f"INSERT INTO {_table}(rowid, {_column}) SELECT key, {_text} FROM rectify_search_document",
         f"INSERT INTO {_table}({_table}) VALUES ('optimize')",
-        f"INSERT INTO {_table}({_table}, rank) VALUES ('automerge', 4)",
+        f"INSERT INTO {_table}({_table}, rank) VALUES ('automerge', 16)",
         f"INSERT INTO {_table}({_table}, rank) VALUES ('hashsize', 1048576)",
     ]
 

@@ -50,6 +50,10 @@ def test_a_parallel_rebuild_equals_the_serial_index_and_clears_the_pause(importe
         for table in sqlite_index.TABLES:
             rebuilt.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
         assert rebuilt.execute("SELECT count(*) FROM rectify_search_paused").fetchone() == (0,)
+        for table in sqlite_index.TABLES:  # the settings for live writes, not the fill's
+            settings = dict(rebuilt.execute(f"SELECT k, v FROM {table}_config"))
+            assert settings["automerge"] == sqlite_index.FTS5_AUTOMERGE
+            assert settings["hashsize"] == sqlite_index.FTS5_HASHSIZE
         assert not list(tmp_path.glob("rectify-index-*"))  # the scratch files are gone
     finally:
         rebuilt.close()
