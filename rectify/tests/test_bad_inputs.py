@@ -280,16 +280,16 @@ def test_a_failing_report_save_leaves_nothing(tmp_path):
 # --- two imports of one file at once ------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_imports_of_one_file_at_once_store_one_report():
-    """Both imports pass the "already imported?" check before either writes; the database decides.
+def import_at_once(*paths) -> list[str]:
+    """Import each path in a thread of its own, at once; return each run's summary (or its error).
 
-    PostgreSQL: the second blocks on the first's unique keys, then finds its report (created + unchanged).
-    SQLite takes one writer at a time from BEGIN: the second either waits and finds it, or is refused whole.
+    On PostgreSQL both are held until each has passed the "already imported?" check, so they reach
+    _store together. On SQLite a writer takes the lock at BEGIN (transaction_mode IMMEDIATE), so the
+    second can never reach that point while the first writes: there both simply run at once.
     """
     from rectify.importer import load
 
-    both_checked = threading.Barrier(2, timeout=30)
+    both_checked = threading.Barrier(len(paths), timeout=30)
     store = load._store
 
     def store_after_both_checked(*args, **kwargs):
@@ -298,27 +298,36 @@ def test_two_imports_of_one_file_at_once_store_one_report():
 
     outcomes: list[str] = []
 
-    def import_once():
+    def import_once(path):
         out = io.StringIO()
         try:
-            call_command("import_reports", str(SEED_001), stdout=out, stderr=io.StringIO())
+            call_command("import_reports", str(path), stdout=out, stderr=io.StringIO())
             outcomes.append(out.getvalue())
         except CommandError as error:
             outcomes.append(str(error))
         finally:
             connection.close()
 
-    # On SQLite a writer takes the lock at BEGIN (transaction_mode IMMEDIATE), so the second import
-    # can never reach the point the barrier waits at: there both simply run at once.
     racing = mock.patch.object(load, "_store", store_after_both_checked)
     with racing if connection.vendor == "postgresql" else contextlib.nullcontext():
-        threads = [threading.Thread(target=import_once) for _ in range(2)]
+        threads = [threading.Thread(target=import_once, args=(path,)) for path in paths]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=120)
+    assert len(outcomes) == len(paths), outcomes
+    return outcomes
 
-    assert len(outcomes) == 2, outcomes
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_one_file_at_once_store_one_report():
+    """Both imports pass the "already imported?" check before either writes; the database decides.
+
+    PostgreSQL: the second blocks on the first's unique keys, then finds its report (created + unchanged).
+    SQLite takes one writer at a time from BEGIN: the second either waits and finds it, or is refused whole.
+    """
+    outcomes = import_at_once(SEED_001, SEED_001)
+
     results = sorted((summary(text)["新增"], summary(text)["未变"], summary(text)["失败"]) for text in outcomes)
     if connection.vendor == "postgresql":
         assert results == [(0, 1, 0), (1, 0, 0)]
@@ -339,40 +348,13 @@ def test_two_reports_about_one_unit_at_once_both_import(tmp_path):
     the unit the first locked, then finds the sub-units the first created (no duplicate name). SQLite
     takes one writer at a time from BEGIN: the second waits, or is refused whole.
     """
-    from rectify.importer import load
-
     known = golden(SEED_002)["unit"]  # described in full: the import has nothing to fill in, so no UPDATE
     Unit.objects.create(**{field: known[field] for field in ("name", "short_name", "region", "level")})
     other = tmp_path / "002_另一巡察组.txt"
     other.write_text(SEED_002.read_text(encoding="utf-8").replace("县委巡察三组", "县委巡察四组"), encoding="utf-8")
-    both_checked = threading.Barrier(2, timeout=30)
-    store = load._store
 
-    def store_after_both_checked(*args, **kwargs):
-        both_checked.wait()
-        return store(*args, **kwargs)
+    outcomes = import_at_once(SEED_002, other)
 
-    outcomes: list[str] = []
-
-    def import_once(path):
-        try:
-            out = io.StringIO()
-            call_command("import_reports", str(path), stdout=out, stderr=io.StringIO())
-            outcomes.append(out.getvalue())
-        except CommandError as error:
-            outcomes.append(str(error))
-        finally:
-            connection.close()
-
-    racing = mock.patch.object(load, "_store", store_after_both_checked)
-    with racing if connection.vendor == "postgresql" else contextlib.nullcontext():
-        threads = [threading.Thread(target=import_once, args=(path,)) for path in (SEED_002, other)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
-
-    assert len(outcomes) == 2, outcomes
     failed = sum(summary(text)["失败"] for text in outcomes)
     assert failed == 0 if connection.vendor == "postgresql" else failed <= 1, outcomes
     assert Report.objects.count() == 2 - failed
