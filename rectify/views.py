@@ -387,7 +387,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
         return self.render_to_response(context, status=200 if valid else 400)
 
     def _facets(self):
-        # Facet counts cost a GROUP BY per filter over every matching problem; the same filters give
+        # Facet counts group every matching problem, several times over; the same filters give
         # the same counts until the archive changes. Page, size and sort do not change them.
         chosen = sorted((k, v) for k, v in self.request.GET.items() if v and k not in ("page", "per_page", "sort"))
         return caching.remembered("issue-facets", self.filterset.facets, *(f"{k}={v}" for k, v in chosen))
