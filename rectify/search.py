@@ -24,6 +24,7 @@ import datetime
 import json
 import string
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core import checks
@@ -191,9 +192,12 @@ class IssueHits:
         if self._count is None:
             if self._lookup is None:
                 self._count = self._queryset.count()
+            elif self._lookup.vendor == "sqlite":
+                table, phrase = self._lookup.table, self._lookup.phrase
+                sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
+                self._count = self._fetch(sql, [phrase])[0][0]
             else:
-                table, where, key, params = self._lookup
-                self._count = self._fetch(f"SELECT count(*) FROM {table} WHERE {where}", params)[0][0]
+                self._count = self._fetch("SELECT rectify_search_count(%s::text[], %s)", self._lookup.grams)[0][0]
         return self._count
 
     def __len__(self) -> int:
@@ -207,11 +211,17 @@ class IssueHits:
         start, stop = index.start or 0, index.stop
         if stop is None or index.step is not None or start < 0 or stop < start:
             raise ValueError("IssueHits takes slices [start:stop] with 0 <= start <= stop")
-        table, where, key, params = self._lookup
-        rows = self._fetch(
-            f"SELECT {key} & {ID_BITS} FROM {table} WHERE {where} ORDER BY {key} LIMIT %s OFFSET %s",
-            [*params, stop - start, start],
-        )
+        if self._lookup.vendor == "sqlite":
+            table, phrase = self._lookup.table, self._lookup.phrase
+            sql = (
+                f"SELECT rowid & {ID_BITS} FROM {table} WHERE {table} MATCH %s AND rowid >= {PUBLISHED_KEYS} "
+                "ORDER BY rowid LIMIT %s OFFSET %s"
+            )
+            rows = self._fetch(sql, [phrase, stop - start, start])
+        else:
+            sql = "SELECT rectify_search_page(%s::text[], %s, %s, %s, %s, %s)"
+            like = _like_pattern(self._lookup.term)
+            rows = self._fetch(sql, [*self._lookup.grams, like, self.count(), stop - start, start])
         ids = [row[0] for row in rows]
         by_id = self.rows.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
@@ -222,14 +232,24 @@ class IssueHits:
             return cursor.fetchall()
 
 
-def _published_lookup(vendor: str, term: str) -> tuple[str, str, str, list] | None:
-    """(FROM clause, condition, key column, parameters) of the published documents holding `term`."""
+@dataclass(frozen=True)
+class _Lookup:
+    """How the index finds one term: SQLite's FTS5 table and phrase, or PostgreSQL's grams arguments."""
+
+    vendor: str
+    term: str
+    table: str = ""
+    phrase: str = ""
+    grams: list = field(default_factory=list)
+
+
+def _published_lookup(vendor: str, term: str) -> _Lookup | None:
     if not term or not _indexable(term):
         return None
     if vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
-        return table, f"{table} MATCH %s AND rowid >= {PUBLISHED_KEYS}", "rowid", [phrase]
-    return "rectify_search_find(%s::text[], %s) AS found", f"key >= {PUBLISHED_KEYS}", "key", _postgres_grams(term)
+        return _Lookup(vendor, term, table=table, phrase=phrase)
+    return _Lookup(vendor, term, grams=_postgres_grams(term))
 
 
 def published_issues(query: str, rows: QuerySet | None = None) -> IssueHits:
