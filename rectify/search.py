@@ -220,8 +220,7 @@ class IssueHits:
             rows = self._fetch(sql, [phrase, stop - start, start])
         else:
             sql = "SELECT rectify_search_page(%s::text[], %s, %s, %s, %s, %s)"
-            like = _like_pattern(self._lookup.term)
-            rows = self._fetch(sql, [*self._lookup.grams, like, self.count(), stop - start, start])
+            rows = self._fetch(sql, [*self._lookup.grams, self._lookup.term, self.count(), stop - start, start])
         ids = [row[0] for row in rows]
         by_id = self.rows.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
@@ -268,11 +267,11 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
 
 
 def _postgres_grams(term: str) -> list:
-    """rectify_search_find's arguments for `term` (migration 0010): grams it must hold, and a LIKE
-    pattern when those do not prove the match (4+ characters: its triples may lie apart)."""
+    """rectify_search_find's arguments for `term` (migration 0011): grams it must hold, and the term
+    itself when those do not prove the match (4+ characters: its triples may lie apart)."""
     if len(term) <= 3:
         return [[term], None]
-    return [sorted({term[i : i + 3] for i in range(len(term) - 2)}), _like_pattern(term)]
+    return [sorted({term[i : i + 3] for i in range(len(term) - 2)}), term]
 
 
 def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:
