@@ -126,6 +126,8 @@ def build_corpus(reports: int, seed: int, vendor: str) -> dict:
     stats_path = RESULTS / f"build-{Path(str(connection.settings_dict['NAME'])).stem}.json"
     if have >= reports:
         previous = json.loads(stats_path.read_text()) if stats_path.exists() else None
+        if previous and (previous.get("start") or previous.get("reports") != have):
+            previous = None  # it built part of this corpus, or another one (a copied database has none)
         return {"built_now": False, "previous_build": previous}
     command = GenerateCorpus()
     verbosity = 1 if os.isatty(2) else 0
