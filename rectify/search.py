@@ -8,15 +8,15 @@ One document per problem is indexed: its title, description and measures joined 
 problem search is one index lookup and no match spans two texts. A measure search takes the
 problems whose document matches and tests their measures' own text. The index is kept in step
 with every write by database triggers:
-- a query of 3+ characters goes to a trigram index (SQLite FTS5 `trigram`, PostgreSQL `pg_trgm`);
-- a query of 1-2 characters goes to an index of every character and every bigram, because no
-  trigram index can answer it (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong):
-  on SQLite a trigram index over the text spaced out with GAP (see grams_of), on PostgreSQL a GIN
-  index over an array of the characters and bigrams.
-Each document is indexed under its search key (search_key; SQLite: the FTS5 row id, migration
-0007; PostgreSQL: a column with partial GIN indexes for published and draft documents, 0010): the
-index alone counts the published matches and reads them newest report first, so
-`published_issues` never joins a hit to its report.
+- SQLite (migration 0007): a query of 3+ characters goes to an FTS5 `trigram` table; one of 1-2
+  characters, which no trigram index can answer (FTS5 MATCH finds nothing, and SQLite 3.40's
+  trigram LIKE is wrong), to a trigram table over the text spaced out with GAP (see grams_of).
+- PostgreSQL (migrations 0010, 0011): one GIN index over every character, pair and triple of the
+  document; a query of up to 3 characters is one exact lookup, a longer one the documents holding
+  all its triples, each then tested for the query itself.
+Each document is indexed under its search key (search_key; SQLite: the FTS5 row id; PostgreSQL:
+rectify_search_issue.key): the index alone counts the published matches and reads them newest
+report first, so `published_issues` never joins a hit to its report.
 """
 
 import contextlib
