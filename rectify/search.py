@@ -303,10 +303,6 @@ class _Contains(Func):
         return f"rectify_search_lower({column}) LIKE %s", [*params, _like_pattern(self.term)]
 
 
-# Page cache for an index rebuild on SQLite (negative: KiB), 1 GiB.
-REBUILD_CACHE_KIB = -1048576
-
-
 def rebuild_index(using: str | None = None) -> dict[str, int]:
     """Rebuild every search index from the tables and switch the triggers back on; idempotent.
 
@@ -330,7 +326,7 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         return counts
     with transaction.atomic(using=alias), connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            with _sqlite_page_cache(cursor, REBUILD_CACHE_KIB):
+            with _sqlite_page_cache(cursor, sqlite_index.REBUILD_CACHE_KIB):
                 for table in sqlite_index.TABLES:
                     cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
                     sqlite_index.fill(cursor, table)

@@ -42,6 +42,9 @@ FTS5_AUTOMERGE, FTS5_HASHSIZE = 16, 1024 * 1024
 BULK_HASHSIZE = 64 * 1024 * 1024
 # Below this many documents a worker's start-up and the copy cost more than they save.
 PARALLEL_FROM = 20_000
+# Page cache for a rebuild, in one connection or in each worker (negative: KiB), 1 GiB: FTS5 merges
+# its segments as it fills, and with less cache than their working set it re-reads them from the OS.
+REBUILD_CACHE_KIB = -1048576
 
 
 def remove(cursor, where: str, params) -> None:
@@ -132,7 +135,7 @@ def _build_alone(database: Path, table: str, out: Path) -> None:
     connection = sqlite3.connect(out.as_uri(), uri=True, isolation_level=None)  # URIs in ATTACH too
     try:
         register_sqlite_functions(connection)
-        connection.execute("PRAGMA cache_size = -1048576")
+        connection.execute(f"PRAGMA cache_size = {REBUILD_CACHE_KIB}")
         connection.execute("PRAGMA journal_mode = OFF")  # a scratch file: a crash just loses it
         connection.execute("ATTACH DATABASE ? AS source", [f"{database.resolve().as_uri()}?mode=ro"])
         (create,) = connection.execute("SELECT sql FROM source.sqlite_master WHERE name = ?", [table]).fetchone()

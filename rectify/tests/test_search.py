@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from rectify import search
+from rectify import search, sqlite_index
 from rectify.filters import IssueFilter
 from rectify.models import Issue, IssueStatus, Measure, Report
 from rectify.tests.conftest import REPORTS, seed_path, with_newer_status
@@ -425,7 +425,7 @@ def test_rebuild_gives_back_the_connection_page_cache(searchable):
         before = cursor.fetchone()[0]
         search.rebuild_index()
         cursor.execute("PRAGMA cache_size")
-        assert cursor.fetchone()[0] == before != search.REBUILD_CACHE_KIB
+        assert cursor.fetchone()[0] == before != sqlite_index.REBUILD_CACHE_KIB
 
 
 def test_stored_gap_characters_make_no_false_pairs_and_are_found_by_a_scan(searchable):
