@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from rectify import caching, search
@@ -287,11 +287,7 @@ class IssueFilter(django_filters.FilterSet):
         return [(code, label, counts[code]) for code, label in LEVEL_CHOICES if code in counts]
 
     def _count_year(self, rows):
-        counts: dict[int, int] = {}
-        for row in rows:
-            if row["start"]:
-                counts[row["start"].year] = counts.get(row["start"].year, 0) + row["n"]
-        return sorted(((year, year, n) for year, n in counts.items()), reverse=True)
+        return sorted(((year, year, n) for year, n in _sums(rows, "year").items() if year), reverse=True)
 
     def _count_immediate(self, rows):
         counts = _sums(rows, "immediate")
@@ -307,14 +303,22 @@ class IssueFilter(django_filters.FilterSet):
         return [(code, label, counts[code]) for code, label in WARNING_CHOICES if code in counts]
 
 
-INSPECTION_FACTS = ("unit", "unit__name", "unit__region", "unit__level", "inspector", "kind", "start_date")
+# What each inspection's facets count by, and where it is read from.
+INSPECTION_FACTS = {
+    "unit": F("unit"),
+    "unit_name": F("unit__name"),
+    "region": F("unit__region"),
+    "level": F("unit__level"),
+    "inspector": F("inspector"),
+    "kind": F("kind"),
+    "year": ExtractYear("start_date"),
+}
 
 
 def _inspection_facts() -> dict[int, dict]:
-    """What each inspection's facets count by, for every inspection."""
-    names = ("unit", "unit_name", "region", "level", "inspector", "kind", "start")
-    rows = Inspection.objects.order_by().values_list("pk", *INSPECTION_FACTS)
-    return {pk: dict(zip(names, facts, strict=True)) for pk, *facts in rows}
+    """INSPECTION_FACTS of every inspection, by its id."""
+    rows = Inspection.objects.order_by().values_list("pk", *INSPECTION_FACTS.values())
+    return {pk: dict(zip(INSPECTION_FACTS, facts, strict=True)) for pk, *facts in rows}
 
 
 def _sums(rows: list[dict], field: str) -> dict:
