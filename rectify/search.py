@@ -11,9 +11,11 @@ with every write by database triggers:
 - SQLite (migration 0007): a query of 3+ characters goes to an FTS5 `trigram` table; one of 1-2
   characters, which no trigram index can answer (FTS5 MATCH finds nothing, and SQLite 3.40's
   trigram LIKE is wrong), to a trigram table over the text spaced out with GAP (see grams_of).
-- PostgreSQL (migrations 0010, 0011): one GIN index over every character, pair and triple of the
-  document; a query of up to 3 characters is one exact lookup, a longer one the documents holding
-  all its triples, each then tested for the query itself.
+- PostgreSQL (migrations 0010-0012): one GIN index over a tsvector of the document's characters,
+  pairs, triples and six-character windows, one of each starting at every position; a query of up
+  to 3 characters is one exact lookup, one of 4-6 a prefix lookup of the windows, and neither tests
+  a single body; a longer one takes the documents whose windows begin with each of its pieces and
+  tests them for the query itself.
 Each document is indexed under its search key (search_key; SQLite: the FTS5 row id; PostgreSQL:
 rectify_search_issue.key): the index alone counts the published matches and reads them newest
 report first, so `published_issues` never joins a hit to its report.
@@ -24,7 +26,7 @@ import datetime
 import json
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core import checks
@@ -197,7 +199,7 @@ class IssueHits:
                 sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
                 self._count = self._fetch(sql, [phrase])[0][0]
             else:
-                self._count = self._fetch("SELECT rectify_search_count(%s::text[], %s)", self._lookup.grams)[0][0]
+                self._count = self._fetch("SELECT rectify_search_count(%s)", [self._lookup.term])[0][0]
         return self._count
 
     def __len__(self) -> int:
@@ -219,8 +221,8 @@ class IssueHits:
             )
             rows = self._fetch(sql, [phrase, stop - start, start])
         else:
-            sql = "SELECT rectify_search_page(%s::text[], %s, %s, %s, %s, %s)"
-            rows = self._fetch(sql, [*self._lookup.grams, self._lookup.term, self.count(), stop - start, start])
+            sql = "SELECT rectify_search_page(%s, %s, %s, %s)"
+            rows = self._fetch(sql, [self._lookup.term, self.count(), stop - start, start])
         ids = [row[0] for row in rows]
         by_id = self.rows.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
@@ -233,13 +235,12 @@ class IssueHits:
 
 @dataclass(frozen=True)
 class _Lookup:
-    """How the index finds one term: SQLite's FTS5 table and phrase, or PostgreSQL's grams arguments."""
+    """How the index finds one term: SQLite's FTS5 table and phrase; PostgreSQL's functions take the term."""
 
     vendor: str
     term: str
     table: str = ""
     phrase: str = ""
-    grams: list = field(default_factory=list)
 
 
 def _published_lookup(vendor: str, term: str) -> _Lookup | None:
@@ -248,7 +249,7 @@ def _published_lookup(vendor: str, term: str) -> _Lookup | None:
     if vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
         return _Lookup(vendor, term, table=table, phrase=phrase)
-    return _Lookup(vendor, term, grams=_postgres_grams(term))
+    return _Lookup(vendor, term)
 
 
 def published_issues(query: str, rows: QuerySet | None = None) -> IssueHits:
@@ -263,15 +264,7 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
     if connections[alias].vendor == "sqlite":
         table, phrase = _sqlite_table_and_phrase(term)
         return RawSQL(f"SELECT rowid & {ID_BITS} FROM {table} WHERE {table} MATCH %s", [phrase])
-    return RawSQL("SELECT issue_id FROM rectify_search_find(%s::text[], %s)", _postgres_grams(term))
-
-
-def _postgres_grams(term: str) -> list:
-    """rectify_search_find's arguments for `term` (migration 0011): grams it must hold, and the term
-    itself when those do not prove the match (4+ characters: its triples may lie apart)."""
-    if len(term) <= 3:
-        return [[term], None]
-    return [sorted({term[i : i + 3] for i in range(len(term) - 2)}), term]
+    return RawSQL("SELECT issue_id FROM rectify_search_find(%s)", [term])
 
 
 def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:

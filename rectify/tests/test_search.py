@@ -26,6 +26,7 @@ EDGE_TEXTS = [
     "😀表情符号",
     "转义字符ǀ与ǀ20和ǀǀ",
     "分隔\x1f符在正文里",
+    "检索式符号 a&b | !c <-> d:* 'q' \\e (f)",
 ]
 EDGE_QUERIES = [
     *[
@@ -98,6 +99,18 @@ EDGE_QUERIES = [
     "\x00",
     "整\x00改",
     "  整改  ",
+    "&",
+    "a&b",
+    "| !",
+    "<->",
+    "d:*",
+    ":*",
+    "'q'",
+    " \\e (",
+    "a&b | !c <-> d:*",
+    "检索式符号 a&b",
+    "FTS 运算符 AND",
+    "FTS 运算符 OR",
     "整改",
     "巡察整改",
     "公众号",
@@ -309,15 +322,14 @@ def test_postgres_lookups_read_the_gin_index_even_where_a_scan_looks_cheaper(sea
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         cursor.execute("SET LOCAL enable_seqscan = off")  # the same plan rectify_search_find() gets
-        for term in ("整", "整改", "巡察整改"):
-            wanted, needle = search._postgres_grams(term)
-            condition = "rectify_search_grams(body) @> %s::text[]" + (" AND strpos(body, %s) > 0" if needle else "")
+        for term in ("整", "整改", "巡察整改", "巡察整改工作情况"):
             cursor.execute(
-                f"EXPLAIN SELECT issue_id FROM rectify_search_issue WHERE {condition}",
-                [wanted, needle] if needle else [wanted],
+                "EXPLAIN SELECT issue_id FROM rectify_search_issue"
+                " WHERE rectify_search_vector(body) @@ rectify_search_query(%s)",
+                [term],
             )
             plan = "\n".join(row[0] for row in cursor.fetchall())
-            assert "Bitmap Index Scan on rectify_search_issue_grams" in plan, plan
+            assert "Bitmap Index Scan on rectify_search_issue_vector" in plan, plan
         # JIT off too: compiling the plan of a common term took longer than running it.
         functions = ("rectify_search_count", "rectify_search_find", "rectify_search_page")
         cursor.execute(
@@ -486,13 +498,10 @@ def test_postgres_pages_of_hits_bunched_in_old_reports(searchable):
         )
     expected = expected_published_hits(query)
     assert len(expected) == 9
-    wanted, needle = search._postgres_grams(query)
 
     def page(hits, size, skip):
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rectify_search_page(%s::text[], %s, %s, %s, %s, %s)", [wanted, needle, query, hits, size, skip]
-            )
+            cursor.execute("SELECT rectify_search_page(%s, %s, %s, %s)", [query, hits, size, skip])
             return [row[0] for row in cursor.fetchall()]
 
     for hits in (9, 10**6):  # the true count, and one that promises a hit in almost every document
@@ -500,6 +509,49 @@ def test_postgres_pages_of_hits_bunched_in_old_reports(searchable):
         assert page(hits, 4, 6) == expected[6:9]
     assert page(9, 4, 9) == []
     assert [issue.pk for issue in search.published_issues(query)[0:20]] == expected
+
+
+def test_terms_whose_pieces_lie_apart_are_not_found(searchable):
+    # Its triples (and the windows of 巡察整改 and 整改方) are all there, the term is not: a lookup of
+    # 4-6 characters tests no body on PostgreSQL, so only the index can keep this problem out.
+    issue = Issue.objects.create(
+        inspection=searchable.inspection,
+        report=searchable.report,
+        key="apart",
+        order=998,
+        title="巡察整改，整改方向；意识形，识形态",
+        description="工作要求落实。落实工作要求",
+    )
+    for query in ("巡察整改方", "意识形态", "工作要求落实工作要求", "整改方向；意识形，识形态"):
+        assert_published_hits_equal_substring_match([query])
+    assert issue.pk not in {hit.pk for hit in search.published_issues("巡察整改方")[0:1000]}
+    assert issue.pk in {hit.pk for hit in search.published_issues("整改方向；意识形，识形态")[0:1000]}
+
+
+def test_a_problem_too_long_for_the_index_is_still_found(searchable):
+    # PostgreSQL indexes a document of over 10,000 characters under one marker and tests its body.
+    filler = "".join(chr(0x4E00 + (n * 7919) % 20000) for n in range(12_000))
+    issue = Issue.objects.create(
+        inspection=searchable.inspection,
+        report=searchable.report,
+        key="long",
+        order=997,
+        title="超长问题",
+        description=filler[:11_000] + "独一无二的长文本标记" + filler[11_000:],
+    )
+    Measure.objects.create(issue=issue, order=1, text="超长问题的措施")
+    queries = ["独", "长文本", "长文本标记", "独一无二的长文本标记", filler[5:9], "超长问题的措施", "超长问题的措"]
+    assert_search_equals_substring_match(queries)
+    assert issue.pk in {hit.pk for hit in search.published_issues("独一无二的长文本标记")[0:1000]}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT long_body, length(rectify_search_vector(body)) FROM rectify_search_issue WHERE issue_id = %s",
+                [issue.pk],
+            )
+            assert cursor.fetchone() == (True, 1)
+            cursor.execute("SELECT count(*) FROM rectify_search_issue WHERE long_body")
+            assert cursor.fetchone()[0] == 1
 
 
 def test_keys_in_the_index_are_the_python_search_keys(searchable):
