@@ -135,6 +135,11 @@ def database_info() -> dict:
         with connection.cursor() as cursor:
             cursor.execute("select version()")
             info["server"] = cursor.fetchone()[0].split(",")[0]
+            # Search counts read the search table's heap: whether it fits in shared buffers shows.
+            cursor.execute("show shared_buffers")
+            info["shared_buffers"] = cursor.fetchone()[0]
+            cursor.execute("select pg_size_pretty(pg_relation_size('rectify_search_issue'))")
+            info["search_heap"] = cursor.fetchone()[0]
     return info
 
 

@@ -263,7 +263,14 @@ def render_table(result: dict) -> str:
         f"{machine['load_average'][0]}; Python {machine['python']}, Django {machine['django']}, "
         f"SQLite {machine['sqlite']}.",
         f"Corpus: {corpus['reports']:,} reports, {corpus['issues']:,} problems, {corpus['measures']:,} measures, "
-        f"{corpus['units']:,} units" + (f"; database {database['size_mb']:,} MB." if "size_mb" in database else "."),
+        f"{corpus['units']:,} units"
+        + (f"; database {database['size_mb']:,} MB." if "size_mb" in database else ".")
+        + (
+            f" {database['server']}, shared_buffers {database['shared_buffers']}"
+            f" (search table {database['search_heap']})."
+            if "shared_buffers" in database
+            else ""
+        ),
         "",
         "| " + " | ".join(HEADER) + " |",
         "|" + "---|" * len(HEADER),

@@ -10,7 +10,9 @@ pair and the triple starting there, and the window of six characters starting th
 a text's end). A term of up to three characters is one exact key; a term of four to six is a
 prefix of the window at each place it occurs, so a prefix lookup finds exactly the documents that
 hold it, with nothing to test. A longer term is the documents whose windows begin with each of its
-six-character pieces, tested with strpos(). The keys are a tsvector's lexemes (array_to_tsvector,
+six-character pieces, tested with strpos(). At 10,000 reports 扫黑除恶 now counts in 59 ms, and
+search p95 is 74 ms over 36 terms of 1-6 characters (bench/README.md); the index is 1.3 GB (0011's
+814 MB) and takes 20 minutes to build. The keys are a tsvector's lexemes (array_to_tsvector,
 no positions) because GIN's tsvector_ops can look up a prefix (`'扫黑除恶':*`) and compares lexemes
 by bytes; an array's GIN keys cannot be looked up by prefix and compare by the collation.
 
