@@ -125,17 +125,17 @@ EDGE_QUERIES = [
 def searchable(imported_seeds):
     """The seeds plus one problem whose measures hold the awkward characters."""
     first = Issue.objects.order_by("pk").first()
-    issue = Issue.objects.create(
-        inspection=first.inspection,
-        report=first.report,
-        key="edge",
-        order=999,
-        title="特殊字符问题 Title With CAPS",
-        description="问题表现含有 100% 与 under_score",
-    )
+    issue = problem_beside(first, "edge", 999, "特殊字符问题 Title With CAPS", "问题表现含有 100% 与 under_score")
     for order, text in enumerate(EDGE_TEXTS, start=1):
         Measure.objects.create(issue=issue, order=order, text=text)
     return issue
+
+
+def problem_beside(issue: Issue, key: str, order: int, title: str, description: str = "") -> Issue:
+    """A new problem in `issue`'s inspection and report."""
+    return Issue.objects.create(
+        inspection=issue.inspection, report=issue.report, key=key, order=order, title=title, description=description
+    )
 
 
 def sample_queries(seed: int = 6) -> list[str]:
@@ -514,14 +514,7 @@ def test_postgres_pages_of_hits_bunched_in_old_reports(searchable):
 def test_terms_whose_pieces_lie_apart_are_not_found(searchable):
     # Its triples (and the windows of 巡察整改 and 整改方) are all there, the term is not: a lookup of
     # 4-6 characters tests no body on PostgreSQL, so only the index can keep this problem out.
-    issue = Issue.objects.create(
-        inspection=searchable.inspection,
-        report=searchable.report,
-        key="apart",
-        order=998,
-        title="巡察整改，整改方向；意识形，识形态",
-        description="工作要求落实。落实工作要求",
-    )
+    issue = problem_beside(searchable, "apart", 998, "巡察整改，整改方向；意识形，识形态", "工作要求落实。落实工作要求")
     for query in ("巡察整改方", "意识形态", "工作要求落实工作要求", "整改方向；意识形，识形态"):
         assert_published_hits_equal_substring_match([query])
     assert issue.pk not in {hit.pk for hit in search.published_issues("巡察整改方")[0:1000]}
@@ -531,13 +524,8 @@ def test_terms_whose_pieces_lie_apart_are_not_found(searchable):
 def test_a_problem_too_long_for_the_index_is_still_found(searchable):
     # PostgreSQL indexes a document of over 10,000 characters under one marker and tests its body.
     filler = "".join(chr(0x4E00 + (n * 7919) % 20000) for n in range(12_000))
-    issue = Issue.objects.create(
-        inspection=searchable.inspection,
-        report=searchable.report,
-        key="long",
-        order=997,
-        title="超长问题",
-        description=filler[:11_000] + "独一无二的长文本标记" + filler[11_000:],
+    issue = problem_beside(
+        searchable, "long", 997, "超长问题", filler[:11_000] + "独一无二的长文本标记" + filler[11_000:]
     )
     Measure.objects.create(issue=issue, order=1, text="超长问题的措施")
     queries = ["独", "长文本", "长文本标记", "独一无二的长文本标记", filler[5:9], "超长问题的措施", "超长问题的措"]
