@@ -187,6 +187,14 @@ class Report(models.Model):
 
     source_text = models.TextField("原文")
     checksum = models.CharField("原文校验和（SHA-256）", max_length=64, unique=True)
+    text_fingerprint = models.CharField(
+        "正文指纹",
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="去掉空白后的原文校验和：同一文本另存为 .txt、.docx、.html 仍是同一份通报。",
+    )
     source_name = models.CharField("来源文件", max_length=300, blank=True)
     source_url = models.URLField("来源网址", max_length=500, blank=True)
     parse_warnings = models.JSONField("解析提示", default=list, blank=True)
@@ -336,6 +344,23 @@ class IssueQuerySet(models.QuerySet):
     def for_unit(self, unit):
         return self.filter(inspection__unit=unit)
 
+    def with_staff_work(self):
+        """Problems staff have worked on: evidence, progress updates, a staff status or due date, a correction.
+
+        An import never deletes these; the corrections are checked in Python (`corrected_fields`).
+        """
+        evidence = models.Exists(Evidence.objects.filter(measure__issue=models.OuterRef("pk")))
+        updates = models.Exists(ProgressUpdate.objects.filter(issue=models.OuterRef("pk")))
+        staff_changes = models.Exists(
+            StatusChange.objects.filter(issue=models.OuterRef("pk"), source=StatusSource.STAFF)
+        )
+        return self.filter(evidence | updates | staff_changes | Q(due_basis=DueBasis.STAFF))
+
+
+# Fields of a problem or a measure that staff may correct in the admin; a later import keeps a correction.
+CORRECTABLE_ISSUE_FIELDS = ("category", "number", "title", "description", "immediate", "deadline", "deadline_text")
+CORRECTABLE_MEASURE_FIELDS = ("number", "text", "acting_unit_name", "dates", "state")
+
 
 class Issue(models.Model):
     inspection = models.ForeignKey(Inspection, verbose_name="巡察", on_delete=models.CASCADE, related_name="issues")
@@ -373,6 +398,9 @@ class Issue(models.Model):
     )
     source_line_start = models.PositiveIntegerField("原文起始行", null=True, blank=True)
     source_line_end = models.PositiveIntegerField("原文结束行", null=True, blank=True)
+    corrected_fields = models.JSONField(
+        "工作人员更正的字段", default=list, blank=True, editable=False, help_text="再次导入时保留这些字段的更正。"
+    )
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = IssueQuerySet.as_manager()
@@ -452,6 +480,15 @@ class StatusChange(models.Model):
 
 class Measure(models.Model):
     issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="measures")
+    report = models.ForeignKey(
+        Report,
+        verbose_name="最近列出该措施的通报",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="listed_measures",
+        help_text="与问题的通报不同时，这是较早通报列出、其后通报未再列出的措施；为空表示修订后的通报不再列出。",
+    )
     order = models.PositiveIntegerField("顺序")
     number = models.CharField("编号（原文）", max_length=20, blank=True)
     text = models.TextField("整改措施")
@@ -460,6 +497,9 @@ class Measure(models.Model):
     dates = models.JSONField("提及日期", default=list, blank=True)
     state = models.CharField("措施状态", max_length=20, choices=MeasureState.choices, blank=True)
     source_line = models.PositiveIntegerField("原文行", null=True, blank=True)
+    corrected_fields = models.JSONField(
+        "工作人员更正的字段", default=list, blank=True, editable=False, help_text="再次导入时保留这些字段的更正。"
+    )
 
     class Meta:
         verbose_name = "整改措施"
@@ -469,6 +509,11 @@ class Measure(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+    @property
+    def is_listed_by_issue_report(self) -> bool:
+        """Whether the report that last disclosed the problem lists this measure (else it is kept history)."""
+        return self.report_id is not None and self.report_id == self.issue.report_id
 
 
 class MoneyAmountQuerySet(models.QuerySet):
@@ -549,7 +594,8 @@ class ProgressUpdateQuerySet(models.QuerySet):
 class ProgressUpdate(models.Model):
     """A unit editor's report of progress on a problem; it counts only once a 巡察办 reviewer approves it."""
 
-    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="progress_updates")
+    # PROTECT: a unit's reported progress is staff work; deleting its problem must be refused, not cascade.
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.PROTECT, related_name="progress_updates")
     status = models.CharField("报送整改状态", max_length=20, choices=IssueStatus.choices)
     note = models.TextField("整改进展说明")
     submitted_by = models.ForeignKey(
@@ -634,7 +680,8 @@ class EvidenceQuerySet(models.QuerySet):
 class Evidence(models.Model):
     """A supporting file (minutes, receipts, photos) attached to a measure; public only when marked so."""
 
-    measure = models.ForeignKey(Measure, verbose_name="整改措施", on_delete=models.CASCADE, related_name="evidence")
+    # PROTECT: evidence is staff work; a measure (or its problem) holding evidence cannot be deleted.
+    measure = models.ForeignKey(Measure, verbose_name="整改措施", on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField("文件", upload_to=evidence_upload_to, validators=[validate_evidence_file])
     title = models.CharField("名称", max_length=200)
     is_public = models.BooleanField("公开", default=False, help_text="勾选后在公开页面提供下载。")

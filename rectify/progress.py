@@ -104,10 +104,22 @@ def return_update(*, update: ProgressUpdate, reviewer: AbstractBaseUser, comment
 
 
 def set_published(*, reports: Iterable[Report], published: bool) -> int:
-    """Publish or withdraw reports; return how many changed."""
+    """Publish or withdraw reports; return how many changed.
+
+    A draft published now moves on the published problems it held back while a draft, oldest report
+    first, exactly as if it had been imported published (load.publish_report).
+    """
+    from rectify.importer.load import publish_report
+
     ids = [report.pk for report in reports]
     changed = Report.objects.filter(pk__in=ids).exclude(is_published=published)
-    return changed.update(is_published=published, updated_at=timezone.now())
+    if not published:
+        return changed.update(is_published=False, updated_at=timezone.now())
+    drafts = sorted(changed.select_related("inspection__unit"), key=lambda report: (report.date is None, report.date))
+    with transaction.atomic():
+        for report in drafts:
+            publish_report(report)
+    return len(drafts)
 
 
 def _require_pending(update: ProgressUpdate) -> None:

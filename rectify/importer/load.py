@@ -4,17 +4,27 @@ The only importer module that touches the ORM. Identity rules:
 - a report is the same report when its text has the same checksum (unchanged), or when it is about
   the same inspection and has the same source file name or date (updated in place);
 - an issue is the same issue within its inspection when its key (category numbers + number) matches,
-  so a newer report moves the issue's status on and the history keeps the earlier one.
+  so a newer report moves the issue's status on and the history keeps the earlier one;
+- a measure is the same measure within its problem when its text says the same (matching.match_texts),
+  so it is updated in place and whatever staff hung on it (evidence) stays.
+
+What staff entered is never deleted or overwritten: evidence, progress updates, a status staff set
+after the report's date, a due date staff set, fields staff corrected. A draft report does not move
+problems a published report discloses; publishing it does (publish_report).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models import Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from rectify import search
@@ -33,6 +43,7 @@ from rectify.models import (
     due_date_for,
 )
 
+from .matching import match_texts
 from .names import qualify_unit_name
 from .records import CategoryRecord, IssueRecord, ReportRecord
 from .regions import locate
@@ -44,16 +55,49 @@ class LoadError(ValueError):
 
 
 @dataclass(frozen=True)
+class StaffWorkKept:
+    """What an import left as staff had it, where the report alone would have changed or removed it."""
+
+    measures: int = 0  # measures the report no longer lists, kept (with their evidence) as earlier history
+    evidence: int = 0  # evidence files on the problems the report touched, all still attached
+    issues: int = 0  # problems a corrected report no longer lists, kept for the staff work on them
+    statuses: int = 0  # statuses staff set after the report's date, not replaced by the report's
+    corrections: int = 0  # fields staff corrected, not replaced by the report's wording
+    held_back: int = 0  # published problems a draft report leaves as the public sees them until it is published
+
+    def __bool__(self) -> bool:
+        return any(vars(self).values())
+
+    def describe(self) -> list[str]:
+        """One line per kind of staff work kept, for the command's summary and the upload preview."""
+        lines = {
+            "evidence": "佐证材料 {} 份均保留在原措施上",
+            "measures": "本通报未再列出的整改措施 {} 条予以保留（标注为较早通报所列）",
+            "issues": "修订后的通报未再列出、但有工作人员录入内容的问题 {} 个予以保留",
+            "statuses": "工作人员在通报日期之后设定的整改状态 {} 个未被覆盖",
+            "corrections": "工作人员更正的字段 {} 处未被覆盖",
+            "held_back": "已公开的问题 {} 个在本草稿公开前保持原状",
+        }
+        return [text.format(value) for field, text in lines.items() if (value := getattr(self, field))]
+
+
+@dataclass(frozen=True)
 class LoadResult:
     report: Report | None
     outcome: str  # created, updated, unchanged, would_create, would_update
     issue_count: int = 0
     measure_count: int = 0
     status_changes: int = 0
+    kept: StaffWorkKept = StaffWorkKept()
 
 
 def checksum_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint_of(text: str) -> str:
+    """The checksum of the text without its spacing: the same report saved as .txt, .docx or .html."""
+    return hashlib.sha256(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).encode("utf-8")).hexdigest()
 
 
 def load_report(
@@ -67,7 +111,7 @@ def load_report(
 ) -> LoadResult:
     """Store `record` and its source text; return what happened to the database."""
     checksum = checksum_of(source_text)
-    existing = _imported(checksum)
+    existing = _imported(checksum) or _imported_as_other_file(fingerprint_of(source_text))
     if existing is not None:
         return LoadResult(existing, "unchanged", existing.issues.count())
     if record.is_partial and not allow_partial:
@@ -95,6 +139,12 @@ def _imported(checksum: str) -> Report | None:
     return found.first() if found.exists() else None
 
 
+def _imported_as_other_file(fingerprint: str) -> Report | None:
+    """The report already holding this text in another file format (spacing and line breaks apart)."""
+    found = Report.objects.filter(text_fingerprint=fingerprint)
+    return found.first() if found.exists() else None
+
+
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:
     units = _UnitResolver()
     unit, place, new_unit = _unit(record, units)
@@ -102,17 +152,57 @@ def _store(record, source_text, checksum, source_name, source_url, publish) -> L
     report, outcome = _report(
         record, inspection, new_inspection, source_text, checksum, source_name, source_url, publish
     )
+    return _disclose(record, report, outcome, units, unit=unit, place=place, new_inspection=new_inspection)
+
+
+def _disclose(record, report, outcome, units, *, unit, place, new_inspection) -> LoadResult:
+    """Write what `report` says of its inspection's problems and measures, keeping what staff entered."""
+    inspection = report.inspection
     # An inspection created by this transaction has no categories or problems yet: nothing to ask.
-    categories = _categories(inspection, record.categories, new_inspection=new_inspection)
+    categories = _categories(inspection, record.categories, new_inspection=new_inspection, renumber=report.is_published)
     keys = _issue_keys(record.issues)
     existing = {} if new_inspection else _existing_issues(inspection, keys)
+    kept = _Kept()
     with search.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
-        issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories)
-        measures = _measures(current, {issue.pk for issue in existing.values()}, unit, place, units)
+        issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories, kept)
+        existed = {issue.pk for issue in existing.values()}
+        measures = _measures(report, current, existed, unit, place, units, kept)
     if outcome == "updated":
-        # Issues this report used to disclose but no longer does (a corrected re-import) go with it.
-        Issue.objects.filter(report=report).exclude(pk__in=issue_ids).delete()
-    return LoadResult(report, outcome, len(record.issues), measures, changes)
+        _drop_no_longer_disclosed(report, issue_ids, kept)
+    return LoadResult(report, outcome, len(record.issues), measures, changes, StaffWorkKept(**vars(kept)))
+
+
+class _Kept:
+    """StaffWorkKept's counts while a load runs."""
+
+    def __init__(self):
+        self.measures = self.evidence = self.issues = self.statuses = self.corrections = self.held_back = 0
+
+
+def _drop_no_longer_disclosed(report: Report, issue_ids: list[int], kept: _Kept) -> None:
+    """Delete the problems a corrected re-import no longer lists, unless staff have worked on them."""
+    gone = Issue.objects.filter(report=report).exclude(pk__in=issue_ids)
+    worked_on = set(gone.with_staff_work().values_list("pk", flat=True))
+    worked_on |= {pk for pk, corrected in gone.values_list("pk", "corrected_fields") if corrected}
+    kept.issues += len(worked_on)
+    gone.exclude(pk__in=worked_on).delete()
+
+
+def publish_report(report: Report) -> LoadResult:
+    """Publish a draft: it now moves on the published problems it held back, as a published import would."""
+    from .parse import parse_report
+
+    record = parse_report(report.source_text)
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("inspection__unit").get(pk=report.pk)
+        if report.is_published:
+            return LoadResult(report, "unchanged", report.issues.count())
+        report.is_published = True
+        report.save(update_fields=["is_published", "updated_at"])
+        unit = report.inspection.unit
+        return _disclose(
+            record, report, "updated", _UnitResolver(), unit=unit, place=locate(unit.name)[2], new_inspection=False
+        )
 
 
 def _unit(record: ReportRecord, units: _UnitResolver) -> tuple[Unit, str | None, bool]:
@@ -234,6 +324,7 @@ def _report(record, inspection, new_inspection, source_text, checksum, source_na
     report.emails = list(info.emails)
     report.source_text = source_text
     report.checksum = checksum
+    report.text_fingerprint = fingerprint_of(source_text)
     report.source_name = source_name
     report.source_url = source_url
     report.parse_warnings = [
@@ -253,7 +344,7 @@ def _same_report(inspection: Inspection, info, source_name: str) -> Report | Non
 
 
 def _categories(
-    inspection: Inspection, tree: tuple[CategoryRecord, ...], *, new_inspection: bool
+    inspection: Inspection, tree: tuple[CategoryRecord, ...], *, new_inspection: bool, renumber: bool = True
 ) -> dict[tuple[str, ...], Category]:
     """Create or reuse the inspection's categories; map each title path to its category.
 
@@ -294,7 +385,8 @@ def _categories(
         ids = _insert_rows(Category, CATEGORY_ROW, [_values(c, CATEGORY_ROW) for c in new], key=("parent_id", "title"))
         for category, pk in zip(new, ids, strict=True):
             category.pk = pk
-    Category.objects.bulk_update(renumbered.values(), ["number", "order"])
+    if renumber:  # a draft does not renumber what the public sees
+        Category.objects.bulk_update(renumbered.values(), ["number", "order"])
     return by_path
 
 
@@ -343,18 +435,23 @@ ISSUE_ROW = ("inspection_id", "key", *ISSUE_FIELDS)
 # What the archive knows of a problem it has not seen yet: the model's defaults.
 NEW_ISSUE = Issue()
 STATUS_CHANGE_ROW = ("issue_id", "status", "previous_status", "source", "report_id", "note")
-MEASURE_ROW = ("issue_id", "order", "number", "text", "acting_unit_name", "dates", "state", "source_line")
+MEASURE_FIELDS = ("number", "text", "acting_unit_name", "dates", "state", "source_line")
+MEASURE_ROW = ("issue_id", "order", "report_id", *MEASURE_FIELDS)
 ACTING_UNIT_ROW = ("measure_id", "unit_id")
 AMOUNT_ROW = ("issue_id", "measure_id", "text", "yuan", "kind")
 
 
 def _existing_issues(inspection: Inspection, keys: list[str]) -> dict[str, Issue]:
     issues = Issue.objects.filter(inspection=inspection, key__in=keys).select_related("report")
+    # When staff last set the status: a report dated after it may move the status on, an earlier one not.
+    issues = issues.annotate(
+        staff_changed_at=Max("status_changes__changed_at", filter=Q(status_changes__source=StatusSource.STAFF))
+    )
     return {issue.key: issue for issue in issues.defer("report__source_text")}
 
 
 def _issues(
-    inspection, report, keys, existing, parsed_issues, categories
+    inspection, report, keys, existing, parsed_issues, categories, kept: _Kept
 ) -> tuple[list[int], list[tuple[int, IssueRecord]], int]:
     """Create or move on the report's issues in bulk.
 
@@ -368,12 +465,23 @@ def _issues(
         if issue is not None and _is_older(report, issue.report):
             # An earlier report imported late does not move the problem back; it adds nothing current.
             continue
+        if issue is not None and issue.is_published and not report.is_published and issue.report_id != report.pk:
+            # The public keeps the last published state of a problem until a newer report is published.
+            kept.held_back += 1
+            continue
         moved.append((key, parsed))
         category = categories.get(parsed.category)
         values = _issue_values(parsed, issue, report=report, order=order, category=category, inspection=inspection)
+        if issue is not None and issue.corrected_fields:
+            corrected = [_attname(field) for field in issue.corrected_fields]
+            kept.corrections += sum(values.pop(field, None) is not None for field in corrected)
         previous = issue.status if issue else ""
+        staff_status_stands = issue is not None and _staff_status_is_newer(issue, report)
+        kept.statuses += staff_status_stands and parsed.status not in (IssueStatus.UNKNOWN, previous)
         # A report that says nothing of a problem's status does not erase what is already known.
-        if parsed.status != IssueStatus.UNKNOWN or not previous:
+        if staff_status_stands:
+            pass
+        elif parsed.status != IssueStatus.UNKNOWN or not previous:
             values |= {"status": parsed.status, "status_source": parsed.status_source or ""}
             if parsed.status != previous:
                 note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
@@ -429,6 +537,17 @@ def _issue_values(parsed: IssueRecord, issue: Issue | None, *, report, order, ca
     return values
 
 
+def _attname(field: str) -> str:
+    return "category_id" if field == "category" else field
+
+
+def _staff_status_is_newer(issue: Issue, report: Report) -> bool:
+    """Whether staff set the problem's status after the report's date (or the report has none)."""
+    if issue.status_source != StatusSource.STAFF or issue.staff_changed_at is None:
+        return False
+    return not (report.date and report.date > timezone.localdate(issue.staff_changed_at))
+
+
 def _is_older(report: Report, current: Report) -> bool:
     if report.pk == current.pk:
         return False
@@ -436,30 +555,65 @@ def _is_older(report: Report, current: Report) -> bool:
     return bool(new_date and current_date and new_date < current_date)
 
 
-def _measures(current: list[tuple[int, IssueRecord]], existed: set[int], unit: Unit, place: str | None, units) -> int:
-    """Replace the measures and sums of money of the issues this report discloses; return the measures."""
+def _measures(report, current: list[tuple[int, IssueRecord]], existed: set[int], unit, place, units, kept) -> int:
+    """Write the measures and sums of money of the issues this report discloses; return the measures.
+
+    A measure already held that says the same thing is updated in place, so its evidence and staff
+    corrections stay on it. One the report no longer lists stays as earlier history (its report is the
+    earlier one); only one that this very report used to list, on which staff have hung nothing, goes.
+    """
+    held: dict[int, list[Measure]] = defaultdict(list)
     replaced = [issue_id for issue_id, _ in current if issue_id in existed]
     if replaced:
-        Measure.objects.filter(issue__in=replaced).delete()
-        MoneyAmount.objects.filter(issue__in=replaced).delete()
-    rows, unit_names = [], []
+        found = Measure.objects.filter(issue__in=replaced).annotate(evidence_count=Count("evidence"))
+        for measure in found.order_by("issue_id", "order"):
+            held[measure.issue_id].append(measure)
+    rows, listed, updated, dropped, unit_names = [], [], [], [], []
     for issue_id, parsed in current:
-        for order, measure in enumerate(parsed.measures, start=1):
-            rows.append(
-                (
-                    issue_id,
-                    order,
-                    measure.number or "",
-                    measure.text,
-                    measure.unit or "",
-                    tuple(d.isoformat() for d in measure.dates),
-                    measure.state or "",
-                    measure.line,
-                )
-            )
+        olds = held.get(issue_id, [])
+        pairs = match_texts([m.text for m in olds], [m.text for m in parsed.measures])
+        for index, measure in enumerate(parsed.measures):
+            values = _measure_values(measure)
+            old = olds[pairs[index]] if index in pairs else None
+            if old is None:
+                rows.append((issue_id, index + 1, report.pk, *(values[field] for field in MEASURE_FIELDS)))
+            else:
+                kept.evidence += old.evidence_count
+                kept.corrections += sum(values.pop(field, None) is not None for field in old.corrected_fields)
+                for field, value in values.items():
+                    setattr(old, field, list(value) if field == "dates" else value)
+                old.order, old.report_id = index + 1, report.pk
+                updated.append(old)
+            listed.append(old)
             names = [qualify_unit_name(name, place) for name in measure.unit.split("、")] if measure.unit else []
             unit_names.append(names)
-    measure_ids = _insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order"))
+        later = len(parsed.measures)
+        for index, old in enumerate(olds):
+            if index in pairs.values():
+                continue
+            if old.report_id == report.pk and not old.evidence_count and not old.corrected_fields:
+                dropped.append(old.pk)  # what a corrected re-import no longer says, with nothing staff added
+                continue
+            kept.measures += 1
+            kept.evidence += old.evidence_count
+            if old.report_id == report.pk:
+                old.report_id = None  # this report, corrected, no longer lists it
+            later += 1
+            old.order = later  # after the measures the report lists
+            updated.append(old)
+    if dropped:
+        Measure.objects.filter(pk__in=dropped).delete()
+    rewritten = [m.pk for m in listed if m is not None]
+    if replaced:
+        # Sums are read from the text: those of the problem and of the measures rewritten are read anew.
+        MoneyAmount.objects.filter(issue__in=replaced).filter(Q(measure=None) | Q(measure__in=rewritten)).delete()
+        Measure.acting_units.through.objects.filter(measure__in=rewritten).delete()
+    if updated:
+        # Out of the way first: (issue, order) is unique and the new orders may swap old ones.
+        Measure.objects.filter(pk__in=[m.pk for m in updated]).update(order=F("order") + MEASURE_ORDER_OFFSET)
+        Measure.objects.bulk_update(updated, ["order", "report_id", *MEASURE_FIELDS])
+    new_ids = iter(_insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order")))
+    measure_ids = [m.pk if m is not None else next(new_ids) for m in listed]
     units.prefetch((name for names in unit_names for name in names), unit)
     links = []
     for measure_id, names in zip(measure_ids, unit_names, strict=True):
@@ -474,7 +628,21 @@ def _measures(current: list[tuple[int, IssueRecord]], existed: set[int], unit: U
         for measure in parsed.measures:
             amounts.extend(_amounts(issue_id, next(ids_of), measure.amounts))
     _insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
-    return len(rows)
+    return len(listed)
+
+
+MEASURE_ORDER_OFFSET = 1_000_000
+
+
+def _measure_values(measure) -> dict:
+    return {
+        "number": measure.number or "",
+        "text": measure.text,
+        "acting_unit_name": measure.unit or "",
+        "dates": tuple(d.isoformat() for d in measure.dates),
+        "state": measure.state or "",
+        "source_line": measure.line,
+    }
 
 
 def _amounts(issue_id: int, measure_id: int | None, amounts) -> list[tuple]:
@@ -606,13 +774,8 @@ def store_report(
             )
             if dry_run:
                 transaction.set_rollback(True)
-                result = LoadResult(
-                    None,
-                    f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged",
-                    result.issue_count,
-                    result.measure_count,
-                    result.status_changes,
-                )
+                outcome = f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged"
+                result = dataclasses.replace(result, report=None, outcome=outcome)
     except LoadError as exc:
         raise ImportFailure(path, str(exc), _first_line(record)) from exc
     return result

@@ -9,7 +9,7 @@ from django.urls import reverse
 from rectify import progress, report_upload
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, Unit
 
-from .conftest import seed_path
+from .conftest import seed_path, with_newer_status
 
 pytestmark = pytest.mark.django_db
 
@@ -58,16 +58,25 @@ def test_preview_of_a_report_already_imported_is_unchanged(imported_seeds):
     assert preview.outcome == "unchanged" and not preview.created_issues and _counts() == before
 
 
-def test_preview_shows_status_changes_a_corrected_report_would_make(imported_seeds, office_user):
-    path = seed_path("004")
-    issue = Issue.objects.filter(report__source_name=path.name).exclude(status=IssueStatus.UNKNOWN).first()
-    progress.change_status(issue=issue, status=IssueStatus.NOT_STARTED, user=office_user)
-    # The same report with an added line: same inspection and file, new checksum, so an update.
-    preview = report_upload.preview_import(path.read_bytes() + b"\n", name=path.name)
+def test_preview_shows_status_changes_a_corrected_report_would_make(imported_seeds):
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    # The same file corrected: 问题7 now stated finished (and signed later), so an update in place.
+    corrected = with_newer_status(path.read_text(encoding="utf-8")).encode("utf-8")
+    preview = report_upload.preview_import(corrected, name=path.name)
     assert preview.outcome == "updated" and not preview.created_issues and preview.published
-    assert [(c.title, c.status) for c in preview.status_changes] == [(issue.title, issue.get_status_display())]
+    assert [(c.title, c.previous_status, c.status) for c in preview.status_changes] == [
+        (issue.title, "阶段性完成", "已完成整改")
+    ]
     issue.refresh_from_db()
-    assert issue.status == IssueStatus.NOT_STARTED
+    assert issue.status == IssueStatus.PARTIAL
+
+
+def test_preview_of_the_same_text_with_other_spacing_is_unchanged(imported_seeds):
+    path = seed_path("004")
+    before = _counts()
+    preview = report_upload.preview_import(path.read_bytes().replace(b"\n", b"\r\n") + b"\n\n", name="004.html.txt")
+    assert preview.outcome == "unchanged" and _counts() == before
 
 
 def test_upload_then_confirm_imports_the_report(client, office_user, staging):

@@ -97,6 +97,10 @@ class Command(BaseCommand):
                 failures.append(f"{path}: 导入时程序出错（{type(exc).__name__}：{exc}），请用 --traceback 查看详情")
                 continue
             counts[result.outcome.removeprefix("would_")] += 1
+            if result.kept and options["verbosity"] >= 1:
+                # Staff work an import leaves as it was is said every time, not only when asked for.
+                for line in result.kept.describe():
+                    self.stdout.write(self.style.NOTICE(f"{path}: {line}"))
             if options["verbosity"] >= 2:
                 self.stdout.write(
                     f"{path}: {result.outcome}，{result.issue_count} 个问题，{result.measure_count} 条措施"
