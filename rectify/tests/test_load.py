@@ -168,3 +168,211 @@ def test_rows_written_in_bulk_hang_on_the_rows_they_belong_to():
             assert amount.text in (amount.measure.text if amount.measure_id else issue.description)
             assert amount.measure_id is None or amount.measure.issue_id == issue.pk
     assert MoneyAmount.objects.filter(measure__isnull=False).exists()
+
+
+# --- an import never deletes or overwrites what staff entered (issue 16) ----------------------------
+
+
+def _attach_evidence(measures) -> list:
+    from django.core.files.base import ContentFile
+
+    from rectify.models import Evidence
+
+    return [
+        Evidence.objects.create(measure=m, title=f"佐证{m.pk}", file=ContentFile(b"%PDF-1.4 minutes", name="a.pdf"))
+        for m in measures
+    ]
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _import_text(tmp_path, name: str, text: str, *args):
+    from django.core.management import call_command
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    call_command("import_reports", str(path), *args, verbosity=0)
+
+
+def test_reimporting_a_corrected_report_keeps_every_evidence_file(imported_seeds, tmp_path, media_root):
+    from rectify.models import Evidence
+
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    report = Report.objects.get(source_name=path.name)
+    measures = list(Measure.objects.filter(issue__report=report).order_by("pk")[:10])
+    evidence = _attach_evidence(measures)
+    text = path.read_text(encoding="utf-8")
+    # A one-character correction in the first problem's measures: a new checksum, the same report.
+    corrected = text.replace("。", "；", 1) if "。" in text else text + "。"
+    _import_text(tmp_path, path.name, corrected)
+    assert Report.objects.filter(inspection=report.inspection).count() == 1
+    assert Evidence.objects.count() == len(evidence) == 10
+    for item in evidence:
+        item.refresh_from_db()
+        assert item.measure.issue.report_id == report.pk and item.measure.report_id == report.pk
+
+
+def test_newer_report_keeps_evidence_on_the_measures_it_lists_and_keeps_those_it_drops(
+    imported_seeds, tmp_path, media_root
+):
+    from rectify.models import Evidence
+
+    from .conftest import seed_path, with_newer_status
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    measures = list(issue.measures.order_by("order"))
+    assert len(measures) >= 2
+    _attach_evidence(measures)
+    newer = with_newer_status(path.read_text(encoding="utf-8"))
+    # The newer report lists the problem's first measure reworded and drops the last one.
+    first, last = measures[0].text, measures[-1].text
+    newer = newer.replace(first, first.rstrip("。") + "，已全部完成。", 1).replace(last, "", 1)
+    _import_text(tmp_path, "001-2025-09.txt", newer)
+    issue.refresh_from_db()
+    newer_report = Report.objects.get(source_name="001-2025-09.txt")
+    assert issue.report == newer_report and issue.status == "completed"
+    assert Evidence.objects.filter(measure__issue=issue).count() == len(measures)
+    reworded = Measure.objects.get(pk=measures[0].pk)
+    assert reworded.text.endswith("已全部完成。") and reworded.report == newer_report
+    dropped = Measure.objects.get(pk=measures[-1].pk)
+    assert dropped.report.source_name == path.name and not dropped.is_listed_by_issue_report
+    # Listed measures come first, in the newer report's order; the kept one after them.
+    assert list(issue.measures.order_by("order"))[-1].pk == dropped.pk
+
+
+def test_corrected_report_drops_a_measure_it_no_longer_says_unless_staff_attached_evidence(
+    imported_seeds, tmp_path, media_root
+):
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    measures = list(issue.measures.order_by("order"))
+    with_evidence, without = measures[-1], measures[-2]
+    _attach_evidence([with_evidence])
+    text = path.read_text(encoding="utf-8")
+    corrected = text.replace(with_evidence.text, "", 1).replace(without.text, "", 1)
+    _import_text(tmp_path, path.name, corrected)
+    assert not Measure.objects.filter(pk=without.pk).exists()
+    kept = Measure.objects.get(pk=with_evidence.pk)
+    assert kept.report is None and kept.evidence.count() == 1
+
+
+def test_corrected_report_keeps_a_problem_it_no_longer_lists_when_staff_worked_on_it(imported_seeds, tmp_path):
+    from rectify import progress
+    from rectify.models import ProgressUpdate
+
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    untouched = Issue.objects.get(report__source_name=path.name, number="问题8")
+    progress.submit_update(issue=issue, status="completed", note="已完成", user=None)
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("7.问题7:"), text.index("9.问题9:") if "9.问题9:" in text else None
+    assert end, "seed 001 lists 问题9 after 问题8"
+    _import_text(tmp_path, path.name, text[:start] + text[end:])
+    assert Issue.objects.filter(pk=issue.pk).exists() and ProgressUpdate.objects.filter(issue=issue).exists()
+    assert not Issue.objects.filter(pk=untouched.pk).exists()
+
+
+def test_status_staff_set_after_the_reports_date_stands_when_it_is_reimported(imported_seeds, tmp_path):
+    from rectify import progress
+
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    progress.change_status(issue=issue, status="completed", user=None, note="现场核查已完成")
+    text = path.read_text(encoding="utf-8")
+    _import_text(tmp_path, path.name, text.replace("群众借还书籍存在不便", "群众借还书籍仍不便", 1))
+    issue.refresh_from_db()
+    assert (issue.status, issue.status_source) == ("completed", "staff")
+    assert "仍不便" in issue.description
+
+
+def test_newer_report_dated_after_a_staff_status_moves_it_on(imported_seeds, tmp_path):
+    from rectify import progress
+
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题8")
+    progress.change_status(issue=issue, status="not_started", user=None)
+    StatusChange.objects.filter(issue=issue, source="staff").update(changed_at="2025-08-01T00:00:00Z")
+    text = path.read_text(encoding="utf-8")
+    _import_text(tmp_path, "001-2025-09.txt", text.removesuffix("2025年7月28日") + "2025年9月30日")
+    issue.refresh_from_db()
+    assert issue.status_source != "staff" and issue.status != "not_started"
+
+
+def test_staff_corrections_survive_a_reimport(imported_seeds, tmp_path):
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    Issue.objects.filter(pk=issue.pk).update(title="公共文化服务能力有待提升（已更正）", corrected_fields=["title"])
+    measure = issue.measures.order_by("order").first()
+    Measure.objects.filter(pk=measure.pk).update(text="更正后的措施", corrected_fields=["text"])
+    text = path.read_text(encoding="utf-8")
+    _import_text(tmp_path, path.name, text.replace("群众借还书籍存在不便", "群众借还书籍仍不便", 1))
+    issue.refresh_from_db()
+    measure.refresh_from_db()
+    assert issue.title == "公共文化服务能力有待提升（已更正）" and "仍不便" in issue.description
+    assert measure.text == "更正后的措施"
+
+
+def test_a_draft_leaves_published_problems_as_the_public_sees_them_until_it_is_published(imported_seeds, tmp_path):
+    from rectify import progress
+
+    from .conftest import seed_path, with_newer_status
+
+    path = seed_path("001")
+    published = Report.objects.get(source_name=path.name)
+    disclosed = published.issues.count()
+    unit = published.inspection.unit
+    _import_text(tmp_path, "001-draft.txt", with_newer_status(path.read_text(encoding="utf-8")), "--draft")
+    draft = Report.objects.get(source_name="001-draft.txt")
+    assert not draft.is_published
+    assert published.issues.count() == disclosed
+    assert Issue.objects.published().filter(inspection__unit=unit).count() == disclosed
+    assert Issue.objects.get(report=published, number="问题7").status == "partial"
+    progress.set_published(reports=[draft], published=True)
+    moved = Issue.objects.get(inspection=published.inspection, number="问题7")
+    assert (moved.report_id, moved.status, moved.is_published) == (draft.pk, "completed", True)
+    assert Issue.objects.published().filter(inspection__unit=unit).count() == disclosed
+    assert moved.status_changes.filter(report=draft, previous_status="partial").exists()
+
+
+def test_the_same_text_as_txt_docx_and_html_is_one_report(db, tmp_path):
+    import docx
+    from django.core.management import call_command
+
+    from .conftest import seed_path
+
+    text = seed_path("000").read_text(encoding="utf-8")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "r.docx")
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    (tmp_path / "r.html").write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    call_command("import_reports", str(tmp_path), verbosity=0)
+    assert Report.objects.count() == 1
+
+
+def test_deleting_a_problem_with_evidence_is_refused_and_names_what_blocks_it(imported_seeds, media_root):
+    from django.db.models import ProtectedError
+
+    issue = Issue.objects.filter(measures__isnull=False).first()
+    (evidence,) = _attach_evidence([issue.measures.first()])
+    with pytest.raises(ProtectedError) as refused:
+        issue.delete()
+    assert evidence in refused.value.protected_objects
