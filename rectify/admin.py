@@ -18,6 +18,8 @@ from django.utils.http import content_disposition_header
 from rectify import admin_views, ledger, progress, search
 from rectify.downloads import evidence_response
 from rectify.models import (
+    CORRECTABLE_ISSUE_FIELDS,
+    CORRECTABLE_MEASURE_FIELDS,
     Category,
     DueBasis,
     Evidence,
@@ -350,6 +352,13 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
             *super().get_urls(),
         ]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Measure:
+            for measure_form in formset.forms:
+                if measure_form.instance.pk and measure_form.has_changed():
+                    record_corrections(measure_form.instance, measure_form.changed_data, CORRECTABLE_MEASURE_FIELDS)
+        super().save_formset(request, form, formset, change)
+
     @admin.display(description="问题", ordering="title")
     def short_title(self, obj):
         return obj.title if len(obj.title) <= 40 else f"{obj.title[:40]}…"
@@ -375,9 +384,11 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
         return obj.is_published
 
     def save_model(self, request, obj, form, change):
-        # A date typed by staff is theirs: later imports keep it (see Issue.refresh_due_date).
+        # A date typed by staff is theirs: later imports keep it (see load._issue_values).
         if "due_date" in form.changed_data:
             obj.due_basis = DueBasis.STAFF
+        if change:
+            record_corrections(obj, form.changed_data, CORRECTABLE_ISSUE_FIELDS)
         if not change or "status" not in form.changed_data:
             super().save_model(request, obj, form, change)
             return
@@ -433,11 +444,46 @@ class CategoryAdmin(UnitScopedAdmin):
 # --- measures and evidence -----------------------------------------------------------------------
 
 
+def record_corrections(obj, changed: list[str], correctable: tuple[str, ...]) -> None:
+    """Remember which importer-read fields staff corrected, so a later import of the report keeps them."""
+    corrected = [field for field in correctable if field in changed and field not in obj.corrected_fields]
+    if corrected:
+        obj.corrected_fields = [*obj.corrected_fields, *corrected]
+
+
+def evidence_is_locked(request, evidence) -> bool:
+    """Public evidence changes only through the office: a unit editor adds a new file for review instead."""
+    return bool(evidence and evidence.pk and evidence.is_public and not is_office(request.user))
+
+
+class EvidenceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            instance = form.instance
+            if not evidence_is_locked(self.request, instance):
+                continue
+            if form.has_changed() or (self.can_delete and self._should_delete_form(form)):
+                raise ValidationError(
+                    f"“{instance.title}”已公开，只有巡察办可以修改或删除；如需更新，请另行上传新文件待审核。"
+                )
+
+
 class EvidenceInline(admin.TabularInline):
     model = Evidence
+    formset = EvidenceFormSet
     fields = ["title", "file", "is_public", "uploaded_by", "uploaded_at"]
     readonly_fields = ["uploaded_by", "uploaded_at"]
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.request = request
+        return formset
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_office(request.user) else [*fields, "is_public"]
 
 
 @admin.register(Measure)
@@ -449,6 +495,10 @@ class MeasureAdmin(search.MeasureSearchAdminMixin, UnitScopedAdmin):
     autocomplete_fields = ["issue", "acting_units"]
     list_select_related = ["issue"]
     inlines = [EvidenceInline]
+
+    def save_model(self, request, obj, form, change):
+        record_corrections(obj, form.changed_data, CORRECTABLE_MEASURE_FIELDS)
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         for evidence in formset.save(commit=False):
@@ -493,7 +543,20 @@ class EvidenceAdmin(UnitScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Publishing is the office's call: a unit editor's files stay non-public until the office says.
         fields = list(super().get_readonly_fields(request, obj))
-        return fields if is_office(request.user) else [*fields, "is_public"]
+        if is_office(request.user):
+            return fields
+        if evidence_is_locked(request, obj):
+            return [*fields, "measure", "title", "file", "is_public"]
+        return [*fields, "is_public"]
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not evidence_is_locked(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        # The bulk delete action checks each selected file: an editor cannot take public ones with theirs.
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        locked = [f"{evidence}（已公开）" for evidence in objs if evidence_is_locked(request, evidence)]
+        return deleted, model_count, perms_needed | set(locked), protected
 
 
 # --- history, progress updates and review --------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from datetime import timedelta
 
 import openpyxl
@@ -167,6 +168,94 @@ def test_unit_editor_evidence_stays_private(client, unit_editor, two_units):
     evidence = Evidence.objects.get()
     assert evidence.uploaded_by == unit_editor and not evidence.is_public
     assert not Evidence.objects.public().exists()
+
+
+def _public_evidence_of(unit, office_user) -> Evidence:
+    measure = Measure.objects.filter(issue__inspection__unit=unit).first()
+    return Evidence.objects.create(
+        measure=measure,
+        title="整改会议纪要",
+        is_public=True,
+        uploaded_by=office_user,
+        file=SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 office minutes"),
+    )
+
+
+def test_unit_editor_cannot_replace_a_public_evidence_file(client, unit_editor, office_user, two_units):
+    evidence = _public_evidence_of(two_units[0], office_user)
+    original = evidence.file.name
+    client.force_login(unit_editor)
+    url = reverse("admin:rectify_evidence_change", args=[evidence.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and b'type="file"' not in page.content
+    client.post(
+        url,
+        {"measure": evidence.measure_id, "title": "替换", "file": SimpleUploadedFile("x.pdf", b"%PDF-1.4 forged")},
+    )
+    evidence.refresh_from_db()
+    assert (evidence.file.name, evidence.title, evidence.is_public) == (original, "整改会议纪要", True)
+
+
+def test_unit_editor_cannot_delete_public_evidence_alone_or_in_a_batch(client, unit_editor, office_user, two_units):
+    evidence = _public_evidence_of(two_units[0], office_user)
+    client.force_login(unit_editor)
+    assert client.post(reverse("admin:rectify_evidence_delete", args=[evidence.pk]), {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:rectify_evidence_changelist")
+    _action(client, changelist, "delete_selected", [evidence], post="yes")
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_unit_editor_still_adds_and_deletes_their_own_unpublished_evidence(client, unit_editor, two_units):
+    client.force_login(unit_editor)
+    measure = Measure.objects.filter(issue__inspection__unit=two_units[0]).first()
+    client.post(
+        reverse("admin:rectify_evidence_add"),
+        {"measure": measure.pk, "title": "新纪要", "file": SimpleUploadedFile("m.pdf", b"%PDF-1.4 new")},
+    )
+    evidence = Evidence.objects.get(title="新纪要")
+    response = client.post(reverse("admin:rectify_evidence_delete", args=[evidence.pk]), {"post": "yes"})
+    assert response.status_code == 302 and not Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_office_corrections_in_the_problem_form_are_recorded_for_later_imports(client, office_user, imported_seeds):
+    issue = Issue.objects.filter(measures__isnull=False).first()
+    client.force_login(office_user)
+    url = reverse("admin:rectify_issue_change", args=[issue.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
+    data.update(title="更正后的标题", inspection=issue.inspection_id, report=issue.report_id)
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    data["immediate"] = "on" if issue.immediate else ""
+    measures = list(issue.measures.order_by("order"))
+    data.update(
+        {
+            "measures-TOTAL_FORMS": len(measures),
+            "measures-INITIAL_FORMS": len(measures),
+            "status_changes-TOTAL_FORMS": 0,
+            "status_changes-INITIAL_FORMS": 0,
+            "progress_updates-TOTAL_FORMS": 0,
+            "progress_updates-INITIAL_FORMS": 0,
+        }
+    )
+    for i, measure in enumerate(measures):
+        data.update(
+            {
+                f"measures-{i}-id": measure.pk,
+                f"measures-{i}-issue": issue.pk,
+                f"measures-{i}-order": measure.order,
+                f"measures-{i}-number": measure.number,
+                f"measures-{i}-text": "更正后的措施" if i == 0 else measure.text,
+                f"measures-{i}-acting_unit_name": measure.acting_unit_name,
+                f"measures-{i}-state": measure.state,
+                f"measures-{i}-dates": json.dumps(measure.dates),
+            }
+        )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    issue.refresh_from_db()
+    assert issue.title == "更正后的标题" and issue.corrected_fields == ["title"]
+    assert Measure.objects.get(pk=measures[0].pk).corrected_fields == ["text"]
+    assert Measure.objects.get(pk=measures[1].pk).corrected_fields == []
 
 
 # --- read-only -----------------------------------------------------------------------------------
