@@ -114,7 +114,8 @@ def report_upload_confirm_view(request, model_admin):
     messages.success(
         request,
         f"{outcomes[result.outcome]}“{result.report.display_title}”：{result.issue_count} 个问题，"
-        f"{result.measure_count} 条措施，{result.status_changes} 项状态变化。",
+        f"{result.measure_count} 条措施，{result.status_changes} 项状态变化。"
+        + "".join(f"{line}。" for line in result.kept.describe()),
     )
     return HttpResponseRedirect(reverse("admin:rectify_report_change", args=[result.report.pk]))
 

@@ -20,7 +20,7 @@ from django.db.models import Max
 from rectify.importer.load import LoadError, LoadResult, load_report
 from rectify.importer.parse import ParseError, parse_report
 from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
-from rectify.models import Inspection, Issue, IssueStatus, Measure, StatusChange, Unit
+from rectify.models import Inspection, Issue, IssueStatus, StatusChange, Unit
 
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 # Staged uploads nobody confirmed or cancelled are removed after this long.
@@ -53,6 +53,7 @@ class ImportPreview:
     status_changes: list[IssueChange] = field(default_factory=list)
     measure_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    staff_work_kept: list[str] = field(default_factory=list)  # what staff entered that the import leaves as it is
 
 
 # --- staging -------------------------------------------------------------------------------------
@@ -163,6 +164,7 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
         published=report.is_published,
         new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
         warnings=[warning.message for warning in record.warnings],
+        staff_work_kept=result.kept.describe(),
     )
     if result.outcome == "unchanged":
         return preview
@@ -179,5 +181,5 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
                 status=status_labels.get(change.status, ""),
             )
         )
-    preview.measure_count = Measure.objects.filter(issue__report=report).count()
+    preview.measure_count = result.measure_count
     return preview

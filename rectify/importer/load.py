@@ -113,7 +113,7 @@ def load_report(
     checksum = checksum_of(source_text)
     existing = _imported(checksum) or _imported_as_other_file(fingerprint_of(source_text))
     if existing is not None:
-        return LoadResult(existing, "unchanged", existing.issues.count())
+        return _unchanged(existing)
     if record.is_partial and not allow_partial:
         reason = "有报告头但没有问题清单" if record.partial_warning.code == "no_problems_section" else "文件可能被截断"
         raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）")
@@ -129,7 +129,13 @@ def load_report(
         existing = _imported(checksum)
         if existing is None:
             raise
-        return LoadResult(existing, "unchanged", existing.issues.count())
+        return _unchanged(existing)
+
+
+def _unchanged(report: Report) -> LoadResult:
+    """What the archive holds of a report imported again as it was."""
+    measures = Measure.objects.filter(issue__report=report, report=report).count()
+    return LoadResult(report, "unchanged", report.issues.count(), measures)
 
 
 def _imported(checksum: str) -> Report | None:

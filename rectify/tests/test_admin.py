@@ -248,6 +248,9 @@ def test_office_corrections_in_the_problem_form_are_recorded_for_later_imports(c
                 f"measures-{i}-acting_unit_name": measure.acting_unit_name,
                 f"measures-{i}-state": measure.state,
                 f"measures-{i}-dates": json.dumps(measure.dates),
+                # The admin posts a callable-default field's initial value beside it, as a browser would.
+                f"initial-measures-{i}-dates": json.dumps(measure.dates),
+                f"measures-{i}-acting_units": [unit.pk for unit in measure.acting_units.all()],
             }
         )
     response = client.post(url, data)

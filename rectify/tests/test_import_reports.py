@@ -422,3 +422,21 @@ def test_older_report_imported_after_a_newer_one_does_not_move_status_back(tmp_p
     issue = Issue.objects.get(number="问题7")
     assert issue.status == IssueStatus.COMPLETED
     assert str(issue.report.signed_date) == "2025-09-30"
+
+
+def test_summary_says_what_staff_work_an_import_keeps(tmp_path, settings):
+    from django.core.files.base import ContentFile
+
+    from rectify.models import Evidence, Issue
+
+    from .conftest import with_newer_status
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    source = next(REPORTS.glob("001*.txt"))
+    run(str(source))
+    issue = Issue.objects.get(number="问题7")
+    Evidence.objects.create(measure=issue.measures.first(), title="纪要", file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+    newer = tmp_path / "001-later.txt"
+    newer.write_text(with_newer_status(source.read_text(encoding="utf-8")), encoding="utf-8")
+    out, _ = run(str(newer))
+    assert "佐证材料 1 份均保留在原措施上" in out and Evidence.objects.count() == 1

@@ -376,3 +376,16 @@ def test_deleting_a_problem_with_evidence_is_refused_and_names_what_blocks_it(im
     with pytest.raises(ProtectedError) as refused:
         issue.delete()
     assert evidence in refused.value.protected_objects
+
+
+def test_problem_page_marks_a_measure_only_an_earlier_report_listed(imported_seeds, tmp_path, client):
+    from .conftest import seed_path, with_newer_status
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    dropped = issue.measures.order_by("order").last()
+    newer = with_newer_status(path.read_text(encoding="utf-8")).replace(dropped.text, "", 1)
+    _import_text(tmp_path, "001-2025-09.txt", newer)
+    page = client.get(issue.get_absolute_url()).content.decode()
+    assert "较早通报所列，本期通报未再列出" in page
+    assert f"/reports/{dropped.report_id}/source/#L{dropped.source_line}" in page

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from rectify import progress, report_upload
+from rectify import report_upload
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, Unit
 
 from .conftest import seed_path, with_newer_status
@@ -158,3 +158,27 @@ def test_unit_editors_and_readers_cannot_upload(client, unit_editor, readonly_us
         client.force_login(user)
         assert client.get(UPLOAD).status_code == 403
         assert client.post(CONFIRM, {"token": "0" * 32}).status_code == 403
+
+
+def test_preview_and_confirmation_say_what_staff_work_the_import_keeps(imported_seeds, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from rectify.models import Evidence
+
+    settings.MEDIA_ROOT = tmp_path
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    Evidence.objects.create(measure=issue.measures.first(), title="纪要", file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+    corrected = with_newer_status(path.read_text(encoding="utf-8")).encode("utf-8")
+    preview = report_upload.preview_import(corrected, name=path.name)
+    assert preview.staff_work_kept == ["佐证材料 1 份均保留在原措施上"]
+    result = report_upload.import_upload(corrected, name=path.name)
+    assert result.kept.evidence == 1 and Evidence.objects.count() == 1
+
+
+def test_reuploading_an_imported_report_counts_its_measures(imported_seeds):
+    path = seed_path("001")
+    result = report_upload.import_upload(path.read_bytes(), name=path.name)
+    report = Report.objects.get(source_name=path.name)
+    assert result.outcome == "unchanged"
+    assert result.measure_count == Measure.objects.filter(issue__report=report).count() > 0
