@@ -445,6 +445,100 @@ class Issue(models.Model):
         )
 
 
+class IssueDisclosureQuerySet(models.QuerySet):
+    def public(self):
+        """What published reports said of published problems."""
+        return self.filter(issue__is_published=True, report__is_published=True)
+
+    def in_report_order(self):
+        return self.order_by(models.F("report__published_date").asc(nulls_first=True), "report_id")
+
+
+class IssueDisclosure(models.Model):
+    """What one report said of one problem: its number, wording and stated status at the time.
+
+    One row per problem per report that lists it, so a problem's path across successive reports can be
+    read back (status by report, wording where it changed, not mentioned where there is no row).
+    """
+
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="disclosures")
+    report = models.ForeignKey(Report, verbose_name="通报", on_delete=models.CASCADE, related_name="disclosures")
+    order = models.PositiveIntegerField("在通报中的顺序")
+    number = models.CharField("编号（原文）", max_length=20, blank=True)
+    category = models.CharField("类别（原文）", max_length=300, blank=True)
+    title = models.CharField("问题", max_length=500)
+    description = models.TextField("问题表现", blank=True)
+    status = models.CharField("通报所载状态", max_length=20, choices=IssueStatus.choices)
+    match_score = models.FloatField(
+        "匹配得分", null=True, blank=True, help_text="与此前已有问题匹配的把握（0–100）；为空表示首次列出或人工确认。"
+    )
+
+    objects = IssueDisclosureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "问题在各期通报中的表述"
+        verbose_name_plural = "问题在各期通报中的表述"
+        ordering = ["issue", "report__published_date", "report_id"]
+        constraints = [models.UniqueConstraint(fields=["issue", "report"], name="unique_disclosure_per_report")]
+        indexes = [models.Index(fields=["report", "order"])]
+
+    def __str__(self):
+        return f"{self.report}：{self.number} {self.title}".strip()
+
+
+class MatchState(models.TextChoices):
+    UNCERTAIN = "uncertain", "待确认"
+    CONFIRMED = "confirmed", "已确认为同一问题"
+    SPLIT = "split", "已确认为不同问题"
+
+
+class ProblemMatchQuerySet(models.QuerySet):
+    def uncertain(self):
+        return self.filter(state=MatchState.UNCERTAIN)
+
+
+class ProblemMatch(models.Model):
+    """A later report's problem that may be one the archive already holds, below the matching threshold.
+
+    Until staff decide, the two are kept apart (the later one is its own problem, `issue`). Confirming
+    re-applies the report with the pair joined; splitting keeps them apart for good. Decisions are
+    keyed by the report and the problem's key in it, so re-imports of the report keep them.
+    """
+
+    report = models.ForeignKey(Report, verbose_name="通报", on_delete=models.CASCADE, related_name="problem_matches")
+    parsed_key = models.CharField("问题在该通报中的识别键", max_length=200)
+    issue = models.ForeignKey(
+        Issue,
+        verbose_name="该通报中的问题",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="possible_earlier",
+    )
+    candidate = models.ForeignKey(
+        Issue, verbose_name="可能是同一问题的已有问题", on_delete=models.CASCADE, related_name="possible_later"
+    )
+    score = models.FloatField("匹配得分")
+    state = models.CharField("状态", max_length=20, choices=MatchState.choices, default=MatchState.UNCERTAIN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField("确认时间", null=True, blank=True)
+
+    objects = ProblemMatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "待确认的问题匹配"
+        verbose_name_plural = "待确认的问题匹配"
+        ordering = ["state", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "parsed_key", "candidate"], name="unique_problem_match")
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} ↔ {self.report}（{self.score:.0f}）"
+
+
 class StatusChangeQuerySet(models.QuerySet):
     def public(self):
         """Changes the public may read: on published problems, not taken from a draft report."""

@@ -33,9 +33,12 @@ from rectify.models import (
     DueBasis,
     Inspection,
     Issue,
+    IssueDisclosure,
     IssueStatus,
+    MatchState,
     Measure,
     MoneyAmount,
+    ProblemMatch,
     Report,
     StatusChange,
     StatusSource,
@@ -43,7 +46,7 @@ from rectify.models import (
     due_date_for,
 )
 
-from .matching import match_texts
+from .matching import ProblemText, match_problems, match_texts
 from .names import qualify_unit_name
 from .records import CategoryRecord, IssueRecord, ReportRecord
 from .regions import locate
@@ -89,6 +92,7 @@ class LoadResult:
     measure_count: int = 0
     status_changes: int = 0
     kept: StaffWorkKept = StaffWorkKept()
+    uncertain_matches: int = 0  # problems kept apart from a held one they may be, for staff to decide
 
 
 def checksum_of(text: str) -> str:
@@ -166,16 +170,148 @@ def _disclose(record, report, outcome, units, *, unit, place, new_inspection) ->
     inspection = report.inspection
     # An inspection created by this transaction has no categories or problems yet: nothing to ask.
     categories = _categories(inspection, record.categories, new_inspection=new_inspection, renumber=report.is_published)
-    keys = _issue_keys(record.issues)
-    existing = {} if new_inspection else _existing_issues(inspection, keys)
+    reported_keys = _issue_keys(record.issues)
+    if new_inspection:
+        matched = _Matched(keys=reported_keys)
+    else:
+        matched = _match_held(inspection, report, reported_keys, record.issues)
+    existing = matched.existing
     kept = _Kept()
     with search.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
-        issue_ids, current, changes = _issues(inspection, report, keys, existing, record.issues, categories, kept)
+        issue_ids, current, changes = _issues(
+            inspection, report, matched.keys, existing, record.issues, categories, kept
+        )
         existed = {issue.pk for issue in existing.values()}
         measures = _measures(report, current, existed, unit, place, units, kept)
+    _record_disclosures(report, issue_ids, record.issues, matched.scores)
+    _record_uncertain(report, reported_keys, issue_ids, matched.uncertain)
     if outcome == "updated":
         _drop_no_longer_disclosed(report, issue_ids, kept)
-    return LoadResult(report, outcome, len(record.issues), measures, changes, StaffWorkKept(**vars(kept)))
+    return LoadResult(
+        report,
+        outcome,
+        len(record.issues),
+        measures,
+        changes,
+        StaffWorkKept(**vars(kept)),
+        uncertain_matches=len(matched.uncertain),
+    )
+
+
+@dataclass
+class _Matched:
+    """The report's problems matched to those held: keys to write them under, and what was unsure."""
+
+    keys: list[str]  # per reported problem: the held problem's key, or a new key no held problem has
+    existing: dict[str, Issue] = dataclasses.field(default_factory=dict)  # key -> held problem it moves on
+    scores: dict[int, float | None] = dataclasses.field(default_factory=dict)  # reported index -> match score
+    uncertain: list[tuple[int, Issue, float]] = dataclasses.field(default_factory=list)
+
+
+def _match_held(inspection: Inspection, report: Report, reported_keys: list[str], parsed) -> _Matched:
+    """Match the report's problems to all the inspection holds, by words and numbers (matching.py)."""
+    held = list(_held_issues(inspection))
+    if not held:
+        return _Matched(keys=reported_keys)
+    measures: dict[int, list[str]] = defaultdict(list)
+    rows = Measure.objects.filter(issue__inspection=inspection).order_by("issue_id", "order")
+    for issue_id, text in rows.values_list("issue_id", "text"):
+        measures[issue_id].append(text)
+    index_of = {issue.pk: index for index, issue in enumerate(held)}
+    confirmed, split = {}, set()
+    for decision in ProblemMatch.objects.filter(report=report).exclude(state=MatchState.UNCERTAIN):
+        if decision.candidate_id in index_of:
+            if decision.state == MatchState.CONFIRMED:
+                confirmed[decision.parsed_key] = index_of[decision.candidate_id]
+            else:
+                split.add((decision.parsed_key, index_of[decision.candidate_id]))
+    held_texts = [
+        ProblemText(
+            key=issue.key,
+            number=issue.number,
+            category=issue.category.title if issue.category else "",
+            title=issue.title,
+            description=issue.description,
+            measures=tuple(measures[issue.pk]),
+        )
+        for issue in held
+    ]
+    reported = [
+        ProblemText(
+            key=key,
+            number=problem.number or "",
+            category=problem.category[-1] if problem.category else "",
+            title=problem.title,
+            description=problem.description,
+            measures=tuple(m.text for m in problem.measures),
+        )
+        for key, problem in zip(reported_keys, parsed, strict=True)
+    ]
+    matched = _Matched(keys=list(reported_keys))
+    for pair in match_problems(held_texts, reported, confirmed=confirmed, split=split):
+        issue = held[pair.held]
+        if not pair.certain:
+            matched.uncertain.append((pair.newer, issue, pair.score))
+            continue
+        matched.keys[pair.newer] = issue.key
+        matched.existing[issue.key] = issue
+        matched.scores[pair.newer] = None if reported_keys[pair.newer] in confirmed else pair.score
+    # A problem matched to none is new: a number a held problem has (reused for another) gets its own key.
+    paired = {index for index in matched.scores}
+    used = {issue.key for issue in held} | {matched.keys[index] for index in paired}
+    for index, key in enumerate(matched.keys):
+        if index in paired:
+            continue
+        unique, n = key, 2
+        while unique in used:
+            unique, n = f"{key}~{n}", n + 1
+        matched.keys[index] = unique
+        used.add(unique)
+    return matched
+
+
+def _record_disclosures(report: Report, issue_ids: list[int], parsed, scores: dict[int, float | None]) -> None:
+    """What this report says of each problem it lists, kept per report for the problem's history."""
+    IssueDisclosure.objects.filter(report=report).delete()
+    rows = [
+        (
+            issue_id,
+            report.pk,
+            order,
+            problem.number or "",
+            problem.category[-1][:300] if problem.category else "",
+            problem.title[:500],
+            problem.description,
+            problem.status,
+            scores.get(order - 1),
+        )
+        for order, (issue_id, problem) in enumerate(zip(issue_ids, parsed, strict=True), start=1)
+    ]
+    _insert_rows(IssueDisclosure, DISCLOSURE_ROW, rows)
+
+
+DISCLOSURE_ROW = (
+    "issue_id",
+    "report_id",
+    "order",
+    "number",
+    "category",
+    "title",
+    "description",
+    "status",
+    "match_score",
+)
+
+
+def _record_uncertain(report: Report, reported_keys, issue_ids, uncertain) -> None:
+    """Pairs below the threshold, for staff to confirm or split; decisions already taken stay."""
+    ProblemMatch.objects.filter(report=report, state=MatchState.UNCERTAIN).delete()
+    ProblemMatch.objects.bulk_create(
+        ProblemMatch(
+            report=report, parsed_key=reported_keys[index], issue_id=issue_ids[index], candidate=issue, score=score
+        )
+        for index, issue, score in uncertain
+    )
 
 
 class _Kept:
@@ -196,15 +332,22 @@ def _drop_no_longer_disclosed(report: Report, issue_ids: list[int], kept: _Kept)
 
 def publish_report(report: Report) -> LoadResult:
     """Publish a draft: it now moves on the published problems it held back, as a published import would."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.is_published:
+            return _unchanged(report)
+        report.is_published = True
+        report.save(update_fields=["is_published", "updated_at"])
+        return reapply_report(report)
+
+
+def reapply_report(report: Report) -> LoadResult:
+    """Write the report's problems again from its stored text: after it is published or a match decided."""
     from .parse import parse_report
 
     record = parse_report(report.source_text)
     with transaction.atomic():
-        report = Report.objects.select_for_update().select_related("inspection__unit").get(pk=report.pk)
-        if report.is_published:
-            return LoadResult(report, "unchanged", report.issues.count())
-        report.is_published = True
-        report.save(update_fields=["is_published", "updated_at"])
+        report = Report.objects.select_related("inspection__unit").get(pk=report.pk)
         unit = report.inspection.unit
         return _disclose(
             record, report, "updated", _UnitResolver(), unit=unit, place=locate(unit.name)[2], new_inspection=False
@@ -447,13 +590,14 @@ ACTING_UNIT_ROW = ("measure_id", "unit_id")
 AMOUNT_ROW = ("issue_id", "measure_id", "text", "yuan", "kind")
 
 
-def _existing_issues(inspection: Inspection, keys: list[str]) -> dict[str, Issue]:
-    issues = Issue.objects.filter(inspection=inspection, key__in=keys).select_related("report")
+def _held_issues(inspection: Inspection):
+    """Every problem the archive holds for the inspection, with what matching and moving them need."""
+    issues = Issue.objects.filter(inspection=inspection).select_related("report", "category")
     # When staff last set the status: a report dated after it may move the status on, an earlier one not.
     issues = issues.annotate(
         staff_changed_at=Max("status_changes__changed_at", filter=Q(status_changes__source=StatusSource.STAFF))
     )
-    return {issue.key: issue for issue in issues.defer("report__source_text")}
+    return issues.defer("report__source_text").order_by("order", "pk")
 
 
 def _issues(
