@@ -304,13 +304,19 @@ DISCLOSURE_ROW = (
 
 
 def _record_uncertain(report: Report, reported_keys, issue_ids, uncertain) -> None:
-    """Pairs below the threshold, for staff to confirm or split; decisions already taken stay."""
-    ProblemMatch.objects.filter(report=report, state=MatchState.UNCERTAIN).delete()
+    """Pairs below the threshold, for staff to confirm or split; decisions already taken stay.
+
+    A question still open from an earlier import of this report stays while its problem is still listed
+    (a re-import matches the problem to the separate one made for it, and would not ask again).
+    """
+    ProblemMatch.objects.filter(report=report, state=MatchState.UNCERTAIN).exclude(issue__in=issue_ids).delete()
+    asked = set(ProblemMatch.objects.filter(report=report).values_list("parsed_key", "candidate_id"))
     ProblemMatch.objects.bulk_create(
         ProblemMatch(
             report=report, parsed_key=reported_keys[index], issue_id=issue_ids[index], candidate=issue, score=score
         )
         for index, issue, score in uncertain
+        if (reported_keys[index], issue.pk) not in asked
     )
 
 
