@@ -333,6 +333,18 @@ def api_issue_detail(request, pk):
         {"text": amount.text, "yuan": str(amount.yuan), "kind": amount.kind}
         for amount in MoneyAmount.objects.filter(issue=issue).order_by("id")
     ]
+    # What each published report said of the problem: its number, wording and stated status then.
+    data["by_report"] = [
+        {
+            "report_id": disclosure.report_id,
+            "report_date": _iso(disclosure.report.date),
+            "number": disclosure.number,
+            "title": disclosure.title,
+            "status": _choice(disclosure.status, IssueStatus),
+            "match_score": disclosure.match_score,
+        }
+        for disclosure in issue.disclosures.public().select_related("report").in_report_order()
+    ]
     return api_response(data)
 
 
@@ -350,7 +362,31 @@ def api_report_detail(request, pk):
     data = report_row(request, report)
     problems = issue_rows_queryset(Issue.objects.published().filter(report=report)).order_by("order", "pk")
     data["problems"] = [issue_row(request, issue) for issue in problems]
+    data["changes_since_previous"] = _changes(request, report.changes_since_previous())
     return api_response(data)
+
+
+def _changes(request, changes) -> dict | None:
+    """A later report's news, problem by problem: null for the inspection's first published report."""
+    if changes is None:
+        return None
+
+    def entry(change):
+        return {
+            "problem_id": change.now.issue_id,
+            "url": _absolute(request, reverse("api_issue_detail", args=[change.now.issue_id])),
+            "number": change.now.number,
+            "title": change.now.title,
+            "previous_status": _choice(change.before.status, IssueStatus) if change.before else None,
+            "status": _choice(change.now.status, IssueStatus),
+        }
+
+    groups = ("newly_finished", "moved_on", "still_open", "unchanged", "newly_added", "not_mentioned")
+    return {
+        "previous_report_id": changes.previous.pk,
+        "previous_report_url": _absolute(request, reverse("api_report_detail", args=[changes.previous.pk])),
+        **{group: [entry(change) for change in getattr(changes, group)] for group in groups},
+    }
 
 
 @require_safe
@@ -419,6 +455,7 @@ ISSUE_FIELDS = [
 ISSUE_DETAIL_FIELDS = [
     ("status_history", gettext_lazy("状态变更记录：状态、原状态、来源、依据通报 id、时间")),
     ("amounts", gettext_lazy("涉及金额：原文、金额（元，字符串）、性质")),
+    ("by_report", gettext_lazy("各期公开通报中的表述：通报 id、日期、编号、问题、载明状态、匹配得分")),
 ]
 REPORT_FIELDS = [
     ("id", gettext_lazy("通报编号（本站）")),
@@ -439,7 +476,15 @@ REPORT_FIELDS = [
     ("problem_count", gettext_lazy("本通报公开的问题数")),
     ("completed_count", gettext_lazy("其中已完成整改的问题数")),
 ]
-REPORT_DETAIL_FIELDS = [("problems", gettext_lazy("本通报公开的问题，字段同问题列表"))]
+REPORT_DETAIL_FIELDS = [
+    ("problems", gettext_lazy("本通报公开的问题，字段同问题列表")),
+    (
+        "changes_since_previous",
+        gettext_lazy(
+            "与同一巡察上一期公开通报相比：新完成、状态有变化、仍在整改、未变、新增、未提及的问题；首期为 null"
+        ),
+    ),
+]
 UNIT_FIELDS = [
     ("id", gettext_lazy("单位编号（本站）")),
     ("url", gettext_lazy("本单位的 API 地址")),

@@ -100,6 +100,24 @@ class UnitReportFeed(ReportFeed):
     def reports(self, obj):
         return Report.objects.published().filter(inspection__unit=obj)
 
+    def item_description(self, item):
+        # Followers of one unit want each report's news: what moved on since the report before it.
+        summary = super().item_description(item)
+        changes = item.changes_since_previous()
+        if changes is None:
+            return summary
+        counts = changes.counts()
+        return summary + _(
+            "较上一期通报：新完成整改 %(finished)d 个，状态有变化 %(moved)d 个，仍在整改 %(open)d 个，"
+            "本期新增 %(added)d 个，上一期列出、本期未提及 %(dropped)d 个。"
+        ) % {
+            "finished": counts["newly_finished"],
+            "moved": counts["moved_on"],
+            "open": counts["still_open"],
+            "added": counts["newly_added"],
+            "dropped": counts["not_mentioned"],
+        }
+
 
 class IssueReportFeed(ReportFeed):
     """Reports disclosing the problems a problem-list query string matches (400 on bad values)."""

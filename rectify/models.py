@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
@@ -107,6 +108,27 @@ class Unit(models.Model):
         self.match_name = to_simplified(self.name)
         super().save(*args, **kwargs)
 
+    def progress_by_report(self) -> list[tuple["Report", int, int]]:
+        """After each published report on the unit: its inspection's problems known completed, and known at all.
+
+        A problem counts from the first report that lists it, with the status the latest report so far
+        stated; one a report stops mentioning keeps its last stated status.
+        """
+        reports = Report.objects.published().filter(inspection__unit=self).in_date_order()
+        by_report: dict[int, list[IssueDisclosure]] = {report.pk: [] for report in reports}
+        for disclosure in (
+            IssueDisclosure.objects.public().filter(report__in=reports).only("issue_id", "report_id", "status")
+        ):
+            by_report[disclosure.report_id].append(disclosure)
+        statuses: dict[int, dict[int, str]] = {}  # inspection -> problem -> last stated status
+        points = []
+        for report in reports:
+            known = statuses.setdefault(report.inspection_id, {})
+            known.update((d.issue_id, d.status) for d in by_report[report.pk])
+            completed = sum(status == IssueStatus.COMPLETED for status in known.values())
+            points.append((report, completed, len(known)))
+        return points
+
 
 class InspectionQuerySet(models.QuerySet):
     def for_unit(self, unit):
@@ -152,6 +174,17 @@ class Inspection(models.Model):
     def year(self):
         return self.start_date.year if self.start_date else None
 
+    def status_grid(self) -> tuple[list["Report"], list[tuple["Issue", list["IssueDisclosure | None"]]]]:
+        """Published reports in order, and per published problem what each report stated (None: not mentioned)."""
+        reports = self.reports.published().in_date_order()
+        column = {report.pk: index for index, report in enumerate(reports)}
+        disclosures = IssueDisclosure.objects.public().filter(report__in=reports).select_related("issue")
+        rows: dict[int, tuple[Issue, list]] = {}
+        for disclosure in sorted(disclosures, key=lambda d: (column[d.report_id], d.order)):
+            issue, cells = rows.setdefault(disclosure.issue_id, (disclosure.issue, [None] * len(reports)))
+            cells[column[disclosure.report_id]] = disclosure
+        return reports, list(rows.values())
+
 
 class ReportQuerySet(models.QuerySet):
     def published(self):
@@ -161,6 +194,10 @@ class ReportQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
+
+    def in_date_order(self) -> list["Report"]:
+        """Oldest first by each report's best known date (Report.date); undated ones last, by import."""
+        return sorted(self, key=lambda report: (report.date is None, report.date or datetime.date.min, report.pk))
 
 
 class Report(models.Model):
@@ -226,6 +263,47 @@ class Report(models.Model):
     @property
     def date(self):
         return self.published_date or self.signed_date or self.disclosure_start
+
+    def earlier_published(self) -> list["Report"]:
+        """The inspection's published reports before this one, oldest first."""
+        reports = self.inspection.reports.published().in_date_order()
+        ordered = [report.pk for report in reports]
+        if self.pk in ordered:
+            return reports[: ordered.index(self.pk)]
+        return [r for r in reports if r.date and self.date and r.date < self.date]
+
+    def changes_since_previous(self) -> "ReportChanges | None":
+        """What this report says has changed since the inspection's previous published report; None if first."""
+        earlier = self.earlier_published()
+        if not earlier:
+            return None
+        previous = earlier[-1]
+        known: dict[int, IssueDisclosure] = {}  # each problem's latest statement before this report
+        position = {report.pk: index for index, report in enumerate(earlier)}
+        before = IssueDisclosure.objects.public().filter(report__in=earlier)
+        for disclosure in sorted(before, key=lambda d: position[d.report_id]):
+            known[disclosure.issue_id] = disclosure
+        changes = ReportChanges(previous=previous)
+        now = IssueDisclosure.objects.public().filter(report=self).order_by("order")
+        listed = set()
+        for disclosure in now:
+            listed.add(disclosure.issue_id)
+            earlier_statement = known.get(disclosure.issue_id)
+            change = ProblemChange(disclosure, earlier_statement)
+            if earlier_statement is None:
+                changes.newly_added.append(change)
+            elif disclosure.status == IssueStatus.COMPLETED and earlier_statement.status != IssueStatus.COMPLETED:
+                changes.newly_finished.append(change)
+            elif disclosure.status not in (earlier_statement.status, IssueStatus.UNKNOWN):
+                changes.moved_on.append(change)
+            elif disclosure.status in IssueStatus.open_values():
+                changes.still_open.append(change)
+            else:
+                changes.unchanged.append(change)
+        for disclosure in previous.disclosures.public().order_by("order"):
+            if disclosure.issue_id not in listed:
+                changes.not_mentioned.append(ProblemChange(disclosure, disclosure))
+        return changes
 
 
 class Category(models.Model):
@@ -443,6 +521,33 @@ class Issue(models.Model):
             feedback=self.inspection.feedback_date,
             measure_texts=measure_texts,
         )
+
+
+@dataclass(frozen=True)
+class ProblemChange:
+    """One problem in a report, beside what the archive knew of it before (None: first listed here)."""
+
+    now: "IssueDisclosure"
+    before: "IssueDisclosure | None"
+
+
+@dataclass
+class ReportChanges:
+    """A later report against the inspection's reports before it, problem by problem."""
+
+    previous: Report
+    newly_finished: list[ProblemChange] = field(default_factory=list)
+    moved_on: list[ProblemChange] = field(default_factory=list)  # to another stated status, not finished
+    still_open: list[ProblemChange] = field(default_factory=list)
+    unchanged: list[ProblemChange] = field(default_factory=list)  # finished before, or no status stated
+    newly_added: list[ProblemChange] = field(default_factory=list)
+    not_mentioned: list[ProblemChange] = field(default_factory=list)  # listed by the previous report only
+
+    def counts(self) -> dict[str, int]:
+        return {
+            name: len(getattr(self, name))
+            for name in ("newly_finished", "moved_on", "still_open", "unchanged", "newly_added", "not_mentioned")
+        }
 
 
 class IssueDisclosureQuerySet(models.QuerySet):

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("reports/", views.ReportListView.as_view(), name="report_list"),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("reports/<int:pk>/source/", views.ReportSourceView.as_view(), name="report_source"),
+    path("inspections/<int:pk>/", views.InspectionDetailView.as_view(), name="inspection_detail"),
     path("units/", views.UnitListView.as_view(), name="unit_list"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
     path("problems/", views.IssueListView.as_view(), name="issue_list"),

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import caching, search
+from rectify import caching, charts, search
 from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
     Evidence,
     Inspection,
     Issue,
+    IssueDisclosure,
     IssueStatus,
     Measure,
     MoneyAmount,
@@ -162,12 +163,35 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             "partial": sum(i.status == IssueStatus.PARTIAL for i in issues),
             "immediate": sum(i.immediate for i in issues),
         }
+        # Problems this report listed that a later report has since moved on: shown as this report put them.
+        updated_later = (
+            IssueDisclosure.objects.public()
+            .filter(report=report)
+            .exclude(issue__report=report)
+            .select_related("issue__report")
+            .order_by("order")
+        )
+        changes = report.changes_since_previous()
         context.update(
             issues=issues,
             disclosed=disclosed,
             declared_rows=_declared_rows(report, issues, disclosed),
+            changes=changes,
+            change_groups=_change_groups(changes) if changes else [],
+            updated_later=updated_later,
         )
         return context
+
+
+def _change_groups(changes) -> list[tuple[str, list, bool]]:
+    """The report's changes as headed lists, in the order a reader asks about them."""
+    return [
+        (_("新完成整改"), changes.newly_finished, True),
+        (_("状态有变化"), changes.moved_on, True),
+        (_("仍在整改"), changes.still_open, True),
+        (_("本期新增"), changes.newly_added, False),
+        (_("上一期列出、本期未提及"), changes.not_mentioned, False),
+    ]
 
 
 def _label_states(issues):
@@ -215,6 +239,19 @@ def _expected_disclosed(report):
     if report.declared_issue_count is not None:
         return report.declared_issue_count - (report.declared_undisclosed_count or 0)
     return None
+
+
+class InspectionDetailView(ReadOnlyMixin, DetailView):
+    """One inspection: its published reports in order and each problem's stated status report by report."""
+
+    template_name = "rectify/inspection_detail.html"
+    queryset = Inspection.objects.filter(reports__is_published=True).distinct().select_related("unit")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports, rows = self.object.status_grid()
+        context.update(reports=reports, rows=rows)
+        return context
 
 
 class ReportSourceView(ReadOnlyMixin, DetailView):
@@ -301,8 +338,10 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
             .annotate(yuan=Sum("yuan"), n=Count("id"))
             .order_by("-yuan")
         )
+        progress = unit.progress_by_report()
         context.update(
             inspections=inspections,
+            progress_chart=_progress_chart(progress) if len(progress) > 1 else "",
             status_rows=_status_rows(by_status),
             issue_total=sum(by_status.values()),
             completed_count=by_status.get(IssueStatus.COMPLETED, 0),
@@ -315,6 +354,19 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
             export_query=urlencode({"unit": unit.pk}),
         )
         return context
+
+
+def _progress_chart(progress) -> str:
+    columns = [
+        charts.Column(f"{report.date:%Y-%m}" if report.date else str(_("日期未标明")), completed, total)
+        for report, completed, total in progress
+    ]
+    return charts.columns_svg(
+        columns,
+        title=str(_("各期通报后的整改完成率")),
+        description=str(_("每期通报之后，该单位被巡察问题中已载明完成的比例")),
+        chart_id="unit-progress",
+    )
 
 
 SCORECARD_TOP = 10
@@ -414,6 +466,7 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
 
     def get_queryset(self):
         history = StatusChange.objects.public().select_related("report").order_by("changed_at", "pk")
+        disclosures = IssueDisclosure.objects.public().select_related("report__inspection__unit")
         evidence = Evidence.objects.public().order_by("uploaded_at", "pk")
         measures = Measure.objects.prefetch_related(
             "acting_units", Prefetch("evidence", queryset=evidence, to_attr="public_evidence")
@@ -424,6 +477,7 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
             .select_related("inspection__unit", "report", "category__parent")
             .prefetch_related(
                 Prefetch("status_changes", queryset=history),
+                Prefetch("disclosures", queryset=disclosures.in_report_order(), to_attr="by_report"),
                 Prefetch("measures", queryset=measures),
                 "amounts",
             )

@@ -150,3 +150,84 @@ def test_an_older_report_imported_last_never_moves_a_status_back(first, tmp_path
     assert list(issue.disclosures.in_report_order().values_list("report", flat=True)) == [r1.pk, r2.pk, r3.pk]
     assert not StatusChange.objects.filter(issue=issue, report=r2).exists()
     assert StatusChange.objects.count() >= changes
+
+
+# --- showing the path: report page, inspection page, unit chart, problem timeline, feed, API -------
+
+
+def test_later_report_page_shows_what_changed_since_the_previous_report(first, tmp_path, client):
+    r1 = Report.objects.get()
+    original = _by_seed_number(r1)
+    r2 = _import(tmp_path, "r2.txt", _second(first))
+    changes = r2.changes_since_previous()
+    assert changes.previous == r1
+    assert [c.now.issue_id for c in changes.newly_finished] == [original["问题7"]]
+    assert {c.now.issue_id for c in changes.not_mentioned} >= {original[f"问题{n}"] for n in (1, 2, 3, 4)}
+    added = {c.now.title for c in changes.newly_added}
+    assert any(title.startswith("办公用房超标准配置") for title in added)
+    page = client.get(r2.get_absolute_url()).content.decode()
+    assert "与上一期通报相比" in page and "新完成整改（1）" in page and "上一期列出、本期未提及" in page
+    # The first report's page still lists what it said of the problems the later one moved on.
+    first_page = client.get(r1.get_absolute_url()).content.decode()
+    assert "本通报列出、其后通报已更新的问题" in first_page
+    assert f'href="/problems/{original["问题7"]}/"' in first_page
+
+
+def test_inspection_page_grids_each_problems_status_by_report(first, tmp_path, client):
+    r1 = Report.objects.get()
+    original = _by_seed_number(r1)
+    _import(tmp_path, "r2.txt", _second(first))
+    reports, rows = r1.inspection.status_grid()
+    assert len(reports) == 2
+    cells = dict((issue.pk, cells) for issue, cells in rows)
+    assert [c.status if c else None for c in cells[original["问题7"]]] == ["partial", "completed"]
+    assert cells[original["问题1"]][1] is None  # not mentioned by the later report
+    page = client.get(f"/inspections/{r1.inspection_id}/").content.decode()
+    assert page.count("未提及") >= 4 and "逐题整改状态" in page
+
+
+def test_unit_page_charts_completed_share_after_each_report(first, tmp_path, client):
+    r1 = Report.objects.get()
+    _import(tmp_path, "r2.txt", _second(first))
+    points = r1.inspection.unit.progress_by_report()
+    assert [(total) for _, _, total in points] == [24, 26]
+    assert points[1][1] > points[0][1]
+    page = client.get(f"/units/{r1.inspection.unit_id}/").content.decode()
+    assert 'id="unit-progress"' in page or "各期通报后的整改完成率" in page
+
+
+def test_problem_page_shows_each_reports_wording(first, tmp_path, client):
+    original = _by_seed_number(Report.objects.get())
+    _import(tmp_path, "r2.txt", _second(first))
+    page = client.get(f"/problems/{original['问题7']}/").content.decode()
+    assert "各期通报中的表述" in page
+    assert "公共文化服务能力有提升空间" in page and "公共文化服务能力仍有较大提升空间" in page
+
+
+def test_a_draft_later_report_changes_nothing_public(first, tmp_path, client):
+    r1 = Report.objects.get()
+    original = _by_seed_number(r1)
+    path = tmp_path / "draft.txt"
+    path.write_text(_second(first), encoding="utf-8")
+    call_command("import_reports", str(path), "--draft", verbosity=0)
+    page = client.get(f"/problems/{original['问题7']}/").content.decode()
+    assert "公共文化服务能力仍有较大提升空间" not in page
+    assert client.get(f"/inspections/{r1.inspection_id}/").content.decode().count('<th scope="col"><a') == 1
+
+
+def test_unit_feed_and_api_carry_the_changes(first, tmp_path, client):
+    r1 = Report.objects.get()
+    original = _by_seed_number(r1)
+    r2 = _import(tmp_path, "r2.txt", _second(first))
+    feed = client.get(f"/feeds/units/{r1.inspection.unit_id}.atom").content.decode()
+    assert "较上一期通报：新完成整改 1 个" in feed
+    data = client.get(f"/api/v1/reports/{r2.pk}/").json()
+    changes = data["changes_since_previous"]
+    assert changes["previous_report_id"] == r1.pk
+    assert [
+        (c["problem_id"], c["previous_status"]["code"], c["status"]["code"]) for c in changes["newly_finished"]
+    ] == [(original["问题7"], "partial", "completed")]
+    assert client.get(f"/api/v1/reports/{r1.pk}/").json()["changes_since_previous"] is None
+    problem = client.get(f"/api/v1/problems/{original['问题7']}/").json()
+    assert [entry["report_id"] for entry in problem["by_report"]] == [r1.pk, r2.pk]
+    assert problem["by_report"][0]["title"] != problem["by_report"][1]["title"]
