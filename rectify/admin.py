@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
-from rectify import admin_views, ledger, progress, search
+from rectify import admin_views, ledger, matches, progress, search
 from rectify.downloads import evidence_response
 from rectify.models import (
     CORRECTABLE_ISSUE_FIELDS,
@@ -26,8 +26,10 @@ from rectify.models import (
     Inspection,
     Issue,
     IssueStatus,
+    MatchState,
     Measure,
     MoneyAmount,
+    ProblemMatch,
     ProgressUpdate,
     Report,
     ReviewState,
@@ -678,3 +680,77 @@ class MoneyAmountAdmin(UnitScopedAdmin):
     search_fields = ["text", "issue__title"]
     autocomplete_fields = ["issue", "measure"]
     list_select_related = ["issue"]
+
+
+# --- problems that may be one across reports -------------------------------------------------------
+
+
+@admin.register(ProblemMatch)
+class ProblemMatchAdmin(UnitScopedAdmin):
+    """Uncertain matches side by side: the office says whether a later report's problem is one held."""
+
+    unit_path = "candidate__inspection__unit"
+    list_display = ["later_problem", "held_problem", "score", "state", "decided_by", "decided_at"]
+    list_filter = ["state"]
+    search_fields = ["candidate__title", "issue__title", "candidate__inspection__unit__name"]
+    list_select_related = ["report", "issue__report", "candidate__report", "decided_by"]
+    readonly_fields = ["report", "parsed_key", "issue", "candidate", "score", "state", "decided_by", "decided_at"]
+    fields = ["side_by_side", *readonly_fields]
+    actions = ["confirm_same", "split_apart"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["side_by_side", *self.readonly_fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_confirm_permission(self, request):
+        return is_office(request.user)
+
+    @admin.display(description="该通报中的问题")
+    def later_problem(self, obj):
+        return _problem_cell(obj.issue, obj.report) if obj.issue else "（已并入）"
+
+    @admin.display(description="已有问题")
+    def held_problem(self, obj):
+        return _problem_cell(obj.candidate, obj.candidate.report)
+
+    @admin.display(description="对照")
+    def side_by_side(self, obj):
+        later = obj.issue
+        return format_html(
+            "<table><tr><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td></tr></table>",
+            f"{obj.report}（{obj.parsed_key}）",
+            f"{obj.candidate.report}（{obj.candidate.number}）",
+            later.description if later else "（已并入）",
+            obj.candidate.description,
+        )
+
+    @admin.action(description="确认为同一问题（合并，并按该通报更新）", permissions=["confirm"])
+    def confirm_same(self, request, queryset):
+        self._decide(request, queryset, matches.confirm_match, "已确认 {} 组为同一问题并合并。")
+
+    @admin.action(description="确认为不同问题（保持分开）", permissions=["confirm"])
+    def split_apart(self, request, queryset):
+        self._decide(request, queryset, matches.split_match, "已确认 {} 组为不同问题。")
+
+    def _decide(self, request, queryset, decide, message):
+        decided = 0
+        for match in queryset.filter(state=MatchState.UNCERTAIN):
+            try:
+                decide(match=match, user=request.user)
+            except ValidationError as exc:  # settled meanwhile by a decision on the same problem
+                self.message_user(request, "；".join(exc.messages), messages.WARNING)
+                continue
+            decided += 1
+        self.message_user(request, message.format(decided), messages.SUCCESS)
+
+
+def _problem_cell(issue, report):
+    return format_html(
+        '<a href="{}">{} {}</a><br><span class="help">{}</span>',
+        reverse("admin:rectify_issue_change", args=[issue.pk]),
+        issue.number,
+        issue.title[:60],
+        report,
+    )

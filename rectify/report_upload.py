@@ -20,7 +20,7 @@ from django.db.models import Max
 from rectify.importer.load import LoadError, LoadResult, load_report
 from rectify.importer.parse import ParseError, parse_report
 from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
-from rectify.models import Inspection, Issue, IssueStatus, StatusChange, Unit
+from rectify.models import Inspection, Issue, IssueStatus, ProblemMatch, StatusChange, Unit
 
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 # Staged uploads nobody confirmed or cancelled are removed after this long.
@@ -54,6 +54,8 @@ class ImportPreview:
     measure_count: int = 0
     warnings: list[str] = field(default_factory=list)
     staff_work_kept: list[str] = field(default_factory=list)  # what staff entered that the import leaves as it is
+    # (this report's problem, the held problem it may be, score): kept apart until the office decides
+    uncertain_matches: list[tuple[str, str, float]] = field(default_factory=list)
 
 
 # --- staging -------------------------------------------------------------------------------------
@@ -168,6 +170,15 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
     )
     if result.outcome == "unchanged":
         return preview
+    uncertain = ProblemMatch.objects.uncertain().filter(report=report).select_related("issue", "candidate")
+    preview.uncertain_matches = [
+        (
+            f"{m.issue.number} {m.issue.title}" if m.issue else m.parsed_key,
+            f"{m.candidate.number} {m.candidate.title}",
+            m.score,
+        )
+        for m in uncertain
+    ]
     for issue in Issue.objects.filter(report=report).order_by("order"):
         entry = IssueChange(issue.number, issue.title, status=status_labels.get(issue.status, ""))
         (preview.created_issues if issue.pk > marks[Issue] else preview.updated_issues).append(entry)

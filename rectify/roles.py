@@ -27,6 +27,8 @@ ARCHIVE_MODELS = [
     "progressupdate",
     "evidence",
     "uniteditor",
+    "issuedisclosure",
+    "problemmatch",
 ]
 
 # codename lists per group; the office may do everything, editors report progress and evidence.

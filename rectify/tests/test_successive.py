@@ -231,3 +231,35 @@ def test_unit_feed_and_api_carry_the_changes(first, tmp_path, client):
     problem = client.get(f"/api/v1/problems/{original['问题7']}/").json()
     assert [entry["report_id"] for entry in problem["by_report"]] == [r1.pk, r2.pk]
     assert problem["by_report"][0]["title"] != problem["by_report"][1]["title"]
+
+
+def test_upload_preview_shows_an_uncertain_match_before_anything_is_written(first):
+    from rectify import report_upload
+
+    preview = report_upload.preview_import(_second(first).encode("utf-8"), name="r2.txt")
+    ((later, held, score),) = preview.uncertain_matches
+    assert later.split(" ", 1)[1].startswith("文艺作品创作数量偏少") and "文艺精品创作不多" in held
+    assert 55 <= score < 75
+    assert not ProblemMatch.objects.exists() and Report.objects.count() == 1
+
+
+def test_the_office_confirms_or_splits_matches_in_the_admin(first, tmp_path, client):
+    from django.contrib.auth.models import Group, User
+    from django.urls import reverse
+
+    from rectify.roles import OFFICE, setup_roles
+
+    setup_roles()
+    office = User.objects.create_user("office", is_staff=True)
+    office.groups.add(Group.objects.get(name=OFFICE))
+    client.force_login(office)
+    original = _by_seed_number(Report.objects.get())
+    r2 = _import(tmp_path, "r2.txt", _second(first))
+    match = ProblemMatch.objects.get(report=r2)
+    changelist = reverse("admin:rectify_problemmatch_changelist")
+    page = client.get(reverse("admin:rectify_problemmatch_change", args=[match.pk])).content.decode()
+    assert "文艺作品创作数量偏少" in page and "文艺精品创作不多" in page
+    client.post(changelist, {"action": "confirm_same", "_selected_action": [match.pk]})
+    match.refresh_from_db()
+    assert match.state == MatchState.CONFIRMED and match.decided_by == office
+    assert Issue.objects.get(pk=original["问题8"]).report == r2
