@@ -64,6 +64,7 @@ class Block:
     lines: list[Token] = field(default_factory=list)
     category: tuple[str, ...] = ()
     category_numbers: tuple[str | None, ...] = ()
+    top_line: int | None = None  # the line of the top category it sits under
 
 
 # No report writes a paragraph this long; a longer line is a file without line breaks or not a report.
@@ -274,9 +275,14 @@ def _signature(rest: list[Line]) -> tuple[str | None, date | None, int]:
         name = rest[-1].text
         end -= 1
     # Contacts and the invitation to supervise close the report.
-    while end and P.CONTACT_LINE.search(rest[end - 1].text) and not P.PART_HEADING.match(rest[end - 1].text):
+    while end and P.CONTACT_LINE.search(rest[end - 1].text) and not _opens_with_numbering(rest[end - 1].text):
         end -= 1
     return name, signed_date, end
+
+
+def _opens_with_numbering(text: str) -> bool:
+    # A numbered line is a heading or a problem, even when it mentions 监督 (a report cut short ends on one).
+    return any(pattern.match(text) for pattern in (P.PART_HEADING, P.CN_PAREN, P.ARABIC_DOT, P.ISSUE_LABEL))
 
 
 def _looks_like_org(text: str) -> bool:
@@ -367,19 +373,54 @@ def _mentions_measures(lines: list[Line]) -> bool:
 
 
 def _problem_part(parts, content: list[Line]) -> list[Line]:
-    """Pick the part holding the problems: numbered items, not the leadership's or next steps'."""
+    """Pick the lines holding the problems: a part of numbered items, not the leadership's or next steps'.
+
+    Where no such part wraps the list, parts whose headings name problems ("一、在…方面",
+    "一、关于“X”问题的整改情况") are the list itself: their headings come along, read as a level.
+    """
     headed = [(heading, lines) for heading, lines in parts if heading is not None]
     if not headed:
         return content
-    candidates = [
-        (heading, lines)
-        for heading, lines in headed
-        if _has_problem_items(lines) and not P.NON_PROBLEM_PART.search(heading.text)
-    ]
-    if not candidates:
+    open_parts = [(heading, lines) for heading, lines in headed if not _holds_no_problems(heading.text)]
+    candidates = [(heading, lines) for heading, lines in open_parts if _has_problem_items(lines)]
+    if candidates and not any(_names_problems(heading.text) for heading, _ in candidates):
+        heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
+        return lines
+    named = [index for index, (heading, _) in enumerate(open_parts) if _names_problems(heading.text)]
+    if not named:
         return []
-    heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
-    return lines
+    return [line for heading, lines in open_parts[named[0] : named[-1] + 1] for line in [heading, *lines]]
+
+
+def _part_title(text: str) -> str:
+    match = P.PART_HEADING.match(text)
+    return match.group(2) if match else text
+
+
+def _holds_no_problems(heading: str) -> bool:
+    """A part on next steps or on how the rectification was led; a status group is never one."""
+    title = _part_title(heading)
+    if P.STATUS_GROUP.match(title):
+        return False
+    return bool(P.NON_PROBLEM_PART.search(title)) or _is_leadership(title)
+
+
+def _is_leadership(title: str) -> bool:
+    return bool(P.LEADERSHIP_HEADING.search(title)) and not P.SHORTCOMING.search(title)
+
+
+# A heading that wraps the whole list ("二、反馈问题整改情况", "二、坚持问题导向，稳步推进整改落实"), as
+# opposed to one that names a group of problems or one problem.
+WRAPPER_HEADING = re.compile(r"整改(?:工作)?(?:落实|进展|任务落实)?(?:的)?情况$|推进整改落实$|整改落实情况$|整改进展$")
+NAMES_A_PROBLEM = re.compile(r"^(?:关于|针对|在)|[“\"]")
+
+
+def _names_problems(heading: str) -> bool:
+    """A part heading that is itself a category or a problem: 在…方面, 关于“X”问题的整改, 已完成整改的问题."""
+    title = _part_title(heading)
+    if P.STATUS_GROUP.match(title) or NAMES_A_PROBLEM.search(title):
+        return True
+    return bool(P.SHORTCOMING.search(title)) and not WRAPPER_HEADING.search(title)
 
 
 # The numbering a line may open with, in the order they are tried.
@@ -399,17 +440,34 @@ def _tokenize(lines: list[Line]) -> list[Token]:
         text = line.text
         match = P.ARABIC_DOT.match(text)
         if match and (label := P.ISSUE_LABEL.match(match.group(2))):
-            # "1.问题1:" — the problem's own label wins over the list ordinal.
-            tokens.append(Token("issue_label", BLANK.sub("", label.group(1)), label.group(2), line))
+            # "1.问题1:" — the problem's own label wins over the list ordinal; "1.问题:" keeps the ordinal.
+            number = _label_number(label.group(1)) or match.group(1)
+            tokens.append(Token("issue_label", number, label.group(2), line))
+            continue
+        part = P.PART_HEADING.match(text)
+        if part and len(text) <= 60:
+            # Only where parts are the list's own level (see _problem_part) does a part heading get here.
+            tokens.append(Token("part", part.group(1), part.group(2), line))
             continue
         for kind, pattern in LINE_MARKERS:
             match = pattern.match(text)
             if match:
-                tokens.append(Token(kind, BLANK.sub("", match.group(1)), match.group(2), line))
+                number = _label_number(match.group(1)) if kind == "issue_label" else BLANK.sub("", match.group(1))
+                tokens.append(Token(kind, number, match.group(2), line))
                 break
         else:
-            tokens.append(Token("text", None, text, line))
+            if P.PROBLEM_HEADING.match(text):
+                # An unnumbered problem opening its paragraph: 关于“X”问题的整改.
+                tokens.append(Token("issue_label", None, text, line))
+            else:
+                tokens.append(Token("text", None, text, line))
     return tokens
+
+
+def _label_number(label: str) -> str | None:
+    """Read "问题 3" as "问题3"; the bare "问题:" of a digest has no number."""
+    number = BLANK.sub("", label)
+    return None if number == "问题" else number
 
 
 def _problem_kind(tokens: list[Token]) -> str | None:
@@ -434,16 +492,85 @@ def _problem_kind(tokens: list[Token]) -> str | None:
     return None
 
 
-CATEGORY_KINDS = {"issue_label": ("cn_paren", "arabic_dot"), "arabic_dot": ("cn_paren",), "cn_paren": ()}
+CATEGORY_KINDS = {
+    "issue_label": ("part", "cn_paren", "arabic_dot"),
+    "arabic_dot": ("part", "cn_paren"),
+    "cn_paren": ("part",),
+    "part": (),
+}
+NUMBERED = ("issue_label", "cn_paren", "arabic_dot", "arabic_paren", "circled")
+# The opening words or the first sentence of an item that states a problem, not an action taken.
+STATES_A_PROBLEM = re.compile(r"^(?:关于|针对|在)")
+
+
+def _states_problem(token: Token) -> bool:
+    head = re.split(r"[。；;]", token.rest, maxsplit=1)[0]
+    return bool(STATES_A_PROBLEM.match(head) or P.SHORTCOMING.search(head))
+
+
+def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
+    """Return the problems' numbering kind and the category kinds above it, outermost first.
+
+    The problem is the deepest numbered item that carries its own statement: an item whose line is
+    followed at once by deeper numbered items that state problems or hold measures is a heading.
+    """
+    inner = [t for t in tokens if t.kind != "part"]
+    problem_kind = _problem_kind(inner)
+    has_parts = len(inner) < len(tokens)
+    if has_parts and (
+        problem_kind is None
+        or (
+            problem_kind in ("cn_paren", "arabic_dot")
+            and not any(_states_problem(t) for t in inner if t.kind == problem_kind)
+        )
+    ):
+        # "一、关于“X”问题的整改情况" over "（一）强化…" actions: the parts are the problems.
+        return "part", []
+    if problem_kind is None:
+        return None, []
+    levels = [k for k in dict.fromkeys(t.kind for t in tokens) if k in CATEGORY_KINDS[problem_kind]]
+    for _ in NUMBERED:  # each step goes one level deeper; there are no more levels than kinds
+        deeper = _deeper_problem_kind(tokens, problem_kind, levels)
+        if deeper is None:
+            break
+        levels = [k for k in levels if k != deeper] + [problem_kind]
+        problem_kind = deeper
+    return problem_kind, levels
+
+
+def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[str]) -> str | None:
+    """The kind of the items every problem heading is followed by at once, when those are the problems."""
+    followers = {tokens[i + 1].kind for i, t in enumerate(tokens[:-1]) if t.kind == problem_kind}
+    if len(followers) != 1:
+        return None
+    deeper = followers.pop()
+    if deeper not in NUMBERED or deeper == problem_kind:
+        return None
+    first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
+    if deeper in levels and any(t.kind == deeper for t in tokens[:first_problem]):
+        return None  # numbered above the problems too: a category level of its own
+    outer = {problem_kind, *levels}
+    for index, token in enumerate(tokens):
+        if token.kind != deeper:
+            continue
+        own = []
+        for follower in tokens[index + 1 :]:
+            if follower.kind in outer or follower.kind == deeper:
+                break
+            own.append(follower)
+        has_measures = any(
+            t.kind == "text" and (P.MEASURE_LABEL.match(t.rest) or _first_shi_marker(t.rest) == 0) for t in own
+        )
+        if not (has_measures or _states_problem(token)):
+            return None
+    return deeper
 
 
 def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[CategoryRecord], list[Block]]:
     tokens = _tokenize(lines)
-    problem_kind = _problem_kind(tokens)
+    problem_kind, levels = _problem_level(tokens)
     if problem_kind is None:
         return [], []
-    category_kinds = CATEGORY_KINDS[problem_kind]
-    levels = [k for k in dict.fromkeys(t.kind for t in tokens) if k in category_kinds]
 
     tree: list[dict] = []
     path: list[dict] = []
@@ -462,7 +589,7 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
             depth = 0 if index == implicit else levels.index(token.kind)
             node = {
                 "number": None if index == implicit else token.number,
-                "title": _strip_end(token.rest),
+                "title": _category_title(token.rest),
                 "line": token.line.number,
                 "children": [],
             }
@@ -475,11 +602,23 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
                 token,
                 category=tuple(n["title"] for n in path),
                 category_numbers=tuple(n["number"] for n in path),
+                top_line=path[0]["line"] if path else None,
             )
             blocks.append(current)
         elif current is not None:
             current.lines.append(token)
+    # The leadership's own work, numbered like the problems under a heading of its own, holds none.
+    led = {node["line"] for node in tree if _is_leadership(node["title"])}
+    if led:
+        tree = [node for node in tree if node["line"] not in led]
+        blocks = [block for block in blocks if block.top_line not in led]
     return [_category_record(node) for node in tree], blocks
+
+
+def _category_title(text: str) -> str:
+    """A category's title without its label: "反馈问题:落实…不力" -> "落实…不力"."""
+    label = P.ISSUE_LABEL.match(text)
+    return _strip_end(label.group(2) if label and label.group(2) else text)
 
 
 def _category_record(node: dict) -> CategoryRecord:
@@ -537,7 +676,7 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
         elif block.lines:
             statement_parts.append(first)
         else:
-            head, _, tail = first.rest.partition("。")
+            head, _, tail = _partition_sentence(first.rest)
             statement_parts.append(
                 Token("text", None, head + "。" if tail or first.rest.endswith("。") else head, first.line)
             )
@@ -571,6 +710,19 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
         measures=tuple(measures),
         category_numbers=block.category_numbers,
     )
+
+
+def _partition_sentence(text: str) -> tuple[str, str, str]:
+    """Split at the first 。 outside quotation marks: “学习不深。未组织…” is one quoted statement."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth = max(depth - 1, 0)
+        elif char == "。" and not depth:
+            return text[:index], "。", text[index + 1 :]
+    return text, "", ""
 
 
 def _title(description: str) -> str:
