@@ -67,6 +67,9 @@ class Block:
     top_line: int | None = None  # the line of the top category it sits under
 
 
+# Residue of text decoded with the wrong charset: UTF-8 read as GBK and back (锟斤拷), or bytes a decoder
+# could not read (U+FFFD).
+GARBLED_MARKS = ("锟斤拷", "\ufffd")
 # No report writes a paragraph this long; a longer line is a file without line breaks or not a report.
 MAX_LINE_CHARS = 100_000
 # How a report's last problem ends when the file is whole; a line cut short ends with none of these.
@@ -123,6 +126,12 @@ def parse_report(text: str) -> ReportRecord:
         warnings[:0] = _count_mismatches(declared, declared_lines, categories, issues)
         if _ends_mid_problem(body, issues, signature_name or signed_date):
             warnings.append(Warning("truncated", body[-1].number, {}))
+
+    garbled = [line for line in body if any(mark in line.text for mark in GARBLED_MARKS)]
+    if garbled:
+        # Bytes decoded with the wrong charset (锟斤拷, U+FFFD): what is there is parsed, nothing is
+        # guessed for the characters lost, and the reader is told where they start.
+        warnings.append(Warning("garbled_text", garbled[0].number, {"lines": len(garbled)}))
 
     info = _report_info(meta, outside, rest[closing_start:], signed_date, declared)
     record = ReportRecord(
@@ -650,10 +659,19 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
     labelled = any(
         P.MEASURE_LABEL.match(t.rest) or P.STATUS_LABEL.match(t.rest) for t in block.lines if t.kind == "text"
     )
+    # "1.学习不深入。整改措施：一是…": the label on the problem's own line ends its statement.
+    inline = P.INLINE_MEASURE_LABEL.search(first.rest)
+    inline_measures = None
+    if inline:
+        inline_measures = Token("text", None, first.rest[inline.end() :], first.line)
+        first = Token("text", None, first.rest[: inline.start()], first.line)
 
     if labelled:
         target = statement_parts
         statement_parts.append(first)
+        if inline_measures is not None:
+            measure_parts.append(inline_measures)
+            target = measure_parts
         for token in block.lines:
             text = token.rest if token.kind == "text" else None
             if text is not None and P.MEASURE_LABEL.match(text):
@@ -668,8 +686,16 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
                 deadline_text = P.DEADLINE_LABEL.match(text).group(1).strip() or None
             else:
                 target.append(token)
+    elif inline_measures is not None:
+        statement_parts.append(first)
+        measure_parts.append(inline_measures)
+        measure_parts.extend(block.lines)
     else:
         marker = _first_shi_marker(first.rest)
+        if marker is not None and _measures_follow(block):
+            # "1.学习不深入，一是计划不健全；二是形式单一。" over a paragraph of its own measures:
+            # the 一是/二是 on the problem's line describe the problem.
+            marker = None
         if marker is not None:
             statement_parts.append(Token("text", None, first.rest[:marker], first.line))
             measure_parts.append(Token("text", None, first.rest[marker:], first.line))
@@ -692,6 +718,9 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
             status_text += closing.group(0)
             last = measures[-1]
             measures[-1] = _measure(last.number, last.line, last.text[: closing.start()], feedback)
+    if not status_text:
+        # "（一）已整改完成的问题": the group a problem is listed under states its status.
+        status_text = next((m.group(1) for title in reversed(block.category) if (m := P.STATUS_GROUP.match(title))), "")
     status, source = _status(status_text, measures)
     all_lines = [block.token.line.number] + [t.line.number for t in block.lines]
     return IssueRecord(
@@ -710,6 +739,16 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
         measures=tuple(measures),
         category_numbers=block.category_numbers,
     )
+
+
+def _measures_follow(block: Block) -> bool:
+    """The lines below a problem open their own numbered measures ("一是…", "（1）…", "①…")."""
+    if not block.lines:
+        return False
+    following = block.lines[0]
+    if following.kind in ("arabic_paren", "circled"):
+        return True
+    return following.kind == "text" and _first_shi_marker(following.rest) == 0
 
 
 def _partition_sentence(text: str) -> tuple[str, str, str]:
