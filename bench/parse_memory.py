@@ -28,7 +28,9 @@ def big_report(problems: int, per_category: int = 100) -> str:
         if number % per_category == 1:
             lines.append(f"（{_cn(number // per_category + 1)}）第{number // per_category + 1}类问题方面\n")
         lines.append(f"{number}.第{number}项问题：会议记录不规范，学习计划执行不到位。\n")
-        lines.append(f"整改情况：一是已于2023年7月{number % 28 + 1}日修订会议制度；二是将于年底前完成第{number}次专题培训。\n")
+        lines.append(
+            f"整改情况：一是已于2023年7月{number % 28 + 1}日修订会议制度；二是将于年底前完成第{number}次专题培训。\n"
+        )
         lines.append("整改完成情况：已完成整改。\n" if number % 3 else "整改完成情况：正在整改。\n")
     return "".join(lines)
 

@@ -372,6 +372,7 @@ def _has_problem_items(lines: list[Line]) -> bool:
     return any(
         P.ISSUE_LABEL.match(line.text)
         or P.ARABIC_DOT.match(line.text)
+        or P.PROBLEM_HEADING.match(line.text)
         or (P.CN_PAREN.match(line.text) and _mentions_measures(lines))
         for line in lines
     )
