@@ -392,6 +392,14 @@ def _problem_part(parts, content: list[Line]) -> list[Line]:
     if not headed:
         return content
     open_parts = [(heading, lines) for heading, lines in headed if not _holds_no_problems(heading.text)]
+    if not any(_has_problem_items(lines) or _names_problems(heading.text) for heading, lines in open_parts):
+        # Only a heading on the leadership's work holds numbered items: its problems, if they come
+        # with measure labels (the leadership's own work never has them), are the list after all.
+        open_parts = [
+            (heading, lines)
+            for heading, lines in headed
+            if _is_leadership(_part_title(heading.text)) and _mentions_measures(lines)
+        ]
     candidates = [(heading, lines) for heading, lines in open_parts if _has_problem_items(lines)]
     if candidates and not any(_names_problems(heading.text) for heading, _ in candidates):
         heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
@@ -428,9 +436,11 @@ NAMES_A_PROBLEM = re.compile(r"^(?:关于|针对|在)|[“\"]")
 def _names_problems(heading: str) -> bool:
     """A part heading that is itself a category or a problem: 在…方面, 关于“X”问题的整改, 已完成整改的问题."""
     title = _part_title(heading)
-    if P.STATUS_GROUP.match(title) or NAMES_A_PROBLEM.search(title):
+    if P.STATUS_GROUP.match(title) or "“" in title or '"' in title:
         return True
-    return bool(P.SHORTCOMING.search(title)) and not WRAPPER_HEADING.search(title)
+    if WRAPPER_HEADING.search(title):
+        return False  # "二、关于巡察反馈问题的整改落实情况" wraps the list
+    return bool(NAMES_A_PROBLEM.search(title) or P.SHORTCOMING.search(title))
 
 
 # The numbering a line may open with, in the order they are tried.
@@ -618,7 +628,8 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
         elif current is not None:
             current.lines.append(token)
     # The leadership's own work, numbered like the problems under a heading of its own, holds none.
-    led = {node["line"] for node in tree if _is_leadership(node["title"])}
+    labelled = {block.top_line for block in blocks if any(P.MEASURE_LABEL.match(t.rest) for t in block.lines)}
+    led = {node["line"] for node in tree if _is_leadership(node["title"]) and node["line"] not in labelled}
     if led:
         tree = [node for node in tree if node["line"] not in led]
         blocks = [block for block in blocks if block.top_line not in led]

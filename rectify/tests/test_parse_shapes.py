@@ -404,3 +404,30 @@ def test_a_date_at_the_start_of_a_measure_line_is_not_a_problem_number():
 
     assert len(record.issues) == 1
     assert re.match(r"2023\.5", record.issues[0].measures[0].text)
+
+
+def test_labelled_problems_under_a_leadership_like_heading_are_still_read():
+    text = (
+        OPENING + "一、整改工作开展情况\n"
+        "1.会议记录不规范。\n"
+        "整改情况：修订了会议制度。\n"
+        "2.公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.title for i in record.issues] == ["会议记录不规范", "公务接待无公函"]
+
+
+def test_a_wrapping_part_that_opens_with_guanyu_is_not_a_category():
+    text = (
+        OPENING + "一、组织整改落实情况\n"
+        "局党组高度重视巡察整改工作。\n"
+        "二、关于巡察反馈问题的整改落实情况\n"
+        "（一）党的领导弱化方面\n"
+        "1.理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+    )
+    record = parse_report(text)
+
+    assert record.issues[0].category == ("党的领导弱化方面",)
