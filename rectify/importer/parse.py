@@ -379,7 +379,7 @@ def _has_problem_items(lines: list[Line]) -> bool:
 
 
 def _mentions_measures(lines: list[Line]) -> bool:
-    return any(P.MEASURE_LABEL.match(line.text) for line in lines)
+    return any(P.MEASURE_LABEL.match(line.text) or P.INLINE_MEASURE_LABEL.search(line.text) for line in lines)
 
 
 def _problem_part(parts, content: list[Line]) -> list[Line]:
@@ -555,7 +555,21 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
             break
         levels = [k for k in levels if k != deeper] + [problem_kind]
         problem_kind = deeper
+    # "问题1：… 整改措施：1.… 2.…": numbered lines only ever under a measure label are measures.
+    levels = [kind for kind in levels if not _only_in_measures(tokens, kind, problem_kind)]
     return problem_kind, levels
+
+
+def _only_in_measures(tokens: list[Token], kind: str, problem_kind: str) -> bool:
+    in_measures = False
+    for token in tokens:
+        if token.kind == problem_kind or (token.kind in NUMBERED and token.kind != kind):
+            in_measures = False
+        elif token.kind == "text" and P.MEASURE_LABEL.match(token.rest):
+            in_measures = True
+        elif token.kind == kind and not in_measures:
+            return False
+    return True
 
 
 def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[str]) -> str | None:
@@ -597,18 +611,25 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
     blocks: list[Block] = []
     first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
     first_category = next((i for i, t in enumerate(tokens) if t.kind in levels), None)
-    implicit = None
+    implicit = set()
     if first_category is not None and first_category > first_problem and first_problem > 0:
         candidate = tokens[first_problem - 1]
         if candidate.kind == "text" and not P.SUMMARY_LINE.search(candidate.rest):
-            implicit = first_problem - 1
+            implicit.add(first_problem - 1)
+    elif not levels:
+        # Unnumbered category headings ("党的领导方面") over problems whose numbering starts again.
+        implicit = {
+            index - 1
+            for index, token in enumerate(tokens)
+            if index and token.kind == problem_kind and _restarts(token) and _heading_like(tokens[index - 1])
+        }
 
     current: Block | None = None
     for index, token in enumerate(tokens):
-        if index == implicit or token.kind in levels:
-            depth = 0 if index == implicit else levels.index(token.kind)
+        if index in implicit or token.kind in levels:
+            depth = 0 if index in implicit else levels.index(token.kind)
             node = {
-                "number": None if index == implicit else token.number,
+                "number": None if index in implicit else token.number,
                 "title": _category_title(token.rest),
                 "line": token.line.number,
                 "children": [],
@@ -634,6 +655,29 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
         tree = [node for node in tree if node["line"] not in led]
         blocks = [block for block in blocks if block.top_line not in led]
     return [_category_record(node) for node in tree], blocks
+
+
+def _restarts(token: Token) -> bool:
+    return token.number is not None and to_int(re.sub(r"^问题", "", token.number)) == 1
+
+
+def _heading_like(token: Token) -> bool:
+    """A short unnumbered line that ends without punctuation and is no label: a heading."""
+    text = token.rest
+    return (
+        token.kind == "text"
+        and 2 <= len(text) <= 50
+        and not text.endswith(("。", "；", ";", "，", ",", ":", "：", "！", "？"))
+        and not any(
+            pattern.match(text) for pattern in (P.MEASURE_LABEL, P.STATUS_LABEL, P.DEADLINE_LABEL, P.RESPONSIBLE_LABEL)
+        )
+        and not P.SUMMARY_LINE.search(text)
+        and not OPENING_WORDS.search(text)
+    )
+
+
+# The close of an opening paragraph ("现将整改情况公布如下"), never a heading.
+OPENING_WORDS = re.compile(r"现将|如下|予以公[布开]|通报")
 
 
 def _category_title(text: str) -> str:
@@ -725,11 +769,20 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
     description = "\n".join(t.rest.strip() for t in statement_parts if t.rest.strip())
     measures = _measures(measure_parts, feedback)
     if measures:
-        closing = P.CLOSING_STATUS.search(measures[-1].text)
-        if closing:
-            status_text += closing.group(0)
-            last = measures[-1]
-            measures[-1] = _measure(last.number, last.line, last.text[: closing.start()], feedback)
+        last = measures[-1]
+        closing = P.CLOSING_STATUS.search(last.text)
+        bracketed = P.BRACKETED_STATUS.search(last.text)
+        if bracketed and not any(pattern.search(bracketed.group(1)) for _, pattern in P.STATUS_PHRASES):
+            bracketed = None
+        if last.number is None and P.STATUS_ONLY.match(last.text):
+            # "整改进度：已完成。" says how far the problem has got, not what was done.
+            status_text += last.text
+            measures.pop()
+        elif closing or bracketed:
+            # "此问题整改完成。" or "…清退违规补贴。（已完成整改）" closing the last measure.
+            cut = closing or bracketed
+            status_text += cut.group(0)
+            measures[-1] = _measure(last.number, last.line, last.text[: cut.start()], feedback)
     if not status_text:
         # "（一）已整改完成的问题": the group a problem is listed under states its status.
         status_text = next((m.group(1) for title in reversed(block.category) if (m := P.STATUS_GROUP.match(title))), "")

@@ -28,15 +28,13 @@ PROBLEM_HEADING = re.compile(
 
 # "整改情况:" introduces measures; "整改完成情况:" states the problem's status.
 STATUS_LABEL = re.compile(r"^(?:整改完成情况|完成情况|整改状态|整改结果|完成时限及情况)\s*[:：]\s*(.*)$")
-MEASURE_LABEL = re.compile(
-    r"^(?:整改(?:进展|落实|推进)?情况|整改进度|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|整改成效|落实情况|"
-    r"(?:主要|具体)(?:整改)?(?:措施|举措)|整改)\s*[:：]\s*(.*)$"
+MEASURE_LABELS = (
+    r"整改(?:进展|落实|推进)?情况|整改进度|整改进展|进展情况|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|整改成效|"
+    r"(?:主要|具体)(?:整改)?(?:措施|举措)"
 )
+MEASURE_LABEL = re.compile(rf"^(?:{MEASURE_LABELS}|落实情况|整改)\s*[:：]\s*(.*)$")
 # The same labels after the statement, on the problem's own line: "1.学习不深入。整改措施：一是…".
-INLINE_MEASURE_LABEL = re.compile(
-    r"(?<=[。；;！!？?\s])(?:整改(?:进展|落实|推进)?情况|整改进度|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|"
-    r"整改成效|(?:主要|具体)(?:整改)?(?:措施|举措))\s*[:：]"
-)
+INLINE_MEASURE_LABEL = re.compile(rf"(?<=[。；;！!？?，,\s])(?:{MEASURE_LABELS})\s*[:：]")
 DEADLINE_LABEL = re.compile(r"^(?:整改时限|完成时限)\s*[:：]\s*(.*)$")
 RESPONSIBLE_LABEL = re.compile(r"^(?:责任(?:领导|单位|部门|人)|牵头(?:领导|单位))\s*[:：]\s*(.*)$")
 
@@ -59,7 +57,12 @@ STATUS_PHRASES = (
     ("completed", re.compile(r"已完成|完成整改|整改完成|已整改|整改到位|已办结|已销号|整改完毕")),
 )
 # A status in brackets closing the problem's own line: "1.会议记录不规范。（已完成整改）"
-BRACKETED_STATUS = re.compile(r"[（(]([^（）()]{2,16})[)）][。.]?\s*$")
+BRACKETED_STATUS = re.compile(r"[（(【\[]([^（）()【】\[\]]{2,16})[)）】\]][。.]?\s*$")
+# A measure that says only how far the problem has got ("整改进度：已完成。") states its status.
+STATUS_ONLY = re.compile(
+    r"^(?:目前|现已|该问题|此问题)?(?:已完成整改|已整改完成|已完成|整改完成|已整改(?:到位)?|已办结|已销号|正在整改|持续整改|"
+    r"整改中|阶段性完成(?:整改)?|基本完成(?:整改)?|未完成(?:整改)?)[。.；;]?$"
+)
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改")
 
 MEASURE_BLOCKED = re.compile(r"无法|未能|不予受理|暂未|不具备[^，,。；;]{0,6}条件")

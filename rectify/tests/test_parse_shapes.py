@@ -431,3 +431,82 @@ def test_a_wrapping_part_that_opens_with_guanyu_is_not_a_category():
     record = parse_report(text)
 
     assert record.issues[0].category == ("党的领导弱化方面",)
+
+
+# --- more of the genre's ways of writing a problem ------------------------------------------------
+
+
+def test_unnumbered_category_headings_over_numbering_that_starts_again():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "党的领导弱化方面\n"
+        "1.理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+        "2.意识形态责任制落实不到位。\n"
+        "整改情况：修订了责任清单。\n"
+        "全面从严治党不力方面\n"
+        "1.公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [c.title for c in record.categories] == ["党的领导弱化方面", "全面从严治党不力方面"]
+    assert [i.category for i in record.issues] == [("党的领导弱化方面",)] * 2 + [("全面从严治党不力方面",)]
+    assert record.issues[1].measures[0].text == "修订了责任清单。"  # the heading is not folded into it
+
+
+def test_numbered_measures_under_a_label_are_not_categories():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "问题1：理论学习不深入。\n"
+        "整改措施：\n"
+        "1.制定了学习计划；\n"
+        "2.开展专题学习4次。\n"
+        "问题2：公务接待无公函。\n"
+        "整改措施：\n"
+        "1.清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert record.categories == ()
+    assert [i.number for i in record.issues] == ["问题1", "问题2"]
+    assert [m.number for m in record.issues[0].measures] == ["1", "2"]
+
+
+def test_problems_with_their_measure_label_inline_are_found_in_a_wrapping_part():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "（一）理论学习不深入，整改措施：制定了学习计划。\n"
+        "（二）公务接待无公函。整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [(i.number, i.description) for i in record.issues] == [
+        ("一", "理论学习不深入，"),
+        ("二", "公务接待无公函。"),
+    ]
+    assert record.issues[1].measures[0].text == "清理了接待台账。"
+
+
+@pytest.mark.parametrize(
+    ("closing", "status"),
+    [
+        ("整改进展：已完成。", "completed"),
+        ("整改进度：正在整改", "in_progress"),
+        ("整改情况：清退了违规补贴。【已完成整改】", "completed"),
+        ("整改情况：清退了违规补贴。（阶段性完成）", "partial"),
+    ],
+)
+def test_a_status_written_where_measures_go_is_the_problems_status(closing, status):
+    text = OPENING + "二、反馈问题整改情况\n1.违规发放补贴。\n" + closing + "\n"
+    issue = parse_report(text).issues[0]
+
+    assert (issue.status, issue.status_source) == (status, "stated")
+    assert all("完成" not in m.text and "正在整改" not in m.text for m in issue.measures)
+
+
+def test_a_bracketed_status_in_square_brackets_on_the_problems_line():
+    text = OPENING + "二、反馈问题整改情况\n1.违规发放补贴。【已完成】\n整改情况：清退了违规补贴。\n"
+    issue = parse_report(text).issues[0]
+
+    assert (issue.title, issue.status) == ("违规发放补贴", "completed")
