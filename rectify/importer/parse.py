@@ -402,7 +402,11 @@ def _problem_part(parts, content: list[Line]) -> list[Line]:
         ]
     candidates = [(heading, lines) for heading, lines in open_parts if _has_problem_items(lines)]
     if candidates and not any(_names_problems(heading.text) for heading, _ in candidates):
-        heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
+        # Measure labels are the surest sign of a problem list; the leadership's numbered work has none.
+        heading, lines = max(
+            candidates,
+            key=lambda part: (_mentions_measures(part[1]), sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1])),
+        )
         return lines
     named = [index for index, (heading, _) in enumerate(open_parts) if _names_problems(heading.text)]
     if not named:
@@ -541,7 +545,11 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
         problem_kind is None
         or (
             problem_kind in ("cn_paren", "arabic_dot")
-            and not any(_states_problem(t) for t in inner if t.kind == problem_kind)
+            and not any(
+                _states_problem(t) or _has_own_measures(tokens, i, {problem_kind, "part"})
+                for i, t in enumerate(tokens)
+                if t.kind == problem_kind
+            )
         )
     ):
         # "一、关于“X”问题的整改情况" over "（一）强化…" actions: the parts are the problems.
@@ -583,21 +591,21 @@ def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[st
     first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
     if deeper in levels and any(t.kind == deeper for t in tokens[:first_problem]):
         return None  # numbered above the problems too: a category level of its own
-    outer = {problem_kind, *levels}
+    outer = {problem_kind, deeper, *levels}
     for index, token in enumerate(tokens):
-        if token.kind != deeper:
-            continue
-        own = []
-        for follower in tokens[index + 1 :]:
-            if follower.kind in outer or follower.kind == deeper:
-                break
-            own.append(follower)
-        has_measures = any(
-            t.kind == "text" and (P.MEASURE_LABEL.match(t.rest) or _first_shi_marker(t.rest) == 0) for t in own
-        )
-        if not (has_measures or _states_problem(token)):
+        if token.kind == deeper and not (_has_own_measures(tokens, index, outer) or _states_problem(token)):
             return None
     return deeper
+
+
+def _has_own_measures(tokens: list[Token], index: int, stop_kinds: set[str]) -> bool:
+    """The item at `index` is followed, before the next item of `stop_kinds`, by a measure label or 一是."""
+    for follower in tokens[index + 1 :]:
+        if follower.kind in stop_kinds:
+            return False
+        if follower.kind == "text" and (P.MEASURE_LABEL.match(follower.rest) or _first_shi_marker(follower.rest) == 0):
+            return True
+    return False
 
 
 def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[CategoryRecord], list[Block]]:

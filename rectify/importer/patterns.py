@@ -12,7 +12,7 @@ PART_HEADING = re.compile(rf"^([{CN_ORDINAL}]+)[、.．]\s*(.+)$")
 # past 999 in a county's whole-term ledger ("1000." / "1234、"): up to five digits; a date such as
 # "2023.5" is kept out by the lookahead, and "2024年" has no mark after the digits.
 CN_PAREN = re.compile(rf"^[（(]([{CN_ORDINAL}]+)[）)]\s*(.*)$")
-ARABIC_DOT = re.compile(r"^(\d{1,5})\s*[.．、](?!\d)\s*(.*)$")
+ARABIC_DOT = re.compile(r"^(\d{1,5})\s*(?:[.．、](?!\d)|[）)](?![）)]))\s*(.*)$")
 # "问题3:", "【问题三】", "反馈问题一:", and the unnumbered "问题:" of news digests.
 ISSUE_LABEL = re.compile(
     rf"^[【\[]?(?:反馈)?(问题\s*(?:\d{{1,5}}|[{CN_ORDINAL}]{{1,3}})?)(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$"

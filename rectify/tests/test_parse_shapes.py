@@ -510,3 +510,42 @@ def test_a_bracketed_status_in_square_brackets_on_the_problems_line():
     issue = parse_report(text).issues[0]
 
     assert (issue.title, issue.status) == ("违规发放补贴", "completed")
+
+
+def test_the_part_whose_items_carry_measure_labels_holds_the_list():
+    text = (
+        OPENING + "一、提高站位，扛牢责任，高质量推进巡察整改\n"
+        "1.强化思想认识。召开专题会议。\n"
+        "2.细化整改方案。制定整改台账。\n"
+        "3.健全工作机制。建立周调度制度。\n"
+        "二、巡察反馈问题整改情况\n"
+        "1.理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.title for i in record.issues] == ["理论学习不深入"]
+
+
+def test_problems_numbered_with_a_closing_bracket():
+    text = OPENING + "二、反馈问题整改情况\n1）理论学习不深入。\n整改情况：制定了学习计划。\n2）公务接待无公函。\n"
+    record = parse_report(text)
+
+    assert [i.number for i in record.issues] == ["1", "2"]
+
+
+def test_parts_over_problems_that_carry_measure_labels_are_categories():
+    text = (
+        OPENING + "一、党的政治建设方面\n"
+        "（一）“三重一大”事项集体决策执行。\n"
+        "整改情况：修订了议事规则。\n"
+        "二、党的作风建设方面\n"
+        "（一）公务接待管理。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [(i.category, i.title) for i in record.issues] == [
+        (("党的政治建设方面",), "“三重一大”事项集体决策执行"),
+        (("党的作风建设方面",), "公务接待管理"),
+    ]
