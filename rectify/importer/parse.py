@@ -115,6 +115,7 @@ def parse_report(text: str) -> ReportRecord:
     categories, blocks = _structure(problem_lines, warnings)
     issues = [_issue(block, inspection.feedback_date or inspection.end_date) for block in blocks]
     _check_numbering(issues, categories, blocks, warnings)
+    _check_status_groups(issues, blocks, warnings)
 
     inside_problems = {tok.line.number for block in blocks for tok in [block.token, *block.lines]}
     outside = [line for line in rest if line.number not in inside_problems]
@@ -793,7 +794,7 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
             measures[-1] = _measure(last.number, last.line, last.text[: cut.start()], feedback)
     if not status_text:
         # "（一）已整改完成的问题": the group a problem is listed under states its status.
-        status_text = next((m.group(1) for title in reversed(block.category) if (m := P.STATUS_GROUP.match(title))), "")
+        status_text = _group_status(block.category) or ""
     status, source = _status(status_text, measures)
     all_lines = [block.token.line.number] + [t.line.number for t in block.lines]
     return IssueRecord(
@@ -976,6 +977,20 @@ def _amounts(text: str) -> tuple[Amount, ...]:
 
 
 # --- numbering, declared counts, contacts --------------------------------------------------------
+
+
+def _group_status(category: tuple[str, ...]) -> str | None:
+    return next((m.group(1) for title in reversed(category) if (m := P.STATUS_GROUP.match(title))), None)
+
+
+def _check_status_groups(issues: list[IssueRecord], blocks: list[Block], warnings: list[Warning]) -> None:
+    """A problem listed under 已完成 that says 正在整改 itself: its own words are kept, the clash is told."""
+    for issue, block in zip(issues, blocks, strict=True):
+        group = _group_status(block.category)
+        if group and issue.status_source == "stated" and _status(group, [])[0] != issue.status:
+            warnings.append(
+                Warning("status_group_conflict", issue.line, {"number": issue.number or "", "group": group})
+            )
 
 
 def _check_numbering(issues, categories, blocks, warnings: list[Warning]) -> None:

@@ -549,3 +549,12 @@ def test_parts_over_problems_that_carry_measure_labels_are_categories():
         (("党的政治建设方面",), "“三重一大”事项集体决策执行"),
         (("党的作风建设方面",), "公务接待管理"),
     ]
+
+
+def test_a_problem_whose_own_status_contradicts_its_group_keeps_its_own_with_a_warning():
+    record = parse_report(STATUS_GROUPS)  # problem 4, under 正在整改, says 已完成整改
+
+    assert record.issues[3].status == "completed"
+    conflicts = [w for w in record.warnings if w.code == "status_group_conflict"]
+    assert [(w.line, w.detail) for w in conflicts] == [(record.issues[3].line, {"number": "4", "group": "正在整改"})]
+    assert "请核对" in conflicts[0].message
