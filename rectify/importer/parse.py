@@ -128,7 +128,9 @@ def parse_report(text: str) -> ReportRecord:
         if _ends_mid_problem(body, issues, signature_name or signed_date):
             warnings.append(Warning("truncated", body[-1].number, {}))
 
-    garbled = [line for line in body if any(mark in line.text for mark in GARBLED_MARKS)]
+    garbled = []
+    if any(mark in text for mark in GARBLED_MARKS):  # one scan of the text in C, lines only when needed
+        garbled = [line for line in body if any(mark in line.text for mark in GARBLED_MARKS)]
     if garbled:
         # Bytes decoded with the wrong charset (锟斤拷, U+FFFD): what is there is parsed, nothing is
         # guessed for the characters lost, and the reader is told where they start.
@@ -827,14 +829,12 @@ def _measures_follow(block: Block) -> bool:
 
 def _partition_sentence(text: str) -> tuple[str, str, str]:
     """Split at the first 。 outside quotation marks: “学习不深。未组织…” is one quoted statement."""
-    depth = 0
-    for index, char in enumerate(text):
-        if char == "“":
-            depth += 1
-        elif char == "”":
-            depth = max(depth - 1, 0)
-        elif char == "。" and not depth:
-            return text[:index], "。", text[index + 1 :]
+    at = text.find("。")
+    while at != -1:
+        before = text[:at]
+        if before.count("“") <= before.count("”"):  # counted in C: no loop over characters here
+            return before, "。", text[at + 1 :]
+        at = text.find("。", at + 1)
     return text, "", ""
 
 
@@ -985,8 +985,13 @@ def _group_status(category: tuple[str, ...]) -> str | None:
 
 def _check_status_groups(issues: list[IssueRecord], blocks: list[Block], warnings: list[Warning]) -> None:
     """A problem listed under 已完成 that says 正在整改 itself: its own words are kept, the clash is told."""
+    groups: dict[tuple[str, ...], str | None] = {}
     for issue, block in zip(issues, blocks, strict=True):
-        group = _group_status(block.category)
+        if issue.status_source != "stated" or not block.category:
+            continue
+        if block.category not in groups:
+            groups[block.category] = _group_status(block.category)
+        group = groups[block.category]
         if group and issue.status_source == "stated" and _status(group, [])[0] != issue.status:
             warnings.append(
                 Warning("status_group_conflict", issue.line, {"number": issue.number or "", "group": group})
