@@ -665,7 +665,25 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
     if led:
         tree = [node for node in tree if node["line"] not in led]
         blocks = [block for block in blocks if block.top_line not in led]
+    if blocks and not labelled and all(_reads_as_leadership_work(block.token) for block in blocks):
+        # "1.提高思想认识，压实整改主体责任。…": every item an action on the rectification itself and no
+        # measure label anywhere: the leadership's work under a heading that does not say so.
+        return [], []
     return [_category_record(node) for node in tree], blocks
+
+
+# How an item on the leadership's own work opens: a verb of resolve or an "抓整改" phrase.
+ACTION_OPENING = re.compile(
+    r"^(?:以|亲自|坚持|强化|加强|提高|提升|压实|细化|健全|完善|注重|深化|扛起|扛牢|扛实|统一|明确|建立|狠抓|抓实|抓好|抓牢|"
+    r"聚焦|突出|严格|全面|着力|推动|推进|深入|切实|从|着眼|高位|迅速|立即|制定|成立|召开|坚决|持续|凝聚|夯实|构建)"
+)
+
+
+def _reads_as_leadership_work(token: Token) -> bool:
+    head = re.split(r"[。；;]", token.rest, maxsplit=1)[0]
+    if P.SHORTCOMING.search(head):
+        return False
+    return bool(ACTION_OPENING.match(head) or P.LEADERSHIP_HEADING.search(head) or "整改" in head)
 
 
 def _restarts(token: Token) -> bool:

@@ -30,20 +30,8 @@ def codes(record) -> list[str]:
 
 # --- every labelled opening ------------------------------------------------------------------------
 
-# 031 is garbled by a pinyin annotation after each character (責(zé)任); stripping that residue is the
-# header reader's part of issue 15 (text clean-up), and only with it does its leadership heading read.
-PINYIN_RESIDUE = {"031.txt"}
 
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason="pinyin residue not yet stripped", strict=False))
-        if name in PINYIN_RESIDUE
-        else name
-        for name in sorted(LABELS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(LABELS))
 def test_opening_reads_its_problem_list_as_labelled(name):
     label, record = LABELS[name], opening(name)
 
@@ -558,3 +546,27 @@ def test_a_problem_whose_own_status_contradicts_its_group_keeps_its_own_with_a_w
     conflicts = [w for w in record.warnings if w.code == "status_group_conflict"]
     assert [(w.line, w.detail) for w in conflicts] == [(record.issues[3].line, {"number": "4", "group": "正在整改"})]
     assert "请核对" in conflicts[0].message
+
+
+def test_items_that_all_read_as_the_leaderships_work_are_not_problems():
+    text = (
+        OPENING + "一、高度重视，迅速部署\n"
+        "1.提高思想认识，压实整改主体责任。召开专题会议，传达反馈意见。\n"
+        "2.细化整改措施，确保整改有序推进。制定整改方案，建立台账。\n"
+        "3.强化自我检视，不断提升整改成效。深入查找制度漏洞。"
+    )
+    record = parse_report(text)
+
+    assert record.issues == ()
+    assert codes(record) == ["no_problems_section"]
+
+
+def test_items_that_name_shortcomings_under_a_plain_heading_are_problems():
+    text = (
+        OPENING + "一、巡察发现的问题\n"
+        "1.加强理论学习不够，学习流于形式。一是制定了学习计划；二是开展专题学习4次。\n"
+        "2.强化财务管理有差距。修订了报销制度。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.title for i in record.issues] == ["加强理论学习不够，学习流于形式", "强化财务管理有差距"]
