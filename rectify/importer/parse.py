@@ -484,11 +484,22 @@ def _tokenize(lines: list[Line]) -> list[Token]:
                 break
         else:
             if P.PROBLEM_HEADING.match(text):
-                # An unnumbered problem opening its paragraph: 关于“X”问题的整改.
-                tokens.append(Token("issue_label", None, text, line))
+                tokens.append(Token("heading", None, text, line))
             else:
                 tokens.append(Token("text", None, text, line))
-    return tokens
+    # An unnumbered 关于“X”问题的整改 opens a problem when its own measures follow it; otherwise it is
+    # a line of text (a category heading, or a sentence within a problem).
+    return [
+        Token(
+            "issue_label" if _has_own_measures(tokens, i, {*NUMBERED, "part", "heading"}) else "text",
+            None,
+            t.rest,
+            t.line,
+        )
+        if t.kind == "heading"
+        else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 def _label_number(label: str) -> str | None:

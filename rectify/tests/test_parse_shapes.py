@@ -570,3 +570,35 @@ def test_items_that_name_shortcomings_under_a_plain_heading_are_problems():
     record = parse_report(text)
 
     assert [i.title for i in record.issues] == ["加强理论学习不够，学习流于形式", "强化财务管理有差距"]
+
+
+def test_an_unnumbered_heading_inside_numbered_problems_does_not_take_over():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "1.理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+        "关于“第一议题”的问题\n"
+        "2.公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.number for i in record.issues] == ["1", "2"]
+
+
+def test_unnumbered_headings_over_numbered_problems_are_categories():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "关于“党的领导弱化”方面的问题\n"
+        "1.理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+        "关于“全面从严治党不力”方面的问题\n"
+        "1.公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.category for i in record.issues] == [
+        ("关于“党的领导弱化”方面的问题",),
+        ("关于“全面从严治党不力”方面的问题",),
+    ]
