@@ -487,19 +487,23 @@ def _tokenize(lines: list[Line]) -> list[Token]:
                 tokens.append(Token("heading", None, text, line))
             else:
                 tokens.append(Token("text", None, text, line))
-    # An unnumbered 关于“X”问题的整改 opens a problem when its own measures follow it; otherwise it is
-    # a line of text (a category heading, or a sentence within a problem).
-    return [
-        Token(
-            "issue_label" if _has_own_measures(tokens, i, {*NUMBERED, "part", "heading"}) else "text",
-            None,
-            t.rest,
-            t.line,
-        )
-        if t.kind == "heading"
-        else t
-        for i, t in enumerate(tokens)
-    ]
+    return [_settle(tokens, index) for index in range(len(tokens))]
+
+
+def _settle(tokens: list[Token], index: int) -> Token:
+    """Decide the lines whose part depends on their neighbours.
+
+    An unnumbered 关于“X”问题的整改 opens a problem when its own measures follow it; otherwise it is a
+    line of text (a category heading, or a sentence within a problem). A bare "问题：" right under a
+    numbered item is that item's statement, not a problem of its own.
+    """
+    token = tokens[index]
+    if token.kind == "heading":
+        opens = _has_own_measures(tokens, index, {*NUMBERED, "part", "heading"})
+        return Token("issue_label" if opens else "text", None, token.rest, token.line)
+    if token.kind == "issue_label" and token.number is None and index and tokens[index - 1].kind in NUMBERED:
+        return Token("text", None, token.line.text, token.line)
+    return token
 
 
 def _label_number(label: str) -> str | None:

@@ -602,3 +602,18 @@ def test_unnumbered_headings_over_numbered_problems_are_categories():
         ("关于“党的领导弱化”方面的问题",),
         ("关于“全面从严治党不力”方面的问题",),
     ]
+
+
+def test_a_bare_problem_label_under_a_numbered_problem_is_its_statement():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "1.理论学习不深入。\n"
+        "问题：中心组学习流于形式。\n"
+        "整改情况：制定了学习计划。\n"
+        "2.公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.number for i in record.issues] == ["1", "2"]
+    assert record.issues[0].description == "理论学习不深入。\n问题：中心组学习流于形式。"
