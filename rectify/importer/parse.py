@@ -5,6 +5,10 @@ The genre, as published by county and city party committees:
   parts 一、二、三、 of which one lists the problems fed back, grouped under （一） and sometimes
   1. categories, each problem numbered "1." or "问题N:", followed by its measures ("整改情况:",
   "一是…二是…", "(1)…") and sometimes a status line; contacts and a signature at the end.
+Its other shapes: no wrapping part, the 一、 parts being the categories (一、…方面) or the problems
+(一、关于“X”问题的整改情况); three numbering levels, where the problem is the deepest item with its
+own statement; unnumbered 关于“X”问题 headings; problems grouped by status (（一）已整改完成的问题).
+The leadership's own work is numbered like problems but holds none.
 Every rule here is about that structure, never about one county's file.
 """
 
