@@ -46,13 +46,13 @@ class ParseError(ValueError):
         self.line = line
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # part, cn_paren, arabic_dot, issue_label, arabic_paren, circled, text
     number: str | None
@@ -60,7 +60,7 @@ class Token:
     line: Line
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A problem's lines, from its numbered line up to the next problem or category."""
 
