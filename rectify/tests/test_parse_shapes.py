@@ -617,3 +617,33 @@ def test_a_bare_problem_label_under_a_numbered_problem_is_its_statement():
 
     assert [i.number for i in record.issues] == ["1", "2"]
     assert record.issues[0].description == "理论学习不深入。\n问题：中心组学习流于形式。"
+
+
+def _categories_as_parts(text: str) -> str:
+    """The seed as a report without a wrapping part: its top categories become the 一、 parts."""
+    record = parse_report(text)
+    lines = text.split("\n")
+    tops = {category.line for category in record.categories}
+    wrapper = max(n for n in range(1, min(tops)) if re.match(r"^\s*[一二三四五六七八九十]+、", lines[n - 1]))
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number == wrapper:
+            continue
+        if number in tops:
+            line = re.sub(r"^\s*[（(]([一二三四五六七八九十]+)[）)]\s*", r"\1、", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("stem", ["001", "002", "004"])
+def test_seeds_with_their_categories_as_parts_read_the_same_problems(stem):
+    from .conftest import seed_path
+
+    text = seed_path(stem).read_text(encoding="utf-8")
+    variant = _categories_as_parts(text)
+    assert variant != text
+
+    def shape(record):
+        return [(i.number, i.title, i.category, len(i.measures), i.status) for i in record.issues]
+
+    assert shape(parse_report(variant)) == shape(parse_report(text))
