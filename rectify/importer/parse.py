@@ -380,6 +380,7 @@ def _has_problem_items(lines: list[Line]) -> bool:
         P.ISSUE_LABEL.match(line.text)
         or P.ARABIC_DOT.match(line.text)
         or P.PROBLEM_HEADING.match(line.text)
+        or _heading_with_inline_measures(line.text)
         or (P.CN_PAREN.match(line.text) and _mentions_measures(lines))
         for line in lines
     )
@@ -489,6 +490,9 @@ def _tokenize(lines: list[Line]) -> list[Token]:
         else:
             if P.PROBLEM_HEADING.match(text):
                 tokens.append(Token("heading", None, text, line))
+            elif _heading_with_inline_measures(text):
+                # "关于“X”的问题。整改情况：…" — a whole unnumbered problem in one paragraph.
+                tokens.append(Token("issue_label", None, text, line))
             else:
                 tokens.append(Token("text", None, text, line))
     return [_settle(tokens, index) for index in range(len(tokens))]
@@ -505,9 +509,23 @@ def _settle(tokens: list[Token], index: int) -> Token:
     if token.kind == "heading":
         opens = _has_own_measures(tokens, index, {*NUMBERED, "part", "heading"})
         return Token("issue_label" if opens else "text", None, token.rest, token.line)
-    if token.kind == "issue_label" and token.number is None and index and tokens[index - 1].kind in NUMBERED:
+    if (
+        token.kind == "issue_label"
+        and token.number is None
+        and index
+        and tokens[index - 1].kind in NUMBERED
+        and tokens[index - 1].number is not None
+        and P.ISSUE_LABEL.match(token.line.text)
+    ):
         return Token("text", None, token.line.text, token.line)
     return token
+
+
+def _heading_with_inline_measures(text: str) -> bool:
+    if not text.startswith(("关于", "针对")):
+        return False
+    label = P.INLINE_MEASURE_LABEL.search(text)
+    return bool(label and P.PROBLEM_HEADING.match(text[: label.start()].strip()))
 
 
 def _label_number(label: str) -> str | None:

@@ -647,3 +647,17 @@ def test_seeds_with_their_categories_as_parts_read_the_same_problems(stem):
         return [(i.number, i.title, i.category, len(i.measures), i.status) for i in record.issues]
 
     assert shape(parse_report(variant)) == shape(parse_report(text))
+
+
+def test_a_whole_unnumbered_problem_in_one_paragraph():
+    text = (
+        OPENING + "二、巡察反馈问题整改情况\n"
+        "关于“理论学习不深入”的问题。整改情况：一是制定了学习计划；二是开展专题学习4次。\n"
+        "关于“财务报销不规范”的问题。整改措施：修订了报销制度。\n"
+    )
+    record = parse_report(text)
+
+    assert [(i.title, len(i.measures)) for i in record.issues] == [
+        ("关于“理论学习不深入”的问题", 2),
+        ("关于“财务报销不规范”的问题", 1),
+    ]
