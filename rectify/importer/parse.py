@@ -583,14 +583,7 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
     has_parts = len(inner) < len(tokens)
     if has_parts and (
         problem_kind is None
-        or (
-            problem_kind in ("cn_paren", "arabic_dot")
-            and not any(
-                _states_problem(t) or _has_own_measures(tokens, i, {problem_kind, "part"})
-                for i, t in enumerate(tokens)
-                if t.kind == problem_kind
-            )
-        )
+        or (problem_kind in ("cn_paren", "arabic_dot") and not _items_are_problems(tokens, problem_kind))
     ):
         # "一、关于“X”问题的整改情况" over "（一）强化…" actions: the parts are the problems.
         return "part", []
@@ -618,6 +611,16 @@ def _only_in_measures(tokens: list[Token], kind: str, problem_kind: str) -> bool
         elif token.kind == kind and not in_measures:
             return False
     return True
+
+
+def _items_are_problems(tokens: list[Token], kind: str) -> bool:
+    """Most items of `kind` state a problem or carry their own measures (a measure may open 针对…问题)."""
+    votes = [
+        _states_problem(token) or _has_own_measures(tokens, index, {kind, "part"})
+        for index, token in enumerate(tokens)
+        if token.kind == kind
+    ]
+    return 2 * sum(votes) >= len(votes)
 
 
 def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[str]) -> str | None:

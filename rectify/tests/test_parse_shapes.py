@@ -661,3 +661,13 @@ def test_a_whole_unnumbered_problem_in_one_paragraph():
         ("关于“理论学习不深入”的问题", 2),
         ("关于“财务报销不规范”的问题", 1),
     ]
+
+
+def test_a_measure_that_opens_with_zhendui_does_not_make_a_problem_part_a_category():
+    text = PARTS_AS_PROBLEMS.replace("（二）开展专题学习。", "（二）针对学习形式单一问题，开展专题学习。").replace(
+        "（一）修订财务制度。", "（一）修订财务制度。\n（二）开展财务检查。"
+    )
+    record = parse_report(text)
+
+    assert [i.number for i in record.issues] == ["一", "二"]
+    assert [len(i.measures) for i in record.issues] == [2, 2]
