@@ -598,7 +598,20 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
         problem_kind = deeper
     # "问题1：… 整改措施：1.… 2.…": numbered lines only ever under a measure label are measures.
     levels = [kind for kind in levels if not _only_in_measures(tokens, kind, problem_kind)]
+    if problem_kind in ("arabic_dot", "arabic_paren") and levels:
+        # "（一）关于…不够深入的问题" over "1.坚持把…作为首要政治任务。": every heading above names one
+        # problem and most items below are actions with no measures of their own, so they are its measures.
+        parents = [t for t in tokens if t.kind == levels[-1]]
+        if all(_names_one_problem(t.rest) for t in parents) and not _items_are_problems(tokens, problem_kind):
+            return levels[-1], levels[:-1]
     return problem_kind, levels
+
+
+ONE_PROBLEM = re.compile(r"^(?:关于|针对).{2,80}问题(?:的整改(?:落实|进展)?(?:情况)?)?$")
+
+
+def _names_one_problem(text: str) -> bool:
+    return bool(ONE_PROBLEM.match(re.split(r"[。；;]", text, maxsplit=1)[0].strip()))
 
 
 def _only_in_measures(tokens: list[Token], kind: str, problem_kind: str) -> bool:

@@ -671,3 +671,37 @@ def test_a_measure_that_opens_with_zhendui_does_not_make_a_problem_part_a_catego
 
     assert [i.number for i in record.issues] == ["一", "二"]
     assert [len(i.measures) for i in record.issues] == [2, 2]
+
+
+CENTRAL_SHAPE = (
+    OPENING + "一、坚决扛起巡视整改政治责任\n"
+    "党组把巡视整改作为重大政治任务。\n"
+    "二、聚焦职能责任，坚决贯彻落实党中央重大决策部署\n"
+    "（一）关于学习贯彻党的创新理论不够深入的问题\n"
+    "1.坚持把学习贯彻党的创新理论作为首要政治任务。制定年度学习计划，开展专题学习12次。\n"
+    "2.完善“第一议题”制度。修订党组理论学习中心组学习规则。\n"
+    "（二）关于服务保障大局有差距的问题\n"
+    "1.出台服务保障高质量发展的意见。已印发实施。\n"
+)
+
+
+def test_problem_headings_over_numbered_actions_take_them_as_measures():
+    record = parse_report(CENTRAL_SHAPE)
+
+    assert [(i.number, i.title) for i in record.issues] == [
+        ("一", "关于学习贯彻党的创新理论不够深入的问题"),
+        ("二", "关于服务保障大局有差距的问题"),
+    ]
+    assert [m.number for m in record.issues[0].measures] == ["1", "2"]
+    assert record.issues[0].measures[0].text.startswith("坚持把学习贯彻")
+
+
+def test_numbered_items_that_state_problems_stay_problems_under_a_problem_heading():
+    text = (
+        CENTRAL_SHAPE.replace("1.坚持把学习贯彻党的创新理论作为首要政治任务。", "1.理论学习不深入。")
+        .replace("2.完善“第一议题”制度。", "2.“第一议题”制度落实不到位。")
+        .replace("1.出台服务保障高质量发展的意见。", "1.服务保障措施不够有力。")
+    )
+    record = parse_report(text)
+
+    assert [i.title for i in record.issues] == ["理论学习不深入", "“第一议题”制度落实不到位", "服务保障措施不够有力"]
