@@ -381,7 +381,7 @@ def _has_problem_items(lines: list[Line]) -> bool:
         or P.ARABIC_DOT.match(line.text)
         or P.PROBLEM_HEADING.match(line.text)
         or _heading_with_inline_measures(line.text)
-        or (P.CN_PAREN.match(line.text) and _mentions_measures(lines))
+        or ((P.CN_PAREN.match(line.text) or P.ARABIC_PAREN.match(line.text)) and _mentions_measures(lines))
         for line in lines
     )
 
@@ -553,6 +553,9 @@ def _problem_kind(tokens: list[Token]) -> str | None:
             return "arabic_dot"
     if "cn_paren" in kinds:
         return "cn_paren"
+    if "arabic_paren" in kinds and any(t.kind == "text" and P.MEASURE_LABEL.match(t.rest) for t in tokens):
+        # "（1）…" problems with their own 整改情况： and nothing numbered above them.
+        return "arabic_paren"
     return None
 
 
@@ -560,6 +563,7 @@ CATEGORY_KINDS = {
     "issue_label": ("part", "cn_paren", "arabic_dot"),
     "arabic_dot": ("part", "cn_paren"),
     "cn_paren": ("part",),
+    "arabic_paren": ("part",),
     "part": (),
 }
 NUMBERED = ("issue_label", "cn_paren", "arabic_dot", "arabic_paren", "circled")

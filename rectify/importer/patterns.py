@@ -15,7 +15,7 @@ CN_PAREN = re.compile(rf"^[（(]([{CN_ORDINAL}]+)[）)]\s*(.*)$")
 ARABIC_DOT = re.compile(r"^(\d{1,5})\s*(?:[.．、](?!\d)|[）)](?![）)]))\s*(.*)$")
 # "问题3:", "【问题三】", "反馈问题一:", and the unnumbered "问题:" of news digests.
 ISSUE_LABEL = re.compile(
-    rf"^[【\[]?(?:反馈)?(问题\s*(?:\d{{1,5}}|[{CN_ORDINAL}]{{1,3}})?)(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$"
+    rf"^[【\[]?(?:反馈|存在|具体)?(问题\s*(?:\d{{1,5}}|[{CN_ORDINAL}]{{1,3}})?)(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$"
 )
 ARABIC_PAREN = re.compile(r"^[（(](\d{1,5})[）)]\s*(.*)$")
 CIRCLED = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$")

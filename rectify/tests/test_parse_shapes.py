@@ -705,3 +705,29 @@ def test_numbered_items_that_state_problems_stay_problems_under_a_problem_headin
     record = parse_report(text)
 
     assert [i.title for i in record.issues] == ["理论学习不深入", "“第一议题”制度落实不到位", "服务保障措施不够有力"]
+
+
+def test_problems_numbered_in_arabic_brackets_with_their_own_labels():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "（1）理论学习不深入。\n"
+        "整改情况：制定了学习计划。\n"
+        "（2）公务接待无公函。\n"
+        "整改情况：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [(i.number, i.title) for i in record.issues] == [("1", "理论学习不深入"), ("2", "公务接待无公函")]
+
+
+def test_unnumbered_problems_labelled_as_existing_problems():
+    text = (
+        OPENING + "二、反馈问题整改情况\n"
+        "存在问题：理论学习不深入。\n"
+        "整改措施：制定了学习计划。\n"
+        "存在问题：公务接待无公函。\n"
+        "整改措施：清理了接待台账。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.title for i in record.issues] == ["理论学习不深入", "公务接待无公函"]
