@@ -731,3 +731,57 @@ def test_unnumbered_problems_labelled_as_existing_problems():
     record = parse_report(text)
 
     assert [i.title for i in record.issues] == ["理论学习不深入", "公务接待无公函"]
+
+
+def _issue_shape(record):
+    return [(i.title, i.category, len(i.measures), i.status) for i in record.issues]
+
+
+@pytest.mark.parametrize("stem", ["000", "003", "004"])
+def test_seeds_renumbered_past_999_read_the_same_problems(stem):
+    from .conftest import seed_path
+
+    text = seed_path(stem).read_text(encoding="utf-8")
+    record = parse_report(text)
+    numbered = {issue.line for issue in record.issues if issue.number and issue.number.isdigit()}
+    variant = "\n".join(
+        re.sub(
+            r"^((?:\s|\[bookmark:[^\]]*\])*)(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1000), line, count=1
+        )
+        if number in numbered
+        else line
+        for number, line in enumerate(text.split("\n"), start=1)
+    )
+    renumbered = parse_report(variant)
+
+    assert [i.number for i in renumbered.issues] == [str(int(i.number) + 1000) for i in record.issues]
+    assert _issue_shape(renumbered) == _issue_shape(record)
+
+
+@pytest.mark.parametrize("stem", ["001", "004"])
+def test_seeds_with_the_measure_label_on_the_problems_line_read_the_same_problems(stem):
+    from .conftest import seed_path
+
+    text = seed_path(stem).read_text(encoding="utf-8")
+    record = parse_report(text)
+    starts = {issue.line for issue in record.issues}
+    lines = text.split("\n")
+    out, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        after = index + 1
+        while after < len(lines) - 1 and not lines[after].strip():
+            after += 1  # 004 leaves a blank line between a problem and its label
+        following = lines[after] if after < len(lines) else ""
+        if index + 1 in starts and re.match(r"^\s*(整改情况|整改进度)\s*[:：]", following):
+            # The lines keep their count, so line numbers and the rest of the report stay put.
+            joined = line.rstrip() + ("" if line.rstrip().endswith("。") else "。") + following.strip()
+            out += [joined] + [""] * (after - index)
+            index = after + 1
+        else:
+            out.append(line)
+            index += 1
+    variant = "\n".join(out)
+    assert variant != text
+
+    assert _issue_shape(parse_report(variant)) == _issue_shape(record)
