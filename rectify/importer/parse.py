@@ -576,7 +576,7 @@ def _states_problem(token: Token) -> bool:
     return bool(STATES_A_PROBLEM.match(head) or P.SHORTCOMING.search(head))
 
 
-def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
+def _problem_level(tokens: list[Token], warnings: list[Warning]) -> tuple[str | None, list[str]]:
     """Return the problems' numbering kind and the category kinds above it, outermost first.
 
     The problem is the deepest numbered item that carries its own statement: an item whose line is
@@ -587,7 +587,7 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
     has_parts = len(inner) < len(tokens)
     if has_parts and (
         problem_kind is None
-        or (problem_kind in ("cn_paren", "arabic_dot") and not _items_are_problems(tokens, problem_kind))
+        or (problem_kind in ("cn_paren", "arabic_dot") and not _items_are_problems(tokens, problem_kind, warnings))
     ):
         # "一、关于“X”问题的整改情况" over "（一）强化…" actions: the parts are the problems.
         return "part", []
@@ -606,7 +606,7 @@ def _problem_level(tokens: list[Token]) -> tuple[str | None, list[str]]:
         # "（一）关于…不够深入的问题" over "1.坚持把…作为首要政治任务。": every heading above names one
         # problem and most items below are actions with no measures of their own, so they are its measures.
         parents = [t for t in tokens if t.kind == levels[-1]]
-        if all(_names_one_problem(t.rest) for t in parents) and not _items_are_problems(tokens, problem_kind):
+        if all(_names_one_problem(t.rest) for t in parents) and not _items_are_problems(tokens, problem_kind, warnings):
             return levels[-1], levels[:-1]
     return problem_kind, levels
 
@@ -630,14 +630,18 @@ def _only_in_measures(tokens: list[Token], kind: str, problem_kind: str) -> bool
     return True
 
 
-def _items_are_problems(tokens: list[Token], kind: str) -> bool:
-    """Most items of `kind` state a problem or carry their own measures (a measure may open 针对…问题)."""
-    votes = [
-        _states_problem(token) or _has_own_measures(tokens, index, {kind, "part"})
-        for index, token in enumerate(tokens)
-        if token.kind == kind
-    ]
-    return 2 * sum(votes) >= len(votes)
+def _items_are_problems(tokens: list[Token], kind: str, warnings: list[Warning]) -> bool:
+    """Most items of `kind` state a problem or carry their own measures (a measure may open 针对…问题).
+
+    As many one way as the other is a guess either way: they are read as problems, which keeps every
+    statement as written, and the reader is asked to check.
+    """
+    items = [(index, token) for index, token in enumerate(tokens) if token.kind == kind]
+    votes = sum(_states_problem(token) or _has_own_measures(tokens, index, {kind, "part"}) for index, token in items)
+    uncertain = Warning("uncertain_structure", items[0][1].line.number, {}) if items else None
+    if uncertain and 2 * votes == len(items) and uncertain not in warnings:
+        warnings.append(uncertain)
+    return 2 * votes >= len(items)
 
 
 def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[str]) -> str | None:
@@ -670,7 +674,7 @@ def _has_own_measures(tokens: list[Token], index: int, stop_kinds: set[str]) -> 
 
 def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[CategoryRecord], list[Block]]:
     tokens = _tokenize(lines)
-    problem_kind, levels = _problem_level(tokens)
+    problem_kind, levels = _problem_level(tokens, warnings)
     if problem_kind is None:
         return [], []
 

@@ -785,3 +785,17 @@ def test_seeds_with_the_measure_label_on_the_problems_line_read_the_same_problem
     assert variant != text
 
     assert _issue_shape(parse_report(variant)) == _issue_shape(record)
+
+
+def test_items_as_much_like_problems_as_measures_are_read_as_problems_with_a_warning():
+    text = (
+        OPENING + "一、关于“理论学习不深入”问题的整改情况\n"
+        "（一）学习计划执行不到位。\n"
+        "（二）开展专题学习。已开展专题学习4次。\n"
+    )
+    record = parse_report(text)
+
+    assert [i.number for i in record.issues] == ["一", "二"]
+    assert [(w.code, w.line) for w in record.warnings if w.code == "uncertain_structure"] == [
+        ("uncertain_structure", 4)
+    ]
