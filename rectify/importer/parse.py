@@ -5,6 +5,10 @@ The genre, as published by county and city party committees:
   parts 一、二、三、 of which one lists the problems fed back, grouped under （一） and sometimes
   1. categories, each problem numbered "1." or "问题N:", followed by its measures ("整改情况:",
   "一是…二是…", "(1)…") and sometimes a status line; contacts and a signature at the end.
+Its other shapes: no wrapping part, the 一、 parts being the categories (一、…方面) or the problems
+(一、关于“X”问题的整改情况); three numbering levels, where the problem is the deepest item with its
+own statement; unnumbered 关于“X”问题 headings; problems grouped by status (（一）已整改完成的问题).
+The leadership's own work is numbered like problems but holds none.
 Every rule here is about that structure, never about one county's file.
 """
 
@@ -42,13 +46,13 @@ class ParseError(ValueError):
         self.line = line
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # part, cn_paren, arabic_dot, issue_label, arabic_paren, circled, text
     number: str | None
@@ -56,7 +60,7 @@ class Token:
     line: Line
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A problem's lines, from its numbered line up to the next problem or category."""
 
@@ -64,8 +68,12 @@ class Block:
     lines: list[Token] = field(default_factory=list)
     category: tuple[str, ...] = ()
     category_numbers: tuple[str | None, ...] = ()
+    top_line: int | None = None  # the line of the top category it sits under
 
 
+# Residue of text decoded with the wrong charset: UTF-8 read as GBK and back (锟斤拷), or bytes a decoder
+# could not read (U+FFFD).
+GARBLED_MARKS = ("锟斤拷", "\ufffd")
 # No report writes a paragraph this long; a longer line is a file without line breaks or not a report.
 MAX_LINE_CHARS = 100_000
 # How a report's last problem ends when the file is whole; a line cut short ends with none of these.
@@ -111,6 +119,7 @@ def parse_report(text: str) -> ReportRecord:
     categories, blocks = _structure(problem_lines, warnings)
     issues = [_issue(block, inspection.feedback_date or inspection.end_date) for block in blocks]
     _check_numbering(issues, categories, blocks, warnings)
+    _check_status_groups(issues, blocks, warnings)
 
     inside_problems = {tok.line.number for block in blocks for tok in [block.token, *block.lines]}
     outside = [line for line in rest if line.number not in inside_problems]
@@ -122,6 +131,14 @@ def parse_report(text: str) -> ReportRecord:
         warnings[:0] = _count_mismatches(declared, declared_lines, categories, issues)
         if _ends_mid_problem(body, issues, signature_name or signed_date):
             warnings.append(Warning("truncated", body[-1].number, {}))
+
+    garbled = []
+    if any(mark in text for mark in GARBLED_MARKS):  # one scan of the text in C, lines only when needed
+        garbled = [line for line in body if any(mark in line.text for mark in GARBLED_MARKS)]
+    if garbled:
+        # Bytes decoded with the wrong charset (锟斤拷, U+FFFD): what is there is parsed, nothing is
+        # guessed for the characters lost, and the reader is told where they start.
+        warnings.append(Warning("garbled_text", garbled[0].number, {"lines": len(garbled)}))
 
     info = _report_info(meta, outside, rest[closing_start:], signed_date, declared)
     record = ReportRecord(
@@ -274,9 +291,14 @@ def _signature(rest: list[Line]) -> tuple[str | None, date | None, int]:
         name = rest[-1].text
         end -= 1
     # Contacts and the invitation to supervise close the report.
-    while end and P.CONTACT_LINE.search(rest[end - 1].text) and not P.PART_HEADING.match(rest[end - 1].text):
+    while end and P.CONTACT_LINE.search(rest[end - 1].text) and not _opens_with_numbering(rest[end - 1].text):
         end -= 1
     return name, signed_date, end
+
+
+def _opens_with_numbering(text: str) -> bool:
+    # A numbered line is a heading or a problem, even when it mentions 监督 (a report cut short ends on one).
+    return any(pattern.match(text) for pattern in (P.PART_HEADING, P.CN_PAREN, P.ARABIC_DOT, P.ISSUE_LABEL))
 
 
 def _looks_like_org(text: str) -> bool:
@@ -357,29 +379,80 @@ def _has_problem_items(lines: list[Line]) -> bool:
     return any(
         P.ISSUE_LABEL.match(line.text)
         or P.ARABIC_DOT.match(line.text)
-        or (P.CN_PAREN.match(line.text) and _mentions_measures(lines))
+        or P.PROBLEM_HEADING.match(line.text)
+        or _heading_with_inline_measures(line.text)
+        or ((P.CN_PAREN.match(line.text) or P.ARABIC_PAREN.match(line.text)) and _mentions_measures(lines))
         for line in lines
     )
 
 
 def _mentions_measures(lines: list[Line]) -> bool:
-    return any(P.MEASURE_LABEL.match(line.text) for line in lines)
+    return any(P.MEASURE_LABEL.match(line.text) or P.INLINE_MEASURE_LABEL.search(line.text) for line in lines)
 
 
 def _problem_part(parts, content: list[Line]) -> list[Line]:
-    """Pick the part holding the problems: numbered items, not the leadership's or next steps'."""
+    """Pick the lines holding the problems: a part of numbered items, not the leadership's or next steps'.
+
+    Where no such part wraps the list, parts whose headings name problems ("一、在…方面",
+    "一、关于“X”问题的整改情况") are the list itself: their headings come along, read as a level.
+    """
     headed = [(heading, lines) for heading, lines in parts if heading is not None]
     if not headed:
         return content
-    candidates = [
-        (heading, lines)
-        for heading, lines in headed
-        if _has_problem_items(lines) and not P.NON_PROBLEM_PART.search(heading.text)
-    ]
-    if not candidates:
+    open_parts = [(heading, lines) for heading, lines in headed if not _holds_no_problems(heading.text)]
+    if not any(_has_problem_items(lines) or _names_problems(heading.text) for heading, lines in open_parts):
+        # Only a heading on the leadership's work holds numbered items: its problems, if they come
+        # with measure labels (the leadership's own work never has them), are the list after all.
+        open_parts = [
+            (heading, lines)
+            for heading, lines in headed
+            if _is_leadership(_part_title(heading.text)) and _mentions_measures(lines)
+        ]
+    candidates = [(heading, lines) for heading, lines in open_parts if _has_problem_items(lines)]
+    if candidates and not any(_names_problems(heading.text) for heading, _ in candidates):
+        # Measure labels are the surest sign of a problem list; the leadership's numbered work has none.
+        heading, lines = max(
+            candidates,
+            key=lambda part: (_mentions_measures(part[1]), sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1])),
+        )
+        return lines
+    named = [index for index, (heading, _) in enumerate(open_parts) if _names_problems(heading.text)]
+    if not named:
         return []
-    heading, lines = max(candidates, key=lambda part: sum(bool(P.ARABIC_DOT.match(x.text)) for x in part[1]))
-    return lines
+    return [line for heading, lines in open_parts[named[0] : named[-1] + 1] for line in [heading, *lines]]
+
+
+def _part_title(text: str) -> str:
+    match = P.PART_HEADING.match(text)
+    return match.group(2) if match else text
+
+
+def _holds_no_problems(heading: str) -> bool:
+    """A part on next steps or on how the rectification was led; a status group is never one."""
+    title = _part_title(heading)
+    if P.STATUS_GROUP.match(title):
+        return False
+    return bool(P.NON_PROBLEM_PART.search(title)) or _is_leadership(title)
+
+
+def _is_leadership(title: str) -> bool:
+    return bool(P.LEADERSHIP_HEADING.search(title)) and not P.SHORTCOMING.search(title)
+
+
+# A heading that wraps the whole list ("二、反馈问题整改情况", "二、坚持问题导向，稳步推进整改落实"), as
+# opposed to one that names a group of problems or one problem.
+WRAPPER_HEADING = re.compile(r"整改(?:工作)?(?:落实|进展|任务落实)?(?:的)?情况$|推进整改落实$|整改落实情况$|整改进展$")
+NAMES_A_PROBLEM = re.compile(r"^(?:关于|针对|在)|[“\"]")
+
+
+def _names_problems(heading: str) -> bool:
+    """A part heading that is itself a category or a problem: 在…方面, 关于“X”问题的整改, 已完成整改的问题."""
+    title = _part_title(heading)
+    if P.STATUS_GROUP.match(title) or "“" in title or '"' in title:
+        return True
+    if WRAPPER_HEADING.search(title):
+        return False  # "二、关于巡察反馈问题的整改落实情况" wraps the list
+    return bool(NAMES_A_PROBLEM.search(title) or P.SHORTCOMING.search(title))
 
 
 # The numbering a line may open with, in the order they are tried.
@@ -399,17 +472,66 @@ def _tokenize(lines: list[Line]) -> list[Token]:
         text = line.text
         match = P.ARABIC_DOT.match(text)
         if match and (label := P.ISSUE_LABEL.match(match.group(2))):
-            # "1.问题1:" — the problem's own label wins over the list ordinal.
-            tokens.append(Token("issue_label", BLANK.sub("", label.group(1)), label.group(2), line))
+            # "1.问题1:" — the problem's own label wins over the list ordinal; "1.问题:" keeps the ordinal.
+            number = _label_number(label.group(1)) or match.group(1)
+            tokens.append(Token("issue_label", number, label.group(2), line))
+            continue
+        part = P.PART_HEADING.match(text)
+        if part and len(text) <= 60:
+            # Only where parts are the list's own level (see _problem_part) does a part heading get here.
+            tokens.append(Token("part", part.group(1), part.group(2), line))
             continue
         for kind, pattern in LINE_MARKERS:
             match = pattern.match(text)
             if match:
-                tokens.append(Token(kind, BLANK.sub("", match.group(1)), match.group(2), line))
+                number = _label_number(match.group(1)) if kind == "issue_label" else BLANK.sub("", match.group(1))
+                tokens.append(Token(kind, number, match.group(2), line))
                 break
         else:
-            tokens.append(Token("text", None, text, line))
-    return tokens
+            if P.PROBLEM_HEADING.match(text):
+                tokens.append(Token("heading", None, text, line))
+            elif _heading_with_inline_measures(text):
+                # "关于“X”的问题。整改情况：…" — a whole unnumbered problem in one paragraph.
+                tokens.append(Token("issue_label", None, text, line))
+            else:
+                tokens.append(Token("text", None, text, line))
+    return [_settle(tokens, index) for index in range(len(tokens))]
+
+
+def _settle(tokens: list[Token], index: int) -> Token:
+    """Decide the lines whose part depends on their neighbours.
+
+    An unnumbered 关于“X”问题的整改 opens a problem when its own measures follow it; otherwise it is a
+    line of text (a category heading, or a sentence within a problem). A bare "问题：" right under a
+    numbered item is that item's statement, not a problem of its own.
+    """
+    token = tokens[index]
+    if token.kind == "heading":
+        opens = _has_own_measures(tokens, index, {*NUMBERED, "part", "heading"})
+        return Token("issue_label" if opens else "text", None, token.rest, token.line)
+    if (
+        token.kind == "issue_label"
+        and token.number is None
+        and index
+        and tokens[index - 1].kind in NUMBERED
+        and tokens[index - 1].number is not None
+        and P.ISSUE_LABEL.match(token.line.text)
+    ):
+        return Token("text", None, token.line.text, token.line)
+    return token
+
+
+def _heading_with_inline_measures(text: str) -> bool:
+    if not text.startswith(("关于", "针对")):
+        return False
+    label = P.INLINE_MEASURE_LABEL.search(text)
+    return bool(label and P.PROBLEM_HEADING.match(text[: label.start()].strip()))
+
+
+def _label_number(label: str) -> str | None:
+    """Read "问题 3" as "问题3"; the bare "问题:" of a digest has no number."""
+    number = BLANK.sub("", label)
+    return None if number == "问题" else number
 
 
 def _problem_kind(tokens: list[Token]) -> str | None:
@@ -431,38 +553,156 @@ def _problem_kind(tokens: list[Token]) -> str | None:
             return "arabic_dot"
     if "cn_paren" in kinds:
         return "cn_paren"
+    if "arabic_paren" in kinds and any(t.kind == "text" and P.MEASURE_LABEL.match(t.rest) for t in tokens):
+        # "（1）…" problems with their own 整改情况： and nothing numbered above them.
+        return "arabic_paren"
     return None
 
 
-CATEGORY_KINDS = {"issue_label": ("cn_paren", "arabic_dot"), "arabic_dot": ("cn_paren",), "cn_paren": ()}
+CATEGORY_KINDS = {
+    "issue_label": ("part", "cn_paren", "arabic_dot"),
+    "arabic_dot": ("part", "cn_paren"),
+    "cn_paren": ("part",),
+    "arabic_paren": ("part",),
+    "part": (),
+}
+NUMBERED = ("issue_label", "cn_paren", "arabic_dot", "arabic_paren", "circled")
+# The opening words or the first sentence of an item that states a problem, not an action taken.
+STATES_A_PROBLEM = re.compile(r"^(?:关于|针对|在)")
+
+
+def _states_problem(token: Token) -> bool:
+    head = re.split(r"[。；;]", token.rest, maxsplit=1)[0]
+    return bool(STATES_A_PROBLEM.match(head) or P.SHORTCOMING.search(head))
+
+
+def _problem_level(tokens: list[Token], warnings: list[Warning]) -> tuple[str | None, list[str]]:
+    """Return the problems' numbering kind and the category kinds above it, outermost first.
+
+    The problem is the deepest numbered item that carries its own statement: an item whose line is
+    followed at once by deeper numbered items that state problems or hold measures is a heading.
+    """
+    inner = [t for t in tokens if t.kind != "part"]
+    problem_kind = _problem_kind(inner)
+    has_parts = len(inner) < len(tokens)
+    if has_parts and (
+        problem_kind is None
+        or (problem_kind in ("cn_paren", "arabic_dot") and not _items_are_problems(tokens, problem_kind, warnings))
+    ):
+        # "一、关于“X”问题的整改情况" over "（一）强化…" actions: the parts are the problems.
+        return "part", []
+    if problem_kind is None:
+        return None, []
+    levels = [k for k in dict.fromkeys(t.kind for t in tokens) if k in CATEGORY_KINDS[problem_kind]]
+    for _ in NUMBERED:  # each step goes one level deeper; there are no more levels than kinds
+        deeper = _deeper_problem_kind(tokens, problem_kind, levels)
+        if deeper is None:
+            break
+        levels = [k for k in levels if k != deeper] + [problem_kind]
+        problem_kind = deeper
+    # "问题1：… 整改措施：1.… 2.…": numbered lines only ever under a measure label are measures.
+    levels = [kind for kind in levels if not _only_in_measures(tokens, kind, problem_kind)]
+    if problem_kind in ("arabic_dot", "arabic_paren") and levels:
+        # "（一）关于…不够深入的问题" over "1.坚持把…作为首要政治任务。": every heading above names one
+        # problem and most items below are actions with no measures of their own, so they are its measures.
+        parents = [t for t in tokens if t.kind == levels[-1]]
+        if all(_names_one_problem(t.rest) for t in parents) and not _items_are_problems(tokens, problem_kind, warnings):
+            return levels[-1], levels[:-1]
+    return problem_kind, levels
+
+
+ONE_PROBLEM = re.compile(r"^(?:关于|针对).{2,80}问题(?:的整改(?:落实|进展)?(?:情况)?)?$")
+
+
+def _names_one_problem(text: str) -> bool:
+    return bool(ONE_PROBLEM.match(re.split(r"[。；;]", text, maxsplit=1)[0].strip()))
+
+
+def _only_in_measures(tokens: list[Token], kind: str, problem_kind: str) -> bool:
+    in_measures = False
+    for token in tokens:
+        if token.kind == problem_kind or (token.kind in NUMBERED and token.kind != kind):
+            in_measures = False
+        elif token.kind == "text" and P.MEASURE_LABEL.match(token.rest):
+            in_measures = True
+        elif token.kind == kind and not in_measures:
+            return False
+    return True
+
+
+def _items_are_problems(tokens: list[Token], kind: str, warnings: list[Warning]) -> bool:
+    """Most items of `kind` state a problem or carry their own measures (a measure may open 针对…问题).
+
+    As many one way as the other is a guess either way: they are read as problems, which keeps every
+    statement as written, and the reader is asked to check.
+    """
+    items = [(index, token) for index, token in enumerate(tokens) if token.kind == kind]
+    votes = sum(_states_problem(token) or _has_own_measures(tokens, index, {kind, "part"}) for index, token in items)
+    uncertain = Warning("uncertain_structure", items[0][1].line.number, {}) if items else None
+    if uncertain and 2 * votes == len(items) and uncertain not in warnings:
+        warnings.append(uncertain)
+    return 2 * votes >= len(items)
+
+
+def _deeper_problem_kind(tokens: list[Token], problem_kind: str, levels: list[str]) -> str | None:
+    """The kind of the items every problem heading is followed by at once, when those are the problems."""
+    followers = {tokens[i + 1].kind for i, t in enumerate(tokens[:-1]) if t.kind == problem_kind}
+    if len(followers) != 1:
+        return None
+    deeper = followers.pop()
+    if deeper not in NUMBERED or deeper == problem_kind:
+        return None
+    first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
+    if deeper in levels and any(t.kind == deeper for t in tokens[:first_problem]):
+        return None  # numbered above the problems too: a category level of its own
+    outer = {problem_kind, deeper, *levels}
+    for index, token in enumerate(tokens):
+        if token.kind == deeper and not (_has_own_measures(tokens, index, outer) or _states_problem(token)):
+            return None
+    return deeper
+
+
+def _has_own_measures(tokens: list[Token], index: int, stop_kinds: set[str]) -> bool:
+    """The item at `index` is followed, before the next item of `stop_kinds`, by a measure label or 一是."""
+    for follower in tokens[index + 1 :]:
+        if follower.kind in stop_kinds:
+            return False
+        if follower.kind == "text" and (P.MEASURE_LABEL.match(follower.rest) or _first_shi_marker(follower.rest) == 0):
+            return True
+    return False
 
 
 def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[CategoryRecord], list[Block]]:
     tokens = _tokenize(lines)
-    problem_kind = _problem_kind(tokens)
+    problem_kind, levels = _problem_level(tokens, warnings)
     if problem_kind is None:
         return [], []
-    category_kinds = CATEGORY_KINDS[problem_kind]
-    levels = [k for k in dict.fromkeys(t.kind for t in tokens) if k in category_kinds]
 
     tree: list[dict] = []
     path: list[dict] = []
     blocks: list[Block] = []
     first_problem = next(i for i, t in enumerate(tokens) if t.kind == problem_kind)
     first_category = next((i for i, t in enumerate(tokens) if t.kind in levels), None)
-    implicit = None
+    implicit = set()
     if first_category is not None and first_category > first_problem and first_problem > 0:
         candidate = tokens[first_problem - 1]
         if candidate.kind == "text" and not P.SUMMARY_LINE.search(candidate.rest):
-            implicit = first_problem - 1
+            implicit.add(first_problem - 1)
+    elif not levels:
+        # Unnumbered category headings ("党的领导方面") over problems whose numbering starts again.
+        implicit = {
+            index - 1
+            for index, token in enumerate(tokens)
+            if index and token.kind == problem_kind and _restarts(token) and _heading_like(tokens[index - 1])
+        }
 
     current: Block | None = None
     for index, token in enumerate(tokens):
-        if index == implicit or token.kind in levels:
-            depth = 0 if index == implicit else levels.index(token.kind)
+        if index in implicit or token.kind in levels:
+            depth = 0 if index in implicit else levels.index(token.kind)
             node = {
-                "number": None if index == implicit else token.number,
-                "title": _strip_end(token.rest),
+                "number": None if index in implicit else token.number,
+                "title": _category_title(token.rest),
                 "line": token.line.number,
                 "children": [],
             }
@@ -475,11 +715,65 @@ def _structure(lines: list[Line], warnings: list[Warning]) -> tuple[list[Categor
                 token,
                 category=tuple(n["title"] for n in path),
                 category_numbers=tuple(n["number"] for n in path),
+                top_line=path[0]["line"] if path else None,
             )
             blocks.append(current)
         elif current is not None:
             current.lines.append(token)
+    # The leadership's own work, numbered like the problems under a heading of its own, holds none.
+    labelled = {block.top_line for block in blocks if any(P.MEASURE_LABEL.match(t.rest) for t in block.lines)}
+    led = {node["line"] for node in tree if _is_leadership(node["title"]) and node["line"] not in labelled}
+    if led:
+        tree = [node for node in tree if node["line"] not in led]
+        blocks = [block for block in blocks if block.top_line not in led]
+    if blocks and not labelled and all(_reads_as_leadership_work(block.token) for block in blocks):
+        # "1.提高思想认识，压实整改主体责任。…": every item an action on the rectification itself and no
+        # measure label anywhere: the leadership's work under a heading that does not say so.
+        return [], []
     return [_category_record(node) for node in tree], blocks
+
+
+# How an item on the leadership's own work opens: a verb of resolve or an "抓整改" phrase.
+ACTION_OPENING = re.compile(
+    r"^(?:以|亲自|坚持|强化|加强|提高|提升|压实|细化|健全|完善|注重|深化|扛起|扛牢|扛实|统一|明确|建立|狠抓|抓实|抓好|抓牢|"
+    r"聚焦|突出|严格|全面|着力|推动|推进|深入|切实|从|着眼|高位|迅速|立即|制定|成立|召开|坚决|持续|凝聚|夯实|构建)"
+)
+
+
+def _reads_as_leadership_work(token: Token) -> bool:
+    head = re.split(r"[。；;]", token.rest, maxsplit=1)[0]
+    if P.SHORTCOMING.search(head):
+        return False
+    return bool(ACTION_OPENING.match(head) or P.LEADERSHIP_HEADING.search(head) or "整改" in head)
+
+
+def _restarts(token: Token) -> bool:
+    return token.number is not None and to_int(re.sub(r"^问题", "", token.number)) == 1
+
+
+def _heading_like(token: Token) -> bool:
+    """A short unnumbered line that ends without punctuation and is no label: a heading."""
+    text = token.rest
+    return (
+        token.kind == "text"
+        and 2 <= len(text) <= 50
+        and not text.endswith(("。", "；", ";", "，", ",", ":", "：", "！", "？"))
+        and not any(
+            pattern.match(text) for pattern in (P.MEASURE_LABEL, P.STATUS_LABEL, P.DEADLINE_LABEL, P.RESPONSIBLE_LABEL)
+        )
+        and not P.SUMMARY_LINE.search(text)
+        and not OPENING_WORDS.search(text)
+    )
+
+
+# The close of an opening paragraph ("现将整改情况公布如下"), never a heading.
+OPENING_WORDS = re.compile(r"现将|如下|予以公[布开]|通报")
+
+
+def _category_title(text: str) -> str:
+    """A category's title without its label: "反馈问题:落实…不力" -> "落实…不力"."""
+    label = P.ISSUE_LABEL.match(text)
+    return _strip_end(label.group(2) if label and label.group(2) else text)
 
 
 def _category_record(node: dict) -> CategoryRecord:
@@ -511,10 +805,19 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
     labelled = any(
         P.MEASURE_LABEL.match(t.rest) or P.STATUS_LABEL.match(t.rest) for t in block.lines if t.kind == "text"
     )
+    # "1.学习不深入。整改措施：一是…": the label on the problem's own line ends its statement.
+    inline = P.INLINE_MEASURE_LABEL.search(first.rest)
+    inline_measures = None
+    if inline:
+        inline_measures = Token("text", None, first.rest[inline.end() :], first.line)
+        first = Token("text", None, first.rest[: inline.start()], first.line)
 
     if labelled:
         target = statement_parts
         statement_parts.append(first)
+        if inline_measures is not None:
+            measure_parts.append(inline_measures)
+            target = measure_parts
         for token in block.lines:
             text = token.rest if token.kind == "text" else None
             if text is not None and P.MEASURE_LABEL.match(text):
@@ -529,15 +832,23 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
                 deadline_text = P.DEADLINE_LABEL.match(text).group(1).strip() or None
             else:
                 target.append(token)
+    elif inline_measures is not None:
+        statement_parts.append(first)
+        measure_parts.append(inline_measures)
+        measure_parts.extend(block.lines)
     else:
         marker = _first_shi_marker(first.rest)
+        if marker is not None and _measures_follow(block):
+            # "1.学习不深入，一是计划不健全；二是形式单一。" over a paragraph of its own measures:
+            # the 一是/二是 on the problem's line describe the problem.
+            marker = None
         if marker is not None:
             statement_parts.append(Token("text", None, first.rest[:marker], first.line))
             measure_parts.append(Token("text", None, first.rest[marker:], first.line))
         elif block.lines:
             statement_parts.append(first)
         else:
-            head, _, tail = first.rest.partition("。")
+            head, _, tail = _partition_sentence(first.rest)
             statement_parts.append(
                 Token("text", None, head + "。" if tail or first.rest.endswith("。") else head, first.line)
             )
@@ -548,11 +859,23 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
     description = "\n".join(t.rest.strip() for t in statement_parts if t.rest.strip())
     measures = _measures(measure_parts, feedback)
     if measures:
-        closing = P.CLOSING_STATUS.search(measures[-1].text)
-        if closing:
-            status_text += closing.group(0)
-            last = measures[-1]
-            measures[-1] = _measure(last.number, last.line, last.text[: closing.start()], feedback)
+        last = measures[-1]
+        closing = P.CLOSING_STATUS.search(last.text)
+        bracketed = P.BRACKETED_STATUS.search(last.text)
+        if bracketed and not any(pattern.search(bracketed.group(1)) for _, pattern in P.STATUS_PHRASES):
+            bracketed = None
+        if last.number is None and P.STATUS_ONLY.match(last.text):
+            # "整改进度：已完成。" says how far the problem has got, not what was done.
+            status_text += last.text
+            measures.pop()
+        elif closing or bracketed:
+            # "此问题整改完成。" or "…清退违规补贴。（已完成整改）" closing the last measure.
+            cut = closing or bracketed
+            status_text += cut.group(0)
+            measures[-1] = _measure(last.number, last.line, last.text[: cut.start()], feedback)
+    if not status_text:
+        # "（一）已整改完成的问题": the group a problem is listed under states its status.
+        status_text = _group_status(block.category) or ""
     status, source = _status(status_text, measures)
     all_lines = [block.token.line.number] + [t.line.number for t in block.lines]
     return IssueRecord(
@@ -571,6 +894,27 @@ def _issue(block: Block, feedback: date | None) -> IssueRecord:
         measures=tuple(measures),
         category_numbers=block.category_numbers,
     )
+
+
+def _measures_follow(block: Block) -> bool:
+    """The lines below a problem open their own numbered measures ("一是…", "（1）…", "①…")."""
+    if not block.lines:
+        return False
+    following = block.lines[0]
+    if following.kind in ("arabic_paren", "circled"):
+        return True
+    return following.kind == "text" and _first_shi_marker(following.rest) == 0
+
+
+def _partition_sentence(text: str) -> tuple[str, str, str]:
+    """Split at the first 。 outside quotation marks: “学习不深。未组织…” is one quoted statement."""
+    at = text.find("。")
+    while at != -1:
+        before = text[:at]
+        if before.count("“") <= before.count("”"):  # counted in C: no loop over characters here
+            return before, "。", text[at + 1 :]
+        at = text.find("。", at + 1)
+    return text, "", ""
 
 
 def _title(description: str) -> str:
@@ -712,6 +1056,25 @@ def _amounts(text: str) -> tuple[Amount, ...]:
 
 
 # --- numbering, declared counts, contacts --------------------------------------------------------
+
+
+def _group_status(category: tuple[str, ...]) -> str | None:
+    return next((m.group(1) for title in reversed(category) if (m := P.STATUS_GROUP.match(title))), None)
+
+
+def _check_status_groups(issues: list[IssueRecord], blocks: list[Block], warnings: list[Warning]) -> None:
+    """A problem listed under 已完成 that says 正在整改 itself: its own words are kept, the clash is told."""
+    groups: dict[tuple[str, ...], str | None] = {}
+    for issue, block in zip(issues, blocks, strict=True):
+        if issue.status_source != "stated" or not block.category:
+            continue
+        if block.category not in groups:
+            groups[block.category] = _group_status(block.category)
+        group = groups[block.category]
+        if group and issue.status_source == "stated" and _status(group, [])[0] != issue.status:
+            warnings.append(
+                Warning("status_group_conflict", issue.line, {"number": issue.number or "", "group": group})
+            )
 
 
 def _check_numbering(issues, categories, blocks, warnings: list[Warning]) -> None:

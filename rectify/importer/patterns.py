@@ -8,18 +8,33 @@ CN_ORDINAL = "一二三四五六七八九十"
 
 # Top-level parts: "一、组织整改落实情况".
 PART_HEADING = re.compile(rf"^([{CN_ORDINAL}]+)[、.．]\s*(.+)$")
-# Numbering markers at the start of a line, from the outermost level inwards.
+# Numbering markers at the start of a line, from the outermost level inwards. Problem numbers run
+# past 999 in a county's whole-term ledger ("1000." / "1234、"): up to five digits; a date such as
+# "2023.5" is kept out by the lookahead, and "2024年" has no mark after the digits.
 CN_PAREN = re.compile(rf"^[（(]([{CN_ORDINAL}]+)[）)]\s*(.*)$")
-ARABIC_DOT = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$")
-ISSUE_LABEL = re.compile(rf"^[【\[]?(问题\s*(?:\d{{1,3}}|[{CN_ORDINAL}]{{1,3}}))(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$")
-ARABIC_PAREN = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
+ARABIC_DOT = re.compile(r"^(\d{1,5})\s*(?:[.．、](?!\d)|[）)](?![）)]))\s*(.*)$")
+# "问题3:", "【问题三】", "反馈问题一:", and the unnumbered "问题:" of news digests.
+ISSUE_LABEL = re.compile(
+    rf"^[【\[]?(?:反馈|存在|具体)?(问题\s*(?:\d{{1,5}}|[{CN_ORDINAL}]{{1,3}})?)(?:[】\]]\s*[:：]?|\s*[:：])\s*(.*)$"
+)
+ARABIC_PAREN = re.compile(r"^[（(](\d{1,5})[）)]\s*(.*)$")
 CIRCLED = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$")
+# An unnumbered heading that names one problem: 关于“X”问题的整改, 针对…的问题. The quoted form may hold
+# any punctuation; an unquoted one is a single clause, so a sentence that merely mentions 问题 is not one.
+PROBLEM_HEADING = re.compile(
+    r"^(?:关于|针对)\s*(?:“[^”]{2,80}”|\"[^\"]{2,80}\"|[^，,。；;:：“”]{2,40}?)\s*(?:的)?(?:问题|方面)"
+    r"(?:的?整改(?:落实|进展)?(?:情况)?)?[。:：]?$"
+)
 
 # "整改情况:" introduces measures; "整改完成情况:" states the problem's status.
 STATUS_LABEL = re.compile(r"^(?:整改完成情况|完成情况|整改状态|整改结果|完成时限及情况)\s*[:：]\s*(.*)$")
-MEASURE_LABEL = re.compile(
-    r"^(?:整改(?:进展|落实|推进)?情况|整改进度|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|整改成效|落实情况)\s*[:：]\s*(.*)$"
+MEASURE_LABELS = (
+    r"整改(?:进展|落实|推进)?情况|整改进度|整改进展|进展情况|整改措施(?:及(?:成效|进展|落实情况))?|整改举措|整改成效|"
+    r"(?:主要|具体)(?:整改)?(?:措施|举措)"
 )
+MEASURE_LABEL = re.compile(rf"^(?:{MEASURE_LABELS}|落实情况|整改)\s*[:：]\s*(.*)$")
+# The same labels after the statement, on the problem's own line: "1.学习不深入。整改措施：一是…".
+INLINE_MEASURE_LABEL = re.compile(rf"(?<=[。；;！!？?，,\s])(?:{MEASURE_LABELS})\s*[:：]")
 DEADLINE_LABEL = re.compile(r"^(?:整改时限|完成时限)\s*[:：]\s*(.*)$")
 RESPONSIBLE_LABEL = re.compile(r"^(?:责任(?:领导|单位|部门|人)|牵头(?:领导|单位))\s*[:：]\s*(.*)$")
 
@@ -42,9 +57,12 @@ STATUS_PHRASES = (
     ("completed", re.compile(r"已完成|完成整改|整改完成|已整改|整改到位|已办结|已销号|整改完毕")),
 )
 # A status in brackets closing the problem's own line: "1.会议记录不规范。（已完成整改）"
-BRACKETED_STATUS = re.compile(r"[（(]([^（）()]{2,16})[)）][。.]?\s*$")
-# A status in brackets closing the problem's own line: "1.会议记录不规范。（已完成整改）"
-BRACKETED_STATUS = re.compile(r"[（(]([^（）()]{2,16})[)）][。.]?\s*$")
+BRACKETED_STATUS = re.compile(r"[（(【\[]([^（）()【】\[\]]{2,16})[)）】\]][。.]?\s*$")
+# A measure that says only how far the problem has got ("整改进度：已完成。") states its status.
+STATUS_ONLY = re.compile(
+    r"^(?:目前|现已|该问题|此问题)?(?:已完成整改|已整改完成|已完成|整改完成|已整改(?:到位)?|已办结|已销号|正在整改|持续整改|"
+    r"整改中|阶段性完成(?:整改)?|基本完成(?:整改)?|未完成(?:整改)?)[。.；;]?$"
+)
 IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改")
 
 MEASURE_BLOCKED = re.compile(r"无法|未能|不予受理|暂未|不具备[^，,。；;]{0,6}条件")
@@ -105,6 +123,21 @@ DECLARED_UNDISCLOSED = re.compile(rf"({NUMBER})(?:个|条|项)问题?[^，,。�
 
 # Parts that hold no problems: the leadership's own work, and next steps.
 NON_PROBLEM_PART = re.compile(r"下一步|打算|计划|长效|持续整改|常态")
+# A part or top category on how the rectification was led (组织领导, 主体责任, 政治站位…) holds the
+# leadership's work, numbered like problems but none; a heading that names a shortcoming does not.
+LEADERSHIP_HEADING = re.compile(
+    r"组织领导|主要负责(?:人|同志)|组织(?:落实|推进)?整改|整改(?:工作)?(?:的)?组织|主体责任|第一责任|政治责任|责任担当|"
+    r"政治任务|政治站位|政治自觉|整改工作(?:基本|开展)?情况|工作开展情况|整改工作部署"
+)
+SHORTCOMING = re.compile(
+    r"问题|方面|不够|不足|不到位|不力|不严|不实|不深|不高|不强|不充分|不规范|不健全|不完善|不及时|差距|欠缺|短板|"
+    r"弱化|薄弱|缺失|缺乏|有待|偏差|滞后|不佳|虚化|淡化"
+)
+# A heading that groups problems by how far they have got: "（一）已整改完成的问题".
+STATUS_GROUP = re.compile(
+    r"^(?:[^，,。；;]{0,8}?)(已(?:整改)?完成(?:整改)?|已整改(?:到位)?|已办结|阶段性完成(?:整改)?|基本完成(?:整改)?|"
+    r"正在整改|整改中|持续整改|未完成(?:整改)?|尚未(?:完成)?整改|未整改)(?:的)?(?:问题|事项|任务)"
+)
 SUMMARY_LINE = re.compile(r"截至|个问题|已全部|具体表现")
 # A 截至 date counts as the report's as-of date only in a sentence about the problems.
 SUMMARY_WORDS = re.compile(r"问题|整改|反馈")

@@ -205,6 +205,9 @@ WARNING_TEXTS = {
     "duplicate_number": "{level_label}编号{number}重复",
     "no_problems_section": "未找到问题清单，报告可能不完整",
     "truncated": "报告在最后一个问题中途结束：该行没有结束标点，其后也没有落款，文件可能被截断",
+    "status_group_conflict": "问题{number}列在“{group}”之下，自身却写明了另一种整改状态：按问题自身所写记录，请核对",
+    "uncertain_structure": "自此行起的编号条目一半像问题、一半像整改措施：已按问题读取，请核对",
+    "garbled_text": "自此行起有{lines}行含乱码（锟斤拷或无法解码的字符），乱码处的文字无法读出，未作猜测",
 }
 FIELD_LABELS = {
     "categories": "问题类别",
