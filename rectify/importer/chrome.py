@@ -73,10 +73,14 @@ STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # The first sentence of the report: "根据市委统一部署，…" or a period and a group doing the inspection.
 OPENING_WORDS = re.compile(r"(?:根据|按照|依据)[^。；;]{0,30}?(?:部署|安排|要求)")
 PERIOD_START = re.compile(rf"{NUMBER}\s*年\s*{NUMBER}\s*月")
-INSPECTS = re.compile(r"巡[察视][^。；;]{0,20}?组.{0,40}?对.{1,80}?(?:进行|开展|实施)|对.{1,80}?(?:进行|开展)了?[^。；;]{0,16}巡[察视]")
+INSPECTS = re.compile(
+    r"巡[察视][^。；;]{0,20}?组.{0,40}?对.{1,80}?(?:进行|开展|实施)|对.{1,80}?(?:进行|开展)了?[^。；;]{0,16}巡[察视]"
+)
 TITLE_WORDS = re.compile(r"关于|通报|报告|整改|巡[察视]")
 TITLE_END = re.compile(r"(?:通报|报告|情况|公告|公示)$")
-ORG_END = re.compile(r"(?:委员会|党组|党委|党工委|党总支|支部|区委|市委|县委|省委|局|院|中心|办公室|协会|政府|公司|学校|中学|小学|大学)$")
+ORG_END = re.compile(
+    r"(?:委员会|党组|党委|党工委|党总支|支部|区委|市委|县委|省委|局|院|中心|办公室|协会|政府|公司|学校|中学|小学|大学)$"
+)
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,9 @@ def _sentence_start(text: str, at: int) -> int:
     stops = [text.rfind(mark, 0, at) for mark in "。；;"]
     start = max(stops) + 1
     # A page run together on one line: the sentence starts after the chrome's last metadata value.
-    chrome_end = max((m.end() for m in re.finditer(r"(?:通报|报告|情况)\s|\d{1,2}:\d{2}(?::\d{2})?\s*", text[start:at])), default=0)
+    chrome_end = max(
+        (m.end() for m in re.finditer(r"(?:通报|报告|情况)\s|\d{1,2}:\d{2}(?::\d{2})?\s*", text[start:at])), default=0
+    )
     return start + chrome_end
 
 

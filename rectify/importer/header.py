@@ -20,18 +20,14 @@ from .numerals import NUMBER, make_date, to_int
 
 DASH = r"(?:至|到|—|－|-|~|～|——)"
 FULL_DAY = rf"({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBER})\s*[日号]"
-PERIOD = re.compile(
-    rf"{FULL_DAY}\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]"
-)
+PERIOD = re.compile(rf"{FULL_DAY}\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]")
 # "2024年4月上旬至7月上旬", "2023年11月至12月": a period known only to the month.
 MONTH_PERIOD = re.compile(
     rf"({NUMBER})\s*年\s*({NUMBER})\s*月(?:上旬|中旬|下旬|初|中|底|末)?(?!\s*{NUMBER}\s*[日号])\s*{DASH}\s*"
     rf"(?:({NUMBER})\s*年\s*)?({NUMBER})\s*月(?!\s*{NUMBER}\s*[日号])"
 )
 # A date in the feedback sentence: full, without its year, or only to the month.
-SOME_DATE = re.compile(
-    rf"(?:({NUMBER})\s*年\s*)?(?<![\d{NUMBER[1:-2]}])({NUMBER})\s*月\s*(?:({NUMBER})\s*[日号])?"
-)
+SOME_DATE = re.compile(rf"(?:({NUMBER})\s*年\s*)?(?<![\d{NUMBER[1:-2]}])({NUMBER})\s*月\s*(?:({NUMBER})\s*[日号])?")
 LEVEL = r"中央|省委|自治区党委|市委|州委|盟委|地委|县委|区委|旗委|党工委"
 ROUND = re.compile(rf"((?:{NUMBER}届)?(?:{LEVEL})?第{NUMBER}轮)")
 ROUND_PREFIX = rf"(?:{NUMBER}届)?(?:(?:{LEVEL})?第{NUMBER}轮)?"
@@ -42,7 +38,9 @@ SEVERAL_GROUPS = re.compile(rf"{NUMBER}个巡[察视]组|第{NUMBER}(?:至|到|�
 INSPECTOR_FALLBACK = re.compile(
     rf"((?:中央|[省市县区州旗盟]委|党委|党组)(?:第{NUMBER}[\u4e00-\u9fff]{{0,6}}?巡[察视]组|巡[察视]{NUMBER}组|[\u4e00-\u9fff]{{0,4}}?巡[察视]组))"
 )
-INSPECTS = re.compile(r"对(?P<unit>[^。；;]{1,90}?)(?P<verb>进行|开展|实施)了?(?P<kind>[^。；;，,]{0,24}?)(?P<type>巡[察视])")
+INSPECTS = re.compile(
+    r"对(?P<unit>[^。；;]{1,90}?)(?P<verb>进行|开展|实施)了?(?P<kind>[^。；;，,]{0,24}?)(?P<type>巡[察视])"
+)
 INDIRECT = re.compile(
     r"^(?:我|本)(?P<noun>单位|局|委|院|乡|镇|街道|校|部|办|中心|会|馆|站|所|厅|公司|集团|社|协|联|村)?(?P<organ>党组|党委|党工委|党总支|党支部)?$"
 )
@@ -50,7 +48,9 @@ ALIAS = re.compile(r"[（(]\s*(?:以下简称|下称|简称)[^)）]*[)）]")
 SUB_UNITS = re.compile(r"[（(]含(.+?)[）)]")
 KINDS = ("提级交叉", "上下联动", "联动", "提级", "交叉", "机动", "专项", "常规")
 FEEDBACK_TO = re.compile(r"向(?P<unit>[\u4e00-\u9fff（）()、]{2,40}?)(?:全面)?反馈")
-DOCUMENT_BY = re.compile(r"《(?P<unit>(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|委员会|党总支|支部))关于")
+DOCUMENT_BY = re.compile(
+    r"《(?P<unit>(?:中共|中国共产党)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|委员会|党总支|支部))关于"
+)
 
 
 @dataclass
@@ -99,17 +99,20 @@ def _read_inspection(found: Opening, line) -> None:
         # A range that reads backwards is a slip of the text, not a fact.
         if found.start_date and found.end_date and found.end_date < found.start_date:
             found.end_date = None
-        found.lines.update(
-            {k: line.number for k in ("start_date", "end_date") if getattr(found, k) is not None}
-        )
+        found.lines.update({k: line.number for k in ("start_date", "end_date") if getattr(found, k) is not None})
     elif found.start_date is None and (garbled := re.search(r"(?<!\d)\d{5,8}[日号]", text)):
         # "2024717日至830日": a page that lost its 年 and 月; the digits do not say where they split.
         found.warnings.append(("date_unreadable", line.number, {"text": garbled.group(0)}))
     if found.start_date is None and not period and (month := MONTH_PERIOD.search(text)):
         y1, m1, y2, m2 = (to_int(g) if g else None for g in month.groups())
         end_year = y2 or (y1 + 1 if y1 and m2 and m1 and m2 < m1 else y1)
-        detail = {"start": f"{y1:04d}-{m1:02d}" if y1 and m1 else None, "end": f"{end_year:04d}-{m2:02d}" if end_year and m2 else None}
-        found.warnings.append(("month_only_date", line.number, {"field": "inspection", "text": month.group(0), **detail}))
+        detail = {
+            "start": f"{y1:04d}-{m1:02d}" if y1 and m1 else None,
+            "end": f"{end_year:04d}-{m2:02d}" if end_year and m2 else None,
+        }
+        found.warnings.append(
+            ("month_only_date", line.number, {"field": "inspection", "text": month.group(0), **detail})
+        )
     inspects = INSPECTS.search(text)
     if not inspects:
         fallback = INSPECTOR_FALLBACK.search(text)
@@ -218,8 +221,7 @@ def _read_feedback(found: Opening, line) -> bool:
             continue
         # The last date before 反馈 that names a day, or a year and month ("2023年11月"); "六月" alone is no date.
         dates = [
-            (match, *(to_int(g) if g else None for g in match.groups()))
-            for match in SOME_DATE.finditer(body, 0, at)
+            (match, *(to_int(g) if g else None for g in match.groups())) for match in SOME_DATE.finditer(body, 0, at)
         ]
         dates = [d for d in dates if d[3] is not None or d[1] is not None]
         if not dates:
@@ -248,7 +250,9 @@ def _year_on_or_after(month: int, day: int, after: date | None) -> int | None:
     return after.year + 1 if candidate and candidate < after else after.year
 
 
-def resolve_indirect(indirect: str, candidates: list[tuple[str | None, int | None]], lines: list) -> tuple[str | None, int | None]:
+def resolve_indirect(
+    indirect: str, candidates: list[tuple[str | None, int | None]], lines: list
+) -> tuple[str | None, int | None]:
     """Name the unit an opening calls 我单位/我局/我院党组: title, signature, 发布机构, then the body.
 
     `candidates` are (name, line) from the title, the signature and the page's 发布机构, in that order.
@@ -287,13 +291,11 @@ DECLARED_ISSUES_AFTER = re.compile(
 DECLARED_ISSUES_QUALIFIED = re.compile(rf"({NUMBER})\s*[个条项](?:{LEVEL})?巡[察视](?:组)?反馈(?:的)?问题")
 DECLARED_ISSUE_LIST = re.compile(rf"({NUMBER})\s*个\s*[“\"]?问题清单")
 DECLARED_COMPLETED_BARE = re.compile(rf"(?<!基本)(?<!阶段性)(?<![未已])完成整改\s*({NUMBER})\s*[个条项]")
-COMMON_AND_SPECIFIC = re.compile(
-    rf"共性问题\s*({NUMBER})\s*[个条项][、，,和及]?\s*个性问题\s*({NUMBER})\s*[个条项]"
-)
+COMMON_AND_SPECIFIC = re.compile(rf"共性问题\s*({NUMBER})\s*[个条项][、，,和及]?\s*个性问题\s*({NUMBER})\s*[个条项]")
 
 
 def is_slogan_count(text: str, match: re.Match) -> bool:
-    """"一个问题、一个方案" is a slogan, not a count: a count of one in quotes or in a 、 list."""
+    """ "一个问题、一个方案" is a slogan, not a count: a count of one in quotes or in a 、 list."""
     before = text[match.start() - 1 : match.start()]
     after = text[match.end() : match.end() + 1]
-    return before in "“\"‘、" and before != "" or after == "、"
+    return before in '“"‘、' and before != "" or after == "、"

@@ -17,6 +17,8 @@ from datetime import date
 
 from . import header as H
 from . import patterns as P
+from .chrome import Header, meta_date, split_header
+from .header import Opening, read_opening, resolve_indirect
 from .numerals import dates_in, make_date, parse_full_date, parse_money, to_int
 from .records import (
     Amount,
@@ -32,8 +34,6 @@ from .records import (
     Warning,
 )
 from .regions import describe_unit
-from .chrome import Header, meta_date, split_header
-from .header import Opening, read_opening, resolve_indirect
 from .text import clean_lines, has_pinyin_residue, split_lines, strip_pinyin_residue, to_simplified
 
 
@@ -259,10 +259,14 @@ def _split_header(body: list[Line]) -> tuple[Header, str | None, list[Line]]:
     for line in meta:
         for key, pattern in (("published", P.PUBLISHED_AT), ("source", P.PUBLISHER)):
             if found := pattern.search(line.text):
-                header.meta.setdefault(key, (line.text[found.start() :] if key == "published" else found.group(1), line.number))
+                header.meta.setdefault(
+                    key, (line.text[found.start() :] if key == "published" else found.group(1), line.number)
+                )
     if title:
         header.title = title
-        header.title_lines = tuple(line.number for line in body[: body.index(rest[0])] if line not in meta) if rest else ()
+        header.title_lines = (
+            tuple(line.number for line in body[: body.index(rest[0])] if line not in meta) if rest else ()
+        )
     return header, title, rest
 
 
@@ -348,7 +352,9 @@ def _type_from_title(title: str) -> str | None:
     return found.group() if found else None
 
 
-def _unit(title: str | None, header: Header, signature_name: str | None, facts: Opening, rest: list[Line]) -> UnitRecord:
+def _unit(
+    title: str | None, header: Header, signature_name: str | None, facts: Opening, rest: list[Line]
+) -> UnitRecord:
     """The unit's full name (title, signature, else the opening's naming) and the opening's own naming."""
     title_line = header.title_lines[0] if header.title_lines else None
     signature_line = next((line.number for line in reversed(rest) if line.text == signature_name), None)
@@ -855,7 +861,9 @@ def _count_mismatches(declared: DeclaredCounts, where, categories, issues) -> li
     return found
 
 
-def _report_info(header: Header, outside: list[Line], closing: list[Line], signed, declared, declared_lines) -> ReportInfo:
+def _report_info(
+    header: Header, outside: list[Line], closing: list[Line], signed, declared, declared_lines
+) -> ReportInfo:
     """The report's own facts: the page's metadata (chrome.Header), summary and closing lines."""
     lines = {f"declared.{key}": line for key, line in declared_lines.items()}
     signed_date, signed_line = signed

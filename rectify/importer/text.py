@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from itertools import islice
 
 # Word exports leave bookmark anchors; HTML copies leave zero-width and no-break spaces.
 # An anchor never spans a line break, so the pattern can run over a whole text at once.
@@ -65,12 +66,8 @@ PINYIN_RESIDUE_MIN = 3
 
 def has_pinyin_residue(text: str) -> bool:
     """Whether the text carries the annotation residue throughout (not one bracketed letter)."""
-    found = 0
-    for _ in PINYIN_RESIDUE.finditer(text):
-        found += 1
-        if found >= PINYIN_RESIDUE_MIN:
-            return True
-    return False
+    # islice stops the scan at the third residue; a long clean text is scanned once.
+    return len(list(islice(PINYIN_RESIDUE.finditer(text), PINYIN_RESIDUE_MIN))) >= PINYIN_RESIDUE_MIN
 
 
 def strip_pinyin_residue(line: str) -> str:
