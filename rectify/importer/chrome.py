@@ -68,6 +68,8 @@ BULLET = re.compile(r"^[•·▪■◆●○\-–—*]+\s*")
 BREADCRUMB = re.compile(r"(?:当前位置|您的位置|你的位置|所在位置|首页).{0,80}?(?:>|»|＞|›)|(?:>|»|＞|›)\s*$")
 CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|»|＞|›)\s*")
 BRACKET_PREFIX = re.compile(r"^【[^】]{1,10}】\s*")
+CHROME_VALUE_END = re.compile(r"(?:通报|报告|情况)\s|\d{1,2}:\d{2}(?::\d{2})?\s*")
+VALUE = re.compile(r"\S*\s*")
 TRAILING_DATE = re.compile(r"\s*[(（]\s*\d{4}-\d{1,2}-\d{1,2}\s*[)）]\s*$")
 STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # The first sentence of the report: "根据市委统一部署，…" or a period and a group doing the inspection.
@@ -117,9 +119,11 @@ def _sentence_start(text: str, at: int) -> int:
     stops = [text.rfind(mark, 0, at) for mark in "。；;"]
     start = max(stops) + 1
     # A page run together on one line: the sentence starts after the chrome's last metadata value.
-    chrome_end = max(
-        (m.end() for m in re.finditer(r"(?:通报|报告|情况)\s|\d{1,2}:\d{2}(?::\d{2})?\s*", text[start:at])), default=0
-    )
+    head = text[start:at]
+    chrome_end = max((m.end() for m in CHROME_VALUE_END.finditer(head)), default=0)
+    # After a metadata key the chrome goes on to the end of its value ("来源:县纪委 2020年…").
+    for key in META_KEY.finditer(head):
+        chrome_end = max(chrome_end, VALUE.match(head, key.end()).end())
     return start + chrome_end
 
 

@@ -104,3 +104,15 @@ def test_a_garbled_or_month_only_period_is_not_invented():
     assert months.inspection.start_date is None and months.inspection.end_date is None
     warning = next(w for w in months.warnings if w.code == "month_only_date")
     assert (warning.detail["start"], warning.detail["end"]) == ("2024-04", "2024-07")
+
+
+PAGE_TOP = (
+    "设为首页 | 加入收藏\n当前位置：首页 > 信息公开 > 巡视巡察 >\n字体大小：大 中 小\n"
+    "发布时间：2024-03-05 09:00  浏览次数：37\n\n"
+)
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_an_opening_under_more_page_chrome_reads_the_same(name):
+    text = (OPENINGS / name).read_text(encoding="utf-8")
+    assert header_facts(parse_report(PAGE_TOP + text)) == header_facts(parse_report(text))
