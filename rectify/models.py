@@ -18,6 +18,13 @@ class UnitLevel(models.TextChoices):
     DISTRICT = "district", "区"
 
 
+class InspectionType(models.TextChoices):
+    # 巡视 is done by the central and provincial committees, 巡察 by city and county ones; the reports
+    # print the word, and the parser stores it as printed.
+    XUNCHA = "巡察", "巡察"
+    XUNSHI = "巡视", "巡视"
+
+
 class IssueStatus(models.TextChoices):
     COMPLETED = "completed", "已完成整改"
     PARTIAL = "partial", "阶段性完成"
@@ -119,6 +126,12 @@ class Inspection(models.Model):
     kind = models.CharField("巡察类型", max_length=50, blank=True, help_text="如：常规巡察、专项巡察、提级巡察")
     focus = models.CharField("专项内容", max_length=100, blank=True, help_text="专项巡察的主题，如：扫黑除恶")
     round = models.CharField("巡察轮次", max_length=100, blank=True, help_text="如：十八届市委第七轮")
+    inspection_type = models.CharField(
+        "巡察或巡视", max_length=4, choices=InspectionType.choices, blank=True, help_text="报告所写：巡察或巡视"
+    )
+    inspector_level = models.CharField(
+        "巡察（巡视）机构层级", max_length=20, blank=True, help_text="派出巡察组的党委，如：中央、省委、市委、县委"
+    )
     start_date = models.DateField("进驻日期", null=True, blank=True)
     end_date = models.DateField("结束日期", null=True, blank=True)
     feedback_date = models.DateField("反馈日期", null=True, blank=True)

@@ -185,7 +185,7 @@ def _sub_unit(name: str, parent: Unit) -> Unit:
     return unit
 
 
-INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date")
+INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date", "inspection_type", "inspector_level")
 
 
 def _inspection(record: ReportRecord, unit: Unit, *, new_unit: bool) -> tuple[Inspection, bool]:
