@@ -189,6 +189,11 @@ class Report(models.Model):
     address = models.CharField("通信地址", max_length=300, blank=True)
     postcode = models.CharField("邮编", max_length=10, blank=True)
     publisher = models.CharField("发布来源", max_length=100, blank=True)
+    # Nullable without a default: SQLite then adds the column in place; a rebuild of this table would
+    # fail on the search view that reads it.
+    fact_lines = models.JSONField(
+        "事实出处", null=True, blank=True, help_text='各项开头事实读自原文第几行，如 {"inspection.feedback_date": 3}'
+    )
 
     declared_category_count = models.PositiveIntegerField("报告所称问题类别数", null=True, blank=True)
     declared_issue_count = models.PositiveIntegerField("报告所称问题数", null=True, blank=True)

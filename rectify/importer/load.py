@@ -232,6 +232,7 @@ def _report(record, inspection, new_inspection, source_text, checksum, source_na
         setattr(report, field, getattr(info.declared, key))
     report.phones = list(info.phones)
     report.emails = list(info.emails)
+    report.fact_lines = record.fact_lines()
     report.source_text = source_text
     report.checksum = checksum
     report.source_name = source_name

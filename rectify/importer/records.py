@@ -167,6 +167,17 @@ class ReportRecord:
                 texts += [(measure.number or "", measure.line), (measure.text, measure.line)]
         return [(text, line) for text, line in texts if text]
 
+    def fact_lines(self) -> dict[str, int]:
+        """Where each header fact was read, keyed "inspection.feedback_date", "report.declared.issues"…"""
+        found = {}
+        for part, record in (("unit", self.unit), ("inspection", self.inspection), ("report", self.report)):
+            for key, line in record.lines.items():
+                if key != "title":
+                    found[f"{part}.{key}"] = line
+        if "title" in self.report.lines:
+            found["title"] = self.report.lines["title"]
+        return found
+
     def as_dict(self) -> dict:
         """Return the JSON shape of `parse_report --json` (see fixtures/expected/README.md)."""
         return {

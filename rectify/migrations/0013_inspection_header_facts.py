@@ -48,5 +48,15 @@ class Migration(migrations.Migration):
                 verbose_name="巡察（巡视）机构层级",
             ),
         ),
+        migrations.AddField(
+            model_name="report",
+            name="fact_lines",
+            field=models.JSONField(
+                blank=True,
+                null=True,
+                help_text='各项开头事实读自原文第几行，如 {"inspection.feedback_date": 3}',
+                verbose_name="事实出处",
+            ),
+        ),
         migrations.RunPython(read_stored_inspectors, migrations.RunPython.noop),
     ]

@@ -37,3 +37,16 @@ def test_a_provincial_inspection_is_stored_as_巡视_by_省委_with_publisher_an
     assert "巡视组" in page and "省委巡视" in page
     assert "发布机构" in page and "中共某某市委" in page
     assert "2024-03-15" in page
+
+
+def test_the_source_page_marks_the_line_each_header_fact_was_read_from(client):
+    load_report(parse_report(PROVINCIAL), source_text=PROVINCIAL, source_name="shengwei.txt")
+    report = Report.objects.get()
+    assert report.fact_lines["inspection.feedback_date"] == 10
+    assert report.fact_lines["report.publisher"] == 3
+    page = client.get(f"{report.get_absolute_url()}source/").content.decode()
+    opening = page[page.index('id="L10"') : page.index('id="L11"')]
+    assert 'class="hl-fact"' in opening
+    assert "反馈日期" in opening and "巡察组" in opening
+    publisher = page[page.index('id="L3"') : page.index('id="L4"')]
+    assert "发布机构" in publisher
