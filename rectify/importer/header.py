@@ -21,6 +21,10 @@ from .numerals import NUMBER, make_date, to_int
 DASH = r"(?:至|到|—|－|-|~|～|——)"
 FULL_DAY = rf"({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBER})\s*[日号]"
 PERIOD = re.compile(rf"{FULL_DAY}\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]")
+# "2023.3.1—4.30", "2023/03/01至2023/04/30": the period in numbers (a hyphen separates parts, not ends).
+NUMERIC_PERIOD = re.compile(
+    r"(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})\s*(?:至|到|—|－|~|～|——)\s*(?:(\d{4})[./])?(?:(\d{1,2})[./])?(\d{1,2})(?![\d./])"
+)
 # "2024年4月上旬至7月上旬", "2023年11月至12月": a period known only to the month.
 MONTH_PERIOD = re.compile(
     rf"({NUMBER})\s*年\s*({NUMBER})\s*月(?:上旬|中旬|下旬|初|中|底|末)?(?!\s*{NUMBER}\s*[日号])\s*{DASH}\s*"
@@ -30,8 +34,8 @@ MONTH_PERIOD = re.compile(
 SOME_DATE = re.compile(rf"(?:({NUMBER})\s*年\s*)?(?<![\d{NUMBER[1:-2]}])({NUMBER})\s*月\s*(?:({NUMBER})\s*[日号])?")
 LEVEL = r"中央|省委|自治区党委|市委|州委|盟委|地委|县委|区委|旗委|党工委"
 ROUND = re.compile(rf"((?:{NUMBER}届)?(?:{LEVEL})?第{NUMBER}轮)")
-ROUND_PREFIX = rf"(?:{NUMBER}届)?(?:(?:{LEVEL})?第{NUMBER}轮)?"
-INSPECTOR_LEVEL = re.compile(rf"^{ROUND_PREFIX}(?:[\u4e00-\u9fff]{{0,6}}?)({LEVEL})")
+# The first committee named in the group's name: "七届市委第十二轮巡察一组", "十四届县委第三轮巡察第二组".
+INSPECTOR_LEVEL = re.compile(rf"({LEVEL})")
 # Several groups at once: a round summary, not one inspection.
 SEVERAL_GROUPS = re.compile(rf"{NUMBER}个巡[察视]组|第{NUMBER}(?:至|到|—|－|-)第?{NUMBER}巡[察视]组|各巡[察视]组")
 # The inspector when the sentence is not in the usual order: the old pattern, with 中央 added.
@@ -40,6 +44,10 @@ INSPECTOR_FALLBACK = re.compile(
 )
 INSPECTS = re.compile(
     r"对(?P<unit>[^。；;]{1,90}?)(?P<verb>进行|开展|实施)了?(?P<kind>[^。；;，,]{0,24}?)(?P<type>巡[察视])"
+)
+# "县委第三巡察组进驻县水利局，开展了为期一个月的巡察": the group stationed at the unit.
+STATIONED = re.compile(
+    r"进驻(?P<unit>[^。；;，,]{1,60}?)[，,]?\s*(?P<verb>进行|开展)了?(?P<kind>[^。；;，,]{0,24}?)(?P<type>巡[察视])"
 )
 INDIRECT = re.compile(
     r"^(?:我|本)(?P<noun>单位|局|委|院|乡|镇|街道|校|部|办|中心|会|馆|站|所|厅|公司|集团|社|协|联|村)?(?P<organ>党组|党委|党工委|党总支|党支部)?$"
@@ -89,7 +97,7 @@ def read_opening(lines: list, *, depth: int = 3) -> Opening:
 
 def _read_inspection(found: Opening, line) -> None:
     text = line.text
-    period = PERIOD.search(text)
+    period = PERIOD.search(text) or NUMERIC_PERIOD.search(text)
     if period and found.start_date is None:
         y1, m1, d1, y2, m2, d2 = (to_int(g) if g else None for g in period.groups())
         found.start_date = make_date(y1, m1, d1)
@@ -113,7 +121,7 @@ def _read_inspection(found: Opening, line) -> None:
         found.warnings.append(
             ("month_only_date", line.number, {"field": "inspection", "text": month.group(0), **detail})
         )
-    inspects = INSPECTS.search(text)
+    inspects = INSPECTS.search(text) or STATIONED.search(text)
     if not inspects:
         fallback = INSPECTOR_FALLBACK.search(text)
         if fallback and SEVERAL_GROUPS.search(fallback.group(1)):
@@ -167,7 +175,7 @@ def _subject_before(text: str, at: int) -> str | None:
 def _take_inspector(found: Opening, inspector: str, number: int) -> None:
     found.inspector = inspector
     found.lines["inspector"] = number
-    level = INSPECTOR_LEVEL.match(inspector)
+    level = INSPECTOR_LEVEL.search(inspector)
     if level:
         found.inspector_level = level.group(1)
         found.lines["inspector_level"] = number
@@ -211,7 +219,7 @@ def _read_feedback(found: Opening, line) -> bool:
     """The feedback date: the last date before 反馈 in its sentence, after the inspection's period."""
     text = line.text
     cursor = 0
-    period = PERIOD.search(text)
+    period = PERIOD.search(text) or NUMERIC_PERIOD.search(text)
     if period:
         cursor = period.end()
     for sentence in re.finditer(r"[^。]+", text[cursor:]):

@@ -170,3 +170,34 @@ def test_pinyin_annotation_residue_is_stripped_before_reading():
     assert record.inspection.inspector == "中央第四巡视组"
     assert record.unit.named_as == "某某部党组"
     assert record.inspection.feedback_date == date(2020, 1, 3)
+
+
+def test_the_level_of_a_group_named_with_its_round_is_the_committee_in_its_name():
+    record = opening("根据统一部署，2024年3月1日至4月30日，十四届县委第三轮巡察第二组对县林业局党组进行了巡察。")
+    assert record.inspection.inspector == "十四届县委第三轮巡察第二组"
+    assert record.inspection.inspector_level == "县委"
+    assert record.inspection.round == "十四届县委第三轮"
+
+
+def test_a_period_in_numbers_and_a_group_stationed_at_the_unit():
+    record = opening(
+        "2023.3.1—4.30，县委第三巡察组进驻县水利局，开展了为期两个月的常规巡察。2023年6月2日，县委第三巡察组反馈了巡察意见。"
+    )
+    inspection = record.inspection
+    assert (inspection.start_date, inspection.end_date) == (date(2023, 3, 1), date(2023, 4, 30))
+    assert (inspection.inspector, inspection.kind, record.unit.named_as) == ("县委第三巡察组", "常规巡察", "县水利局")
+    assert inspection.feedback_date == date(2023, 6, 2)
+
+
+def test_a_provincial_report_on_a_central_inspection_known_to_the_month():
+    record = opening(
+        "根据中央统一部署，2023年4月至6月，中央第十巡视组对某某省进行了常规巡视。2023年8月10日，中央巡视组向某某省委反馈了巡视意见。",
+        before="中共某某省委关于巡视整改进展情况的通报\n",
+    )
+    inspection = record.inspection
+    assert inspection.start_date is None and inspection.end_date is None
+    months = next(w for w in record.warnings if w.code == "month_only_date")
+    assert (months.detail["start"], months.detail["end"]) == ("2023-04", "2023-06")
+    assert inspection.feedback_date == date(2023, 8, 10)
+    assert (record.unit.name, record.unit.named_as) == ("中共某某省委", "某某省")
+    assert (inspection.inspector_level, inspection.inspection_type, inspection.kind) == ("中央", "巡视", "常规巡视")

@@ -116,3 +116,12 @@ PAGE_TOP = (
 def test_an_opening_under_more_page_chrome_reads_the_same(name):
     text = (OPENINGS / name).read_text(encoding="utf-8")
     assert header_facts(parse_report(PAGE_TOP + text)) == header_facts(parse_report(text))
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_an_opening_in_traditional_characters_reads_the_same(name):
+    import opencc
+
+    text = (OPENINGS / name).read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(text)
+    assert header_facts(parse_report(traditional)) == header_facts(parse_report(text))
