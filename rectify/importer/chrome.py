@@ -137,6 +137,9 @@ def split_header(lines: list, *, scan: int = 40) -> Header | None:
         at = opening_at(line.text)
         if at is None:
             continue
+        if any(_is_body(x.text) for x in lines[:index]):
+            # The sentence stands after the report's own parts or prose: it is not the opening.
+            return None
         pieces = [Piece(x.number, x.text) for x in lines[:index]]
         if at > 0 and line.text[:at].strip():
             pieces.append(Piece(line.number, line.text[:at]))
@@ -144,6 +147,15 @@ def split_header(lines: list, *, scan: int = 40) -> Header | None:
         header.start = (index, at)
         return header
     return None
+
+
+# A page header's lines are short and never numbered; a report's parts and paragraphs are.
+BODY_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+HEADER_LINE_MAX = 150
+
+
+def _is_body(text: str) -> bool:
+    return len(text) > HEADER_LINE_MAX or bool(BODY_LINE.match(text.strip()))
 
 
 def _read(pieces: list[Piece]) -> Header:

@@ -201,3 +201,14 @@ def test_a_provincial_report_on_a_central_inspection_known_to_the_month():
     assert inspection.feedback_date == date(2023, 8, 10)
     assert (record.unit.name, record.unit.named_as) == ("中共某某省委", "某某省")
     assert (inspection.inspector_level, inspection.inspection_type, inspection.kind) == ("中央", "巡视", "常规巡视")
+
+
+def test_a_sentence_like_an_opening_inside_the_body_does_not_make_the_body_a_header():
+    text = (
+        "一、组织整改落实情况\n"
+        "根据市委统一部署，2023年3月1日至4月30日，市委第一巡察组对市统计局党组进行了巡察。\n"
+        "二、反馈问题整改情况\n1.理论学习不深入。\n整改情况：已制定学习计划。\n"
+    )
+    record = parse_report(text)
+    assert record.title is None
+    assert len(record.issues) == 1
