@@ -212,3 +212,12 @@ def test_a_sentence_like_an_opening_inside_the_body_does_not_make_the_body_a_hea
     record = parse_report(text)
     assert record.title is None
     assert len(record.issues) == 1
+
+
+def test_我县_in_a_county_report_on_a_provincial_inspection_is_the_county_of_the_title():
+    record = opening(
+        "根据省委统一部署，2024年3月1日至4月30日，省委第二巡视组对我县进行了巡视。2024年6月2日反馈了巡视意见。",
+        before="中共某某县委关于巡视整改进展情况的通报\n",
+    )
+    assert record.unit.named_as == "中共某某县委"
+    assert record.unit.lines["named_as"] == 1
