@@ -25,6 +25,10 @@ PERIOD = re.compile(rf"{FULL_DAY}\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER
 NUMERIC_PERIOD = re.compile(
     r"(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})\s*(?:至|到|—|－|~|～|——)\s*(?:(\d{4})[./])?(?:(\d{1,2})[./])?(\d{1,2})(?![\d./])"
 )
+# "3月8日至4月20日" with no year: the year is the feedback's (the inspection comes before it).
+YEARLESS_PERIOD = re.compile(
+    rf"(?<![年\d〇零一二三四五六七八九十])({NUMBER})\s*月\s*({NUMBER})\s*[日号]\s*{DASH}\s*(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]"
+)
 # "2024年4月上旬至7月上旬", "2023年11月至12月": a period known only to the month.
 MONTH_PERIOD = re.compile(
     rf"({NUMBER})\s*年\s*({NUMBER})\s*月(?:上旬|中旬|下旬|初|中|底|末)?(?!\s*{NUMBER}\s*[日号])\s*{DASH}\s*"
@@ -78,6 +82,7 @@ class Opening:
     sub_units: tuple[str, ...] = ()
     indirect: str | None = None  # 我单位 as printed, when the sentence names the unit so
     several: bool = False
+    yearless: tuple[int, int, int, int, int] | None = None  # (month, day, month, day, line) of a period
     lines: dict[str, int] = field(default_factory=dict)
     warnings: list[tuple[str, int, dict]] = field(default_factory=list)
 
@@ -93,6 +98,13 @@ def read_opening(lines: list, *, depth: int = 3) -> Opening:
     for line in window:
         if _read_feedback(found, line):
             break
+    if found.yearless and found.feedback_date and found.start_date is None:
+        m1, d1, m2, d2, number = found.yearless
+        feedback = found.feedback_date
+        year = feedback.year if (m1, d1) <= (feedback.month, feedback.day) else feedback.year - 1
+        found.start_date = make_date(year, m1, d1)
+        found.end_date = make_date(year + (m2 < m1), m2, d2)
+        found.lines.update({"start_date": number, "end_date": number})
     return found
 
 
@@ -112,6 +124,10 @@ def _read_inspection(found: Opening, line) -> None:
     elif found.start_date is None and (garbled := re.search(r"(?<!\d)\d{5,8}[日号]", text)):
         # "2024717日至830日": a page that lost its 年 and 月; the digits do not say where they split.
         found.warnings.append(("date_unreadable", line.number, {"text": garbled.group(0)}))
+    if found.start_date is None and not period and (yearless := YEARLESS_PERIOD.search(text)):
+        m1, d1, m2, d2 = (to_int(g) if g else None for g in yearless.groups())
+        if m1 and d1 and d2:
+            found.yearless = (m1, d1, m2 or m1, d2, line.number)
     if found.start_date is None and not period and (month := MONTH_PERIOD.search(text)):
         y1, m1, y2, m2 = (to_int(g) if g else None for g in month.groups())
         end_year = y2 or (y1 + 1 if y1 and m2 and m1 and m2 < m1 else y1)

@@ -221,3 +221,16 @@ def test_我县_in_a_county_report_on_a_provincial_inspection_is_the_county_of_t
     )
     assert record.unit.named_as == "中共某某县委"
     assert record.unit.lines["named_as"] == 1
+
+
+def test_a_period_without_its_year_takes_the_year_of_the_feedback_that_follows_it():
+    record = opening(
+        "按照县委巡察工作领导小组统一安排，县委第四巡察组于11月10日至1月6日，对我局党组开展了常规巡察，"
+        "2024年2月6日反馈了巡察意见。",
+        before="中共某某县水利局党组关于巡察整改情况的通报\n",
+    )
+    inspection = record.inspection
+    assert (inspection.start_date, inspection.end_date) == (date(2023, 11, 10), date(2024, 1, 6))
+    assert inspection.feedback_date == date(2024, 2, 6)
+    assert inspection.inspector == "县委第四巡察组"
+    assert record.unit.named_as == "中共某某县水利局党组"
