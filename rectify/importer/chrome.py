@@ -71,6 +71,7 @@ BRACKET_PREFIX = re.compile(r"^【[^】]{1,10}】\s*")
 CHROME_VALUE_END = re.compile(r"(?:通报|报告|情况)\s|\d{1,2}:\d{2}(?::\d{2})?\s*")
 VALUE = re.compile(r"\S*\s*")
 TRAILING_DATE = re.compile(r"\s*[(（]\s*\d{4}-\d{1,2}-\d{1,2}\s*[)）]\s*$")
+BRACKETED_DATE = re.compile(rf"^[(（]\s*({NUMBER}\s*年\s*{NUMBER}\s*月\s*{NUMBER}\s*日)\s*[)）]$")
 STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # The first sentence of the report: "根据市委统一部署，…" or a period and a group doing the inspection.
 OPENING_WORDS = re.compile(r"(?:根据|按照|依据)[^。；;]{0,30}?(?:部署|安排|要求)")
@@ -200,6 +201,11 @@ def _read_segment(header: Header, titles: list[list[Piece]], text: str, number: 
         _keep(header, name, value, number)
         if name == "title":
             titles.append([Piece(number, value)])
+        return None
+    dated = BRACKETED_DATE.match(text)
+    if dated:
+        # "（2024年5月10日）" under a title: the date the report was issued.
+        _keep(header, "signed", dated.group(1), number)
         return None
     stamp = STAMP.match(text)
     if stamp:

@@ -234,3 +234,13 @@ def test_a_period_without_its_year_takes_the_year_of_the_feedback_that_follows_i
     assert inspection.feedback_date == date(2024, 2, 6)
     assert inspection.inspector == "县委第四巡察组"
     assert record.unit.named_as == "中共某某县水利局党组"
+
+
+def test_a_date_in_brackets_under_the_title_is_the_signed_date():
+    record = opening(
+        "根据县委统一部署，2023年9月1日至10月20日，县委第一巡察组对县统计局党组进行了巡察。2023年11月2日反馈了巡察意见。",
+        before="中共某某县统计局党组关于巡察整改进展情况的通报\n（2024年1月15日）\n",
+    )
+    assert record.report.signed_date == date(2024, 1, 15)
+    assert record.report.lines["signed_date"] == 2
+    assert record.title == "中共某某县统计局党组关于巡察整改进展情况的通报"
