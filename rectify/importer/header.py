@@ -20,7 +20,9 @@ from .numerals import NUMBER, make_date, to_int
 
 DASH = r"(?:至|到|—|－|-|~|～|——)"
 FULL_DAY = rf"({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBER})\s*[日号]"
-PERIOD = re.compile(rf"{FULL_DAY}\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]")
+PERIOD = re.compile(
+    rf"{FULL_DAY}\s*(?:起)?\s*{DASH}\s*(?:({NUMBER})\s*年\s*)?(?:({NUMBER})\s*月\s*)?({NUMBER})\s*[日号]"
+)
 # "2023.3.1—4.30", "2023/03/01至2023/04/30": the period in numbers (a hyphen separates parts, not ends).
 NUMERIC_PERIOD = re.compile(
     r"(?<!\d)(\d{4})[./](\d{1,2})[./](\d{1,2})\s*(?:至|到|—|－|~|～|——)\s*(?:(\d{4})[./])?(?:(\d{1,2})[./])?(\d{1,2})(?![\d./])"

@@ -69,6 +69,7 @@ def test_the_round_is_read_from_the_title():
         ("2023年11月20日至1月10日", date(2023, 11, 20), date(2024, 1, 10)),
         ("2023年11月20日至2024年1月10日", date(2023, 11, 20), date(2024, 1, 10)),
         ("2024年5月8日—5月24日", date(2024, 5, 8), date(2024, 5, 24)),
+        ("2024年5月8日起至30日", date(2024, 5, 8), date(2024, 5, 30)),
     ],
 )
 def test_periods_in_the_forms_reports_print(period, start, end):

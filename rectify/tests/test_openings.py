@@ -125,3 +125,23 @@ def test_an_opening_in_traditional_characters_reads_the_same(name):
     text = (OPENINGS / name).read_text(encoding="utf-8")
     traditional = opencc.OpenCC("s2t").convert(text)
     assert header_facts(parse_report(traditional)) == header_facts(parse_report(text))
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_an_opening_saved_as_gb18030_or_as_an_html_page_reads_the_same(name):
+    import html
+
+    from rectify.importer.sources import source_from_bytes
+
+    text = (OPENINGS / name).read_text(encoding="utf-8")
+    expected = header_facts(parse_report(text))
+    gb = source_from_bytes(text.encode("gb18030"), name="opening.txt")
+    assert header_facts(parse_report(gb.text)) == expected
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    page = (
+        '<html><head><meta charset="utf-8"><title>巡察整改</title></head><body>'
+        '<div class="nav"><a href="/">首页</a> &gt; <a href="/x">巡视巡察</a></div>'
+        f'<div class="article">{paragraphs}</div></body></html>'
+    )
+    saved = source_from_bytes(page.encode("utf-8"), name="opening.html")
+    assert header_facts(parse_report(saved.text)) == expected
