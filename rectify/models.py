@@ -19,6 +19,13 @@ class UnitLevel(models.TextChoices):
     DISTRICT = "district", "区"
 
 
+class InspectionType(models.TextChoices):
+    # 巡视 is done by the central and provincial committees, 巡察 by city and county ones; the reports
+    # print the word, and the parser stores it as printed.
+    XUNCHA = "巡察", "巡察"
+    XUNSHI = "巡视", "巡视"
+
+
 class IssueStatus(models.TextChoices):
     COMPLETED = "completed", "已完成整改"
     PARTIAL = "partial", "阶段性完成"
@@ -141,6 +148,12 @@ class Inspection(models.Model):
     kind = models.CharField("巡察类型", max_length=50, blank=True, help_text="如：常规巡察、专项巡察、提级巡察")
     focus = models.CharField("专项内容", max_length=100, blank=True, help_text="专项巡察的主题，如：扫黑除恶")
     round = models.CharField("巡察轮次", max_length=100, blank=True, help_text="如：十八届市委第七轮")
+    inspection_type = models.CharField(
+        "巡察或巡视", max_length=4, choices=InspectionType.choices, blank=True, help_text="报告所写：巡察或巡视"
+    )
+    inspector_level = models.CharField(
+        "巡察（巡视）机构层级", max_length=20, blank=True, help_text="派出巡察组的党委，如：中央、省委、市委、县委"
+    )
     start_date = models.DateField("进驻日期", null=True, blank=True)
     end_date = models.DateField("结束日期", null=True, blank=True)
     feedback_date = models.DateField("反馈日期", null=True, blank=True)
@@ -213,6 +226,11 @@ class Report(models.Model):
     address = models.CharField("通信地址", max_length=300, blank=True)
     postcode = models.CharField("邮编", max_length=10, blank=True)
     publisher = models.CharField("发布来源", max_length=100, blank=True)
+    # Nullable without a default: SQLite then adds the column in place; a rebuild of this table would
+    # fail on the search view that reads it.
+    fact_lines = models.JSONField(
+        "事实出处", null=True, blank=True, help_text='各项开头事实读自原文第几行，如 {"inspection.feedback_date": 3}'
+    )
 
     declared_category_count = models.PositiveIntegerField("报告所称问题类别数", null=True, blank=True)
     declared_issue_count = models.PositiveIntegerField("报告所称问题数", null=True, blank=True)

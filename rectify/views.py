@@ -271,15 +271,46 @@ class ReportSourceView(ReadOnlyMixin, DetailView):
             self.object.source_text,
             issue_lines=issue_lines,
             measure_lines=measures.values_list("source_line", "issue_id"),
+            fact_lines=self.object.fact_lines or {},
         )
         return context
 
 
-def source_lines(text, *, issue_lines, measure_lines):
+FACT_LABELS = {
+    "title": _("标题"),
+    "unit.name": _("单位全称"),
+    "unit.named_as": _("被巡察单位"),
+    "inspection.inspector": _("巡察组"),
+    "inspection.inspector_level": None,
+    "inspection.inspection_type": None,
+    "inspection.kind": _("巡察类型"),
+    "inspection.round": _("轮次"),
+    "inspection.start_date": _("进驻日期"),
+    "inspection.end_date": _("结束日期"),
+    "inspection.feedback_date": _("反馈日期"),
+    "report.published_date": _("发布日期"),
+    "report.signed_date": _("落款日期"),
+    "report.publisher": _("发布机构"),
+    "report.declared.categories": _("所称问题类别数"),
+    "report.declared.issues": _("所称问题数"),
+    "report.declared.manifestations": _("所称具体问题数"),
+    "report.declared.completed": _("所称已完成数"),
+    "report.declared.partial": _("所称阶段性完成数"),
+    "report.declared.immediate": _("所称立行立改数"),
+    "report.declared.undisclosed": _("所称不宜公开数"),
+}
+
+
+def source_lines(text, *, issue_lines, measure_lines, fact_lines=None):
     """Number the text's lines as the importer did; tag each with the problem or measure read from it.
 
-    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk).
+    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk);
+    fact_lines: {"inspection.feedback_date": 3, ...}, the header facts read from each line.
     """
+    facts: dict[int, list[str]] = {}
+    for key, number in (fact_lines or {}).items():
+        if label := FACT_LABELS.get(key):
+            facts.setdefault(number, []).append(str(label))
     marks = {}
     for issue_id, start, end in issue_lines:
         if start:
@@ -290,7 +321,16 @@ def source_lines(text, *, issue_lines, measure_lines):
     rows = []
     for number, line in enumerate(split_lines(text), start=1):
         kind, issue_id, starts_issue = marks.get(number, ("", None, False))
-        rows.append({"number": number, "text": line, "kind": kind, "issue_id": issue_id, "starts_issue": starts_issue})
+        rows.append(
+            {
+                "number": number,
+                "text": line,
+                "kind": kind or ("fact" if number in facts else ""),
+                "issue_id": issue_id,
+                "starts_issue": starts_issue,
+                "facts": facts.get(number, []),
+            }
+        )
     return rows
 
 

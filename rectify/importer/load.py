@@ -430,7 +430,7 @@ def _sub_unit(name: str, parent: Unit) -> Unit:
     return unit
 
 
-INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date")
+INSPECTION_FACTS = ("kind", "focus", "round", "end_date", "feedback_date", "inspection_type", "inspector_level")
 
 
 def _inspection(record: ReportRecord, unit: Unit, *, new_unit: bool) -> tuple[Inspection, bool]:
@@ -477,6 +477,7 @@ def _report(record, inspection, new_inspection, source_text, checksum, source_na
         setattr(report, field, getattr(info.declared, key))
     report.phones = list(info.phones)
     report.emails = list(info.emails)
+    report.fact_lines = record.fact_lines()
     report.source_text = source_text
     report.checksum = checksum
     report.text_fingerprint = fingerprint_of(source_text)

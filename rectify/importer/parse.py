@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import header as H
 from . import patterns as P
+from .chrome import Header, meta_date, split_header
+from .header import Opening, read_opening, resolve_indirect
 from .numerals import dates_in, make_date, parse_full_date, parse_money, to_int
 from .records import (
     Amount,
@@ -35,7 +38,7 @@ from .records import (
     Warning,
 )
 from .regions import describe_unit
-from .text import clean_lines, split_lines, to_simplified
+from .text import clean_lines, has_pinyin_residue, split_lines, strip_pinyin_residue, to_simplified
 
 
 class ParseError(ValueError):
@@ -83,6 +86,9 @@ SENTENCE_END = tuple("。！？；.!?;）)”’」』】")
 def report_lines(text: str) -> list[Line]:
     """The lines the parser reads: cleaned, numbered from 1, simplified when the report is traditional."""
     lines = [Line(n, line) for n, line in enumerate(clean_lines(text), start=1)]
+    if "(" in text and has_pinyin_residue(text):
+        # A page garbled by ruby annotations (根據(jù)): the pinyin is residue, the characters are the text.
+        lines = [Line(line.number, strip_pinyin_residue(line.text)) for line in lines]
     if _is_traditional(text):
         # The genre's patterns are written in simplified characters; values come out simplified too,
         # while the loader keeps the source text exactly as published.
@@ -105,17 +111,19 @@ def parse_report(text: str) -> ReportRecord:
     if not any(re.search(r"巡[察视]|整改", line.text) for line in body):
         raise ParseError("不是巡察整改报告：全文未出现“巡察”“巡视”或“整改”", line=body[0].number)
 
-    meta, title, rest = _split_header(body)
-    opening = next((line for line in rest if P.INSPECTOR.search(line.text) or "巡察" in line.text), None)
+    header, title, rest = _split_header(body)
     signature_name, signed_date, closing_start = _signature(rest)
     content = rest[:closing_start]
 
-    inspection = _inspection(opening.text if opening else "", title or "")
-    unit = _unit(title, signature_name, opening.text if opening else "")
+    facts = read_opening(rest)
+    inspection = _inspection(facts, header, title or "", rest)
+    unit = _unit(title, header, signature_name, facts, rest)
     parts = _parts(content)
     problem_lines = _problem_part(parts, content)
 
-    warnings: list[Warning] = []
+    warnings: list[Warning] = [Warning(code, line, detail) for code, line, detail in facts.warnings]
+    if facts.indirect and not unit.named_as:
+        warnings.append(Warning("unit_unresolved", facts.lines.get("unit"), {"text": facts.indirect}))
     categories, blocks = _structure(problem_lines, warnings)
     issues = [_issue(block, inspection.feedback_date or inspection.end_date) for block in blocks]
     _check_numbering(issues, categories, blocks, warnings)
@@ -140,7 +148,8 @@ def parse_report(text: str) -> ReportRecord:
         # guessed for the characters lost, and the reader is told where they start.
         warnings.append(Warning("garbled_text", garbled[0].number, {"lines": len(garbled)}))
 
-    info = _report_info(meta, outside, rest[closing_start:], signed_date, declared)
+    signed_line = rest[-1].number if signed_date else None
+    info = _report_info(header, outside, rest[closing_start:], (signed_date, signed_line), declared, declared_lines)
     record = ReportRecord(
         title=title,
         unit=unit,
@@ -248,8 +257,38 @@ def _is_traditional(text: str) -> bool:
 # --- header, opening, signature -------------------------------------------------------------
 
 
-def _split_header(body: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
-    """Separate web metadata and the (possibly multi-line) title from the body."""
+def _split_header(body: list[Line]) -> tuple[Header, str | None, list[Line]]:
+    """Separate the web page's header (chrome, metadata, title) from the report's own text.
+
+    The report starts at its opening sentence (chrome.opening_at); all before it is header, and a line
+    that runs page and report together is cut there. Without an opening sentence in the first lines,
+    the older reading applies: metadata lines and up to three title lines at the top.
+    """
+    header = split_header(body)
+    if header is not None:
+        index, offset = header.start
+        first = body[index]
+        rest = ([Line(first.number, first.text[offset:])] if offset else [first]) + body[index + 1 :]
+        title = header.title if header.title and re.search(r"巡[察视]|整改|通报", header.title) else None
+        return header, title, rest
+    meta, title, rest = _split_header_plainly(body)
+    header = Header()
+    for line in meta:
+        for key, pattern in (("published", P.PUBLISHED_AT), ("source", P.PUBLISHER)):
+            if found := pattern.search(line.text):
+                header.meta.setdefault(
+                    key, (line.text[found.start() :] if key == "published" else found.group(1), line.number)
+                )
+    if title:
+        header.title = title
+        header.title_lines = (
+            tuple(line.number for line in body[: body.index(rest[0])] if line not in meta) if rest else ()
+        )
+    return header, title, rest
+
+
+def _split_header_plainly(body: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
+    """Separate web metadata and the (possibly multi-line) title from the body (no opening sentence found)."""
     meta: list[Line] = []
     title_lines: list[Line] = []
     index = 0
@@ -305,61 +344,60 @@ def _looks_like_org(text: str) -> bool:
     return len(text) <= 40 and not re.search(r"[。，,；;:：]", text) and bool(re.search(rf"(?:{P.ORG_SUFFIX})$", text))
 
 
-def _inspection(opening: str, title: str) -> InspectionRecord:
-    inspector = P.INSPECTOR.search(opening)
-    period = P.PERIOD.search(opening)
-    start = end = None
-    if period:
-        y1, m1, d1, y2, m2, d2 = (to_int(g) if g else None for g in period.groups())
-        start = make_date(y1, m1, d1)
-        end_month = m2 or m1
-        end_year = y2 or (y1 + 1 if y1 and m1 and end_month and end_month < m1 else y1)
-        end = make_date(end_year, end_month, d2)
-    feedback = None
-    feedback_at = opening.find("反馈")
-    if feedback_at > 0:
-        before = opening[:feedback_at]
-        sentence_start = max(before.rfind("。"), 0)
-        full_dates = list(re.finditer(r"\d{4}年\d{1,2}月\d{1,2}日", before[sentence_start:]))
-        if full_dates:
-            feedback = parse_full_date(full_dates[-1].group())
-    kind = focus = None
-    inspected = P.INSPECTED.search(opening)
-    kind_phrase = (inspected.group(2) if inspected else "") + "巡察"
-    for candidate in P.INSPECTION_KINDS:
-        core = candidate[:2]
-        if core in kind_phrase:
-            kind = candidate.replace("巡视", "巡察") if "巡察" in kind_phrase else candidate
-            if core == "专项":
-                focus = kind_phrase[: kind_phrase.index("专项")] or None
-            break
-    round_match = P.ROUND.search(title) or P.ROUND.search(opening)
+def _inspection(facts: Opening, header: Header, title: str, rest: list[Line]) -> InspectionRecord:
+    """The inspection as the opening sentence states it (header.read_opening), its round from the title."""
+    lines = {key: line for key, line in facts.lines.items() if key != "unit"}
+    round_match = H.ROUND.search(title)
+    if round_match and header.title_lines:
+        lines["round"] = header.title_lines[0]
+    elif not round_match and "inspector" in facts.lines:
+        # The opening sentence's own round ("七届市委第十二轮巡察一组"), not one named further on.
+        opening = next(line for line in rest if line.number == facts.lines["inspector"])
+        if round_match := H.ROUND.search(opening.text):
+            lines["round"] = opening.number
     return InspectionRecord(
-        inspector=inspector.group(1) if inspector else None,
-        kind=kind,
-        focus=focus,
+        inspector=facts.inspector,
+        kind=facts.kind,
+        focus=facts.focus,
         round=round_match.group(1) if round_match else None,
-        start_date=start,
-        end_date=end,
-        feedback_date=feedback,
+        start_date=facts.start_date,
+        end_date=facts.end_date,
+        feedback_date=facts.feedback_date,
+        inspection_type=facts.inspection_type or _type_from_title(title),
+        inspector_level=facts.inspector_level,
+        lines=lines,
     )
 
 
-def _unit(title: str | None, signature_name: str | None, opening: str) -> UnitRecord:
-    name = None
+def _type_from_title(title: str) -> str | None:
+    found = re.search(r"巡[察视]", title)
+    return found.group() if found else None
+
+
+def _unit(
+    title: str | None, header: Header, signature_name: str | None, facts: Opening, rest: list[Line]
+) -> UnitRecord:
+    """The unit's full name (title, signature, else the opening's naming) and the opening's own naming."""
+    title_line = header.title_lines[0] if header.title_lines else None
+    signature_line = next((line.number for line in reversed(rest) if line.text == signature_name), None)
+    title_name = None
     if title and "关于" in title:
-        name = title[: title.index("关于")] or None
-    name = name or signature_name
-    inspected = P.INSPECTED.search(opening)
-    body_name = inspected.group(1) if inspected else None
-    sub_units: tuple[str, ...] = ()
-    if body_name:
-        subs = P.SUB_UNITS.search(body_name)
-        if subs:
-            sub_units = tuple(s.strip() for s in re.split(r"[、,，和及]", subs.group(1)) if s.strip())
-            body_name = P.SUB_UNITS.sub("", body_name)
-    name = name or body_name
-    return describe_unit(name, sub_units)
+        title_name = title[: title.index("关于")].strip() or None
+    named_as, named_line = facts.unit, facts.lines.get("unit")
+    if facts.several:
+        named_as = named_line = None
+    elif facts.indirect:
+        publisher = header.meta.get("publisher", (None, None))
+        named_as, named_line = resolve_indirect(
+            facts.indirect, [(title_name, title_line), (signature_name, signature_line), publisher], rest
+        )
+    name, name_line = title_name, title_line
+    if not name and signature_name:
+        name, name_line = signature_name, signature_line
+    if not name:
+        name, name_line = named_as, named_line
+    lines = {key: line for key, line in (("name", name_line), ("named_as", named_line)) if line}
+    return describe_unit(name, facts.sub_units, named_as=named_as, lines=lines)
 
 
 # --- parts and the problems section -------------------------------------------------------------
@@ -1132,8 +1170,17 @@ def _declared_counts(lines: list[Line]) -> tuple[DeclaredCounts, dict[str, int]]
         take("completed", P.DECLARED_COMPLETED.search(text), line)
         take("partial", P.DECLARED_PARTIAL.search(text), line)
         take("undisclosed", P.DECLARED_UNDISCLOSED.search(text), line)
-        if "反馈" in text or "巡察" in text:
-            take("issues", P.DECLARED_ISSUES.search(text), line)
+        if "反馈" in text or "巡察" in text or "巡视" in text:
+            issues = P.DECLARED_ISSUES.search(text)
+            take("issues", None if issues and H.is_slogan_count(text, issues) else issues, line)
+        if pair := H.COMMON_AND_SPECIFIC.search(text):
+            # 共性问题N个、个性问题M个: the problems fed back are both kinds together.
+            both_kinds = (to_int(pair.group(1)) or 0) + (to_int(pair.group(2)) or 0)
+            if "issues" not in values:
+                values["issues"], where["issues"] = both_kinds, line.number
+        for pattern in (H.DECLARED_ISSUES_AFTER, H.DECLARED_ISSUES_QUALIFIED, H.DECLARED_ISSUE_LIST):
+            take("issues", pattern.search(text), line)
+        take("completed", H.DECLARED_COMPLETED_BARE.search(text), line)
     return DeclaredCounts(**values), where
 
 
@@ -1177,16 +1224,28 @@ def _count_mismatches(declared: DeclaredCounts, where, categories, issues) -> li
     return found
 
 
-def _report_info(meta, outside: list[Line], closing: list[Line], signed_date, declared) -> ReportInfo:
-    published = None
-    publisher = None
-    for line in meta:
-        stamp = P.PUBLISHED_AT.search(line.text)
-        if stamp:
-            published = parse_full_date(line.text[stamp.start() :])
-        source = P.PUBLISHER.search(line.text)
-        if source:
-            publisher = source.group(1)
+def _report_info(
+    header: Header, outside: list[Line], closing: list[Line], signed, declared, declared_lines
+) -> ReportInfo:
+    """The report's own facts: the page's metadata (chrome.Header), summary and closing lines."""
+    lines = {f"declared.{key}": line for key, line in declared_lines.items()}
+    signed_date, signed_line = signed
+    if signed_date is None:
+        # A page's 成文日期 is the date the report was signed.
+        signed_date, signed_line = meta_date(header, "signed")
+    published, published_line = meta_date(header, "published")
+    # 发布机构 names who publishes; 来源 is the site's word for the same, often shorter.
+    publisher, publisher_line = header.meta.get("publisher") or header.meta.get("source") or (None, None)
+    if publisher:
+        publisher = publisher.split()[0]
+    for key, line in (
+        ("published_date", published_line or signed_line),
+        ("signed_date", signed_line),
+        ("publisher", publisher_line),
+        ("title", header.title_lines[0] if header.title_lines else None),
+    ):
+        if line:
+            lines[key] = line
     as_of = None
     for line in outside:
         match = P.AS_OF.search(line.text)
@@ -1226,4 +1285,5 @@ def _report_info(meta, outside: list[Line], closing: list[Line], signed_date, de
         postcode=postcode.group(1) if postcode else None,
         publisher=publisher,
         declared=declared,
+        lines=lines,
     )

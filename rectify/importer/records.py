@@ -58,6 +58,11 @@ class UnitRecord:
     region: str | None = None
     level: str | None = None
     sub_units: tuple[str, ...] = ()
+    # The inspected body as the opening sentence names it ("对区文旅体局党组进行了巡察"), with 我单位/我局
+    # resolved; None for a round summary that covers many units.
+    named_as: str | None = None
+    # Where each fact was read: {"name": 1, "named_as": 3} (1-based lines of the decoded file).
+    lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,9 @@ class InspectionRecord:
     start_date: date | None = None
     end_date: date | None = None
     feedback_date: date | None = None
+    inspection_type: str | None = None  # 巡察 | 巡视
+    inspector_level: str | None = None  # the inspecting committee as printed: 中央, 省委, 市委, 县委, 区委…
+    lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class ReportInfo:
     postcode: str | None = None
     publisher: str | None = None
     declared: DeclaredCounts = field(default_factory=DeclaredCounts)
+    # Where each fact was read: {"published_date": 4, "publisher": 3, "declared.issues": 12}.
+    lines: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,17 @@ class ReportRecord:
                 texts += [(measure.number or "", measure.line), (measure.text, measure.line)]
         return [(text, line) for text, line in texts if text]
 
+    def fact_lines(self) -> dict[str, int]:
+        """Where each header fact was read, keyed "inspection.feedback_date", "report.declared.issues"…"""
+        found = {}
+        for part, record in (("unit", self.unit), ("inspection", self.inspection), ("report", self.report)):
+            for key, line in record.lines.items():
+                if key != "title":
+                    found[f"{part}.{key}"] = line
+        if "title" in self.report.lines:
+            found["title"] = self.report.lines["title"]
+        return found
+
     def as_dict(self) -> dict:
         """Return the JSON shape of `parse_report --json` (see fixtures/expected/README.md)."""
         return {
@@ -208,6 +229,10 @@ WARNING_TEXTS = {
     "status_group_conflict": "问题{number}列在“{group}”之下，自身却写明了另一种整改状态：按问题自身所写记录，请核对",
     "uncertain_structure": "自此行起的编号条目一半像问题、一半像整改措施：已按问题读取，请核对",
     "garbled_text": "自此行起有{lines}行含乱码（锟斤拷或无法解码的字符），乱码处的文字无法读出，未作猜测",
+    "month_only_date": "日期只写到月（{text}），未推断具体日期",
+    "date_unreadable": "日期无法识别（{text}），可能缺少“年”“月”",
+    "several_inspections": "开头写的是多个巡察组或多家单位（{text}），不是单一巡察，未读取被巡察单位和巡察组",
+    "unit_unresolved": "开头称被巡察单位为“{text}”，未能从标题、落款、发布机构或正文确定其名称",
 }
 FIELD_LABELS = {
     "categories": "问题类别",

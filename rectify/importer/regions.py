@@ -32,10 +32,13 @@ def level_of(province: str | None, prefecture: str | None, county: str | None) -
     return "province" if province else None
 
 
-def describe_unit(name: str | None, sub_units: tuple[str, ...] = ()) -> UnitRecord:
+def describe_unit(
+    name: str | None, sub_units: tuple[str, ...] = (), *, named_as: str | None = None, lines: dict | None = None
+) -> UnitRecord:
     """Complete a unit's full name with its short name, region and level."""
+    lines = lines or {}
     if not name:
-        return UnitRecord(name=None, sub_units=sub_units)
+        return UnitRecord(name=None, sub_units=sub_units, named_as=named_as, lines=lines)
     province, prefecture, county = locate(name)
     short = name.removeprefix("中共")
     if prefecture and county and f"{prefecture}{county}" in short:
@@ -49,4 +52,6 @@ def describe_unit(name: str | None, sub_units: tuple[str, ...] = ()) -> UnitReco
         region=region,
         level=level_of(province, prefecture, county),
         sub_units=sub_units,
+        named_as=named_as,
+        lines=lines,
     )

@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from itertools import islice
 
 # Word exports leave bookmark anchors; HTML copies leave zero-width and no-break spaces.
 # An anchor never spans a line break, so the pattern can run over a whole text at once.
@@ -52,3 +53,23 @@ def to_simplified(text: str) -> str:
     if not text:
         return text
     return _converter().convert(text)
+
+
+# Pages run through a ruby-annotation tool print each rare character's pinyin after it: 根據(jù),
+# 關(guān)於, 進(jìn)展; a copy cut mid-annotation ends in "(r". The residue is one to six pinyin letters
+# in brackets straight after a Chinese character.
+PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ"
+PINYIN_RESIDUE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][{PINYIN}]{{1,6}}(?:[)）]|$)")
+# One "(a)" after a character can be the text's own; a garbled page has them throughout.
+PINYIN_RESIDUE_MIN = 3
+
+
+def has_pinyin_residue(text: str) -> bool:
+    """Whether the text carries the annotation residue throughout (not one bracketed letter)."""
+    # islice stops the scan at the third residue; a long clean text is scanned once.
+    return len(list(islice(PINYIN_RESIDUE.finditer(text), PINYIN_RESIDUE_MIN))) >= PINYIN_RESIDUE_MIN
+
+
+def strip_pinyin_residue(line: str) -> str:
+    """Drop the pinyin annotations from one line (the caller decides the text has them)."""
+    return PINYIN_RESIDUE.sub("", line)

@@ -35,12 +35,16 @@ class Command(BaseCommand):
         unit, inspection, info = record.unit, record.inspection, record.report
         out(self.style.MIGRATE_HEADING(record.title or f"{unit.name}（无标题）"))
         out(f"单位：{unit.name}（{unit.region or '地区未知'}）")
+        if unit.named_as and unit.named_as != unit.name:
+            out(f"开头称：{unit.named_as}")
         out(
-            f"巡察：{inspection.inspector or '?'} {inspection.kind or ''} {inspection.round or ''} "
+            f"{inspection.inspection_type or '巡察'}：{inspection.inspector or '?'}"
+            f"（{inspection.inspector_level or '层级未知'}） {inspection.kind or ''} {inspection.round or ''} "
             f"{inspection.start_date or '?'} 至 {inspection.end_date or '?'}，反馈 {inspection.feedback_date or '?'}"
         )
         out(
-            f"发布：{info.published_date or '?'}  截至：{info.as_of_date or '-'}  电话：{'、'.join(info.phones) or '-'}"
+            f"发布：{info.published_date or '?'}  落款：{info.signed_date or '-'}  发布机构：{info.publisher or '-'}  "
+            f"截至：{info.as_of_date or '-'}  电话：{'、'.join(info.phones) or '-'}"
         )
         current = None
         for issue in record.issues:
