@@ -149,3 +149,17 @@ def test_unit_editors_and_readers_cannot_upload(client, unit_editor, readonly_us
         client.force_login(user)
         assert client.get(UPLOAD).status_code == 403
         assert client.post(CONFIRM, {"token": "0" * 32}).status_code == 403
+
+
+def test_a_page_declaring_an_undefined_charset_is_previewed_not_a_server_error(client, office_user):
+    """<meta charset="undefined"> names Python's codec that always raises; the page is read by detection."""
+    client.force_login(office_user)
+    text = seed_path("001").read_text(encoding="utf-8")
+    page = f'<html><head><meta charset="undefined"><title>通报</title></head><body><div>{text}</div></body></html>'
+    upload = SimpleUploadedFile("通报.html", page.replace("\n", "<br>\n").encode("gbk"))
+
+    response = client.post(UPLOAD, {"file": upload})
+
+    assert response.status_code == 200
+    assert re.search(r'name="token" value="[0-9a-f]{32}"', response.content.decode())
+    assert _counts() == [0] * 6
