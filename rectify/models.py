@@ -623,6 +623,16 @@ def validate_evidence_file(file) -> None:
             params={"size": f"{file.size:,}", "limit": f"{limit:,}"},
             code="evidence_size",
         )
+    # A new upload is checked by its content (a stored file was checked when it came in).
+    if not getattr(file, "_committed", True):
+        from rectify.filetypes import content_matches
+
+        if not content_matches(file, suffix):
+            raise ValidationError(
+                "文件内容不是扩展名所说的类型（.%(suffix)s）：请上传真正的 %(suffix)s 文件",
+                params={"suffix": suffix},
+                code="evidence_content",
+            )
 
 
 class EvidenceQuerySet(models.QuerySet):

@@ -373,7 +373,8 @@ def test_evidence_type_and_size_are_limited(client, office_user, imported_seeds,
         assert response.status_code == 200 and "file" in response.context["adminform"].form.errors
     assert not Evidence.objects.exists()
     response = client.post(
-        add, {"measure": measure.pk, "title": "ok", "is_public": "on", "file": SimpleUploadedFile("ok.pdf", b"%PDF")}
+        add,
+        {"measure": measure.pk, "title": "ok", "is_public": "on", "file": SimpleUploadedFile("ok.pdf", b"%PDF-1.7")},
     )
     assert response.status_code == 302
     evidence = Evidence.objects.get()
