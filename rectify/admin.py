@@ -567,18 +567,35 @@ class ReturnForm(forms.Form):
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(UnitScopedAdmin):
     unit_path = "issue__inspection__unit"
-    list_display = ["issue", "unit_name", "status", "note_excerpt", "state", "submitted_by", "submitted_at"]
+    list_display = [
+        "issue",
+        "unit_name",
+        "status",
+        "note_excerpt",
+        "state",
+        "comment_is_public",
+        "submitted_by",
+        "submitted_at",
+    ]
     list_filter = ["state", "status", "submitted_at"]
     search_fields = ["issue__title", "note", "issue__inspection__unit__name"]
     autocomplete_fields = ["issue"]
     date_hierarchy = "submitted_at"
     list_select_related = ["issue__inspection__unit", "submitted_by", "reviewed_by"]
     fields = ["issue", "status", "note", "state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"]
-    readonly_fields = ["state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "review_comment"]
-    actions = ["approve", "return_for_revision"]
+    readonly_fields = [
+        "state",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+        "comment_is_public",
+    ]
+    actions = ["approve", "return_for_revision", "publish_comment", "hide_comment"]
 
     def get_fields(self, request, obj=None):
-        return [*self.fields, "review_comment"] if obj else self.fields
+        return [*self.fields, "review_comment", "comment_is_public"] if obj else self.fields
 
     @admin.display(description="单位", ordering="issue__inspection__unit__name")
     def unit_name(self, obj):
@@ -618,6 +635,17 @@ class ProgressUpdateAdmin(UnitScopedAdmin):
         return action_form_response(
             self, request, queryset, form=form, action="return_for_revision", title="退回整改进展报送"
         )
+
+    # Review comments are internal until the office says otherwise; only reviewers can say so.
+    @admin.action(description="公开所选报送的审核意见", permissions=["review"])
+    def publish_comment(self, request, queryset):
+        count = progress.set_comment_public(updates=queryset, public=True)
+        self.message_user(request, f"已公开 {count} 条审核意见（待审核或无意见的报送不变）。", messages.SUCCESS)
+
+    @admin.action(description="取消公开所选报送的审核意见", permissions=["review"])
+    def hide_comment(self, request, queryset):
+        count = progress.set_comment_public(updates=queryset, public=False)
+        self.message_user(request, f"已取消公开 {count} 条审核意见。", messages.SUCCESS)
 
     def _review(self, request, queryset, service, *, comment):
         done = skipped = 0

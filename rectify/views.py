@@ -416,7 +416,7 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
     context_object_name = "issue"
 
     def get_queryset(self):
-        history = StatusChange.objects.public().select_related("report").order_by("changed_at", "pk")
+        history = StatusChange.objects.public().select_related("report", "progress_update").order_by("changed_at", "pk")
         evidence = Evidence.objects.public().order_by("uploaded_at", "pk")
         measures = Measure.objects.prefetch_related(
             "acting_units", Prefetch("evidence", queryset=evidence, to_attr="public_evidence")
