@@ -6,6 +6,8 @@ No database: these tests only read files and parse text.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import encodings.aliases
 import html
 import io
 import json
@@ -16,6 +18,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rectify.importer.parse import parse_report
 from rectify.importer.sources import SourceError, decode, read_source
@@ -511,3 +515,24 @@ def test_a_file_longer_than_its_size_said_is_read_no_further_than_the_limit(tmp_
 
     with pytest.raises(SourceError, match="文件过大"):
         read_source(path, max_bytes=size)
+
+
+CODEC_NAMES = sorted({*encodings.aliases.aliases.values(), "undefined", "x-user-defined"} - {"mbcs"})
+
+
+@pytest.mark.parametrize("label", CODEC_NAMES)
+def test_whatever_charset_a_page_declares_it_is_read_or_refused_never_a_crash(label):
+    page = f'<html><head><meta charset="{label}"></head><body><p>巡察整改</p></body></html>'.encode("gbk")
+
+    try:
+        text, _ = decode(page + b"\x81", html=True)  # a stray byte: no decoding is certain to succeed
+    except SourceError:
+        return
+    assert isinstance(text, str)
+
+
+@given(st.from_regex(r"[A-Za-z0-9_-]{1,30}", fullmatch=True))
+def test_any_charset_label_is_read_or_refused_never_a_crash(label):
+    page = f'<html><head><meta charset="{label}"></head><body><p>巡察整改</p></body></html>'.encode("gbk")
+    with contextlib.suppress(SourceError):
+        decode(page, html=True)
