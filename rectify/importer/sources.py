@@ -218,7 +218,7 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 # Python codecs that a page could name but that are not character sets of text: "undefined"
 # raises on every call, the escapes and idna turn bytes into something other than the page.
-NOT_CHARSETS = {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf_7", "palmos", "mbcs"}
+NOT_CHARSETS = {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf_7"}
 
 
 def _charset(label: str) -> str | None:
