@@ -4,9 +4,16 @@ Row-level rule: a 单位填报员 sees only their units' records (UnitScopedAdmi
 changes go through rectify.progress so every one is recorded in the problem's history.
 """
 
+from urllib.parse import unquote_plus
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, router, transaction
 from django.db.models import Count
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -57,7 +64,34 @@ def action_form_response(model_admin, request, queryset, *, form, action: str, t
     return TemplateResponse(request, "admin/rectify/action_form.html", context)
 
 
-class UnitScopedAdmin(admin.ModelAdmin):
+class GuardedChangelistMixin:
+    """Answer a filter the database cannot run with a message on the changelist, never a 500.
+
+    The admin accepts any lookup on a model's own fields from the query string (`?due_date__year=`,
+    `?unit=`, `?description__regex=`), and only the database finds out that a year or id is out of
+    range or a pattern is no regular expression. The changelist is built (its counts and its page
+    of rows) in a savepoint, so that on PostgreSQL a refused query leaves the request's connection
+    usable; the admin then redirects to the unfiltered list (`?e=1`), where the message is shown.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            with transaction.atomic(using=router.db_for_read(self.model)):
+                changelist = super().get_changelist_instance(request)
+                len(changelist.result_list)  # run the page's query here, not while rendering
+        except (DatabaseError, OverflowError, ValueError) as exc:
+            query = unquote_plus(request.META.get("QUERY_STRING", ""))
+            shown = query if len(query) <= 120 else f"{query[:120]}…"
+            self.message_user(
+                request,
+                f"无法按这些筛选条件查询（{shown}）：数值超出范围、日期无效或正则表达式有误。已改为显示全部记录。",
+                messages.ERROR,
+            )
+            raise IncorrectLookupParameters(exc) from exc
+        return changelist
+
+
+class UnitScopedAdmin(GuardedChangelistMixin, admin.ModelAdmin):
     """Limit rows (and the choices of foreign keys) to a unit editor's own units."""
 
     unit_path = "inspection__unit"  # from this model to Unit; "" for Unit itself
@@ -598,18 +632,35 @@ class ReturnForm(forms.Form):
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(UnitScopedAdmin):
     unit_path = "issue__inspection__unit"
-    list_display = ["issue", "unit_name", "status", "note_excerpt", "state", "submitted_by", "submitted_at"]
+    list_display = [
+        "issue",
+        "unit_name",
+        "status",
+        "note_excerpt",
+        "state",
+        "comment_is_public",
+        "submitted_by",
+        "submitted_at",
+    ]
     list_filter = ["state", "status", "submitted_at"]
     search_fields = ["issue__title", "note", "issue__inspection__unit__name"]
     autocomplete_fields = ["issue"]
     date_hierarchy = "submitted_at"
     list_select_related = ["issue__inspection__unit", "submitted_by", "reviewed_by"]
     fields = ["issue", "status", "note", "state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at"]
-    readonly_fields = ["state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "review_comment"]
-    actions = ["approve", "return_for_revision"]
+    readonly_fields = [
+        "state",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+        "comment_is_public",
+    ]
+    actions = ["approve", "return_for_revision", "publish_comment", "hide_comment"]
 
     def get_fields(self, request, obj=None):
-        return [*self.fields, "review_comment"] if obj else self.fields
+        return [*self.fields, "review_comment", "comment_is_public"] if obj else self.fields
 
     @admin.display(description="单位", ordering="issue__inspection__unit__name")
     def unit_name(self, obj):
@@ -650,6 +701,17 @@ class ProgressUpdateAdmin(UnitScopedAdmin):
             self, request, queryset, form=form, action="return_for_revision", title="退回整改进展报送"
         )
 
+    # Review comments are internal until the office says otherwise; only reviewers can say so.
+    @admin.action(description="公开所选报送的审核意见", permissions=["review"])
+    def publish_comment(self, request, queryset):
+        count = progress.set_comment_public(updates=queryset, public=True)
+        self.message_user(request, f"已公开 {count} 条审核意见（待审核或无意见的报送不变）。", messages.SUCCESS)
+
+    @admin.action(description="取消公开所选报送的审核意见", permissions=["review"])
+    def hide_comment(self, request, queryset):
+        count = progress.set_comment_public(updates=queryset, public=False)
+        self.message_user(request, f"已取消公开 {count} 条审核意见。", messages.SUCCESS)
+
     def _review(self, request, queryset, service, *, comment):
         done = skipped = 0
         for update in queryset:
@@ -665,7 +727,7 @@ class ProgressUpdateAdmin(UnitScopedAdmin):
 
 
 @admin.register(UnitEditor)
-class UnitEditorAdmin(admin.ModelAdmin):
+class UnitEditorAdmin(GuardedChangelistMixin, admin.ModelAdmin):
     list_display = ["user", "unit", "created_at"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
     autocomplete_fields = ["user", "unit"]
@@ -754,3 +816,12 @@ def _problem_cell(issue, report):
         issue.title[:60],
         report,
     )
+
+
+# The changelists of other apps (auth's users and groups, axes' login records) take the same query
+# strings: give them the same guard, keeping each app's own admin class.
+for model in (get_user_model(), Group, AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(model):
+        app_admin = type(admin.site.get_model_admin(model))
+        admin.site.unregister(model)
+        admin.site.register(model, type(app_admin.__name__, (GuardedChangelistMixin, app_admin), {}))

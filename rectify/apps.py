@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.core import checks
 from django.db.backends.signals import connection_created
+from django.db.models import signals
 
 
 class RectifyConfig(AppConfig):
@@ -9,8 +10,14 @@ class RectifyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from rectify import evidence_files
         from rectify.search import check_index_paused, on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
         connection_created.connect(on_connection_created, dispatch_uid="rectify_search_functions")
+        # Files of deleted or replaced evidence are removed after commit (why signals: evidence_files).
+        evidence = self.get_model("Evidence")
+        signals.post_delete.connect(evidence_files.evidence_deleted, sender=evidence, dispatch_uid="evidence_deleted")
+        signals.pre_save.connect(evidence_files.evidence_saving, sender=evidence, dispatch_uid="evidence_saving")
+        signals.post_save.connect(evidence_files.evidence_saved, sender=evidence, dispatch_uid="evidence_saved")
         checks.register(check_index_paused, checks.Tags.database)

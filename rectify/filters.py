@@ -28,6 +28,23 @@ from rectify.models import (
 
 OPEN = "open"
 
+
+class FilterSet(django_filters.FilterSet):
+    """A FilterSet whose error messages do not repeat the rejected value.
+
+    Django's "%(value)s is not one of the available choices" prints a value of any length back
+    into the page; the page lists the chosen values once, shortened, beside the error.
+    """
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            for field in super().form.fields.values():
+                if "invalid_choice" in field.error_messages:
+                    field.error_messages = {**field.error_messages, "invalid_choice": _("不是可选的值。")}
+        return self._form
+
+
 # The models' choice labels are plain Chinese strings; these are the same labels marked for
 # translation, so the English interface can show them. Report text itself is never translated.
 STATUS_LABELS = {
@@ -93,7 +110,7 @@ class Facet:
     choices: list[FacetChoice]
 
 
-class IssueFilter(django_filters.FilterSet):
+class IssueFilter(FilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=search.MAX_QUERY_LENGTH)
     unit = django_filters.ModelChoiceFilter(
         label=_("被巡察单位"), field_name="inspection__unit", queryset=Unit.objects.all()
@@ -339,7 +356,7 @@ def _by_value(field: str):
     return count
 
 
-class UnitFilter(django_filters.FilterSet):
+class UnitFilter(FilterSet):
     q = django_filters.CharFilter(label=_("单位名称"), field_name="name", lookup_expr="contains", max_length=100)
     region = django_filters.CharFilter(label=_("地区"), field_name="region", lookup_expr="startswith", max_length=100)
     level = django_filters.ChoiceFilter(label=_("层级"), field_name="level", choices=LEVEL_CHOICES)

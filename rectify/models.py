@@ -834,6 +834,9 @@ class ProgressUpdate(models.Model):
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     review_comment = models.TextField("审核意见", blank=True)
+    comment_is_public = models.BooleanField(
+        "审核意见公开", default=False, help_text="勾选后审核意见随整改状态在公开页面显示；默认仅内部可见。"
+    )
     status_change = models.OneToOneField(
         StatusChange,
         verbose_name="生效的状态变更",
@@ -855,6 +858,11 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.issue}：{self.get_status_display()}（{self.get_state_display()}）"
+
+    @property
+    def public_comment(self) -> str:
+        """The review comment if the office made it public, else nothing: comments are internal by default."""
+        return self.review_comment if self.comment_is_public else ""
 
 
 def evidence_upload_to(instance, filename: str) -> str:
@@ -886,6 +894,16 @@ def validate_evidence_file(file) -> None:
             params={"size": f"{file.size:,}", "limit": f"{limit:,}"},
             code="evidence_size",
         )
+    # A new upload is checked by its content (a stored file was checked when it came in).
+    if not getattr(file, "_committed", True):
+        from rectify.filetypes import content_matches
+
+        if not content_matches(file, suffix):
+            raise ValidationError(
+                "文件内容不是扩展名所说的类型（.%(suffix)s）：请上传真正的 %(suffix)s 文件",
+                params={"suffix": suffix},
+                code="evidence_content",
+            )
 
 
 class EvidenceQuerySet(models.QuerySet):

@@ -74,20 +74,31 @@ def submit_updates(*, issues: Iterable[Issue], status: str, note: str, user: Abs
     return len(updates)
 
 
-def approve_update(*, update: ProgressUpdate, reviewer: AbstractBaseUser, comment: str = "") -> ProgressUpdate:
-    """Approve a pending update: the problem takes its status and the history records the change."""
+def approve_update(
+    *, update: ProgressUpdate, reviewer: AbstractBaseUser, comment: str = "", comment_is_public: bool = False
+) -> ProgressUpdate:
+    """Approve a pending update: the problem takes its status and the history records the change.
+
+    The history's note is the unit's own words only, as the public timeline shows it: who filed and
+    who reviewed stay on the update (accounts are never shown to the public), and so does the review
+    comment, shown publicly only while `comment_is_public` is set.
+    """
     with transaction.atomic():
         update = ProgressUpdate.objects.select_for_update().select_related("issue").get(pk=update.pk)
         _require_pending(update)
-        submitter = update.submitted_by
-        note = f"{submitter}报送：{update.note}" if submitter else update.note
-        if comment:
-            note += f"\n审核意见：{comment}"
-        update.status_change = change_status(issue=update.issue, status=update.status, user=reviewer, note=note)
+        update.status_change = change_status(issue=update.issue, status=update.status, user=reviewer, note=update.note)
         update.state = ReviewState.APPROVED
         update.reviewed_by, update.reviewed_at, update.review_comment = reviewer, timezone.now(), comment
+        update.comment_is_public = comment_is_public
         update.save()
     return update
+
+
+def set_comment_public(*, updates: Iterable[ProgressUpdate], public: bool) -> int:
+    """Show or hide the review comments of reviewed updates on the public site; return how many changed."""
+    ids = [update.pk for update in updates]
+    reviewed = ProgressUpdate.objects.filter(pk__in=ids).exclude(state=ReviewState.PENDING).exclude(review_comment="")
+    return reviewed.exclude(comment_is_public=public).update(comment_is_public=public)
 
 
 def return_update(*, update: ProgressUpdate, reviewer: AbstractBaseUser, comment: str) -> ProgressUpdate:

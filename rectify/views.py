@@ -474,7 +474,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             filter=self.filterset,
             object_list=self.object_list,
             facets=facets,
-            active_filters=_active_filters(request, facets),
+            active_filters=_active_filters(request, facets, rejected=set(self.filterset.form.errors)),
         )
         return self.render_to_response(context, status=200 if valid else 400)
 
@@ -485,8 +485,11 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
         return caching.remembered("issue-facets", self.filterset.facets, *(f"{k}={v}" for k, v in chosen))
 
 
-def _active_filters(request, facets):
-    """The chosen filter values, each with the address of this list without it (page reset)."""
+def _active_filters(request, facets, *, rejected=frozenset()):
+    """The chosen filter values, each with the address of this list without it (page reset).
+
+    Values the filters rejected are left out of every such address: they would be rejected again.
+    """
     labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
     active = []
     for name, value in request.GET.items():
@@ -494,8 +497,8 @@ def _active_filters(request, facets):
             continue
         label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
         remaining = request.GET.copy()
-        remaining.pop(name)
-        remaining.pop("page", None)
+        for removed in {name, "page", *rejected}:
+            remaining.pop(removed, None)
         active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
     return active
 
@@ -505,7 +508,7 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
     context_object_name = "issue"
 
     def get_queryset(self):
-        history = StatusChange.objects.public().select_related("report").order_by("changed_at", "pk")
+        history = StatusChange.objects.public().select_related("report", "progress_update").order_by("changed_at", "pk")
         disclosures = IssueDisclosure.objects.public().select_related("report__inspection__unit")
         evidence = Evidence.objects.public().order_by("uploaded_at", "pk")
         measures = Measure.objects.prefetch_related(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,11 +41,45 @@ def read_source(path: Path, *, max_bytes: int | None = None) -> SourceText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceError(f"不支持的文件类型“{suffix or '无扩展名'}”：只能导入 .txt、.docx、.html")
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise SourceError(f"文件过大：{size:,} 字节，上限 {max_bytes:,} 字节")
-    data = path.read_bytes()
-    return source_from_bytes(data, name=path.name)
+    return source_from_bytes(read_regular_file(path, max_bytes=max_bytes), name=path.name)
+
+
+def read_regular_file(path: Path, *, max_bytes: int | None = None) -> bytes:
+    """Return the bytes of a regular file, reading at most max_bytes + 1 of them.
+
+    The size is checked on the opened file, not the name: a name can be a symlink to /dev/zero
+    (size 0 on paper, endless in fact) or a FIFO, which would block a plain open() until a writer
+    comes. O_NONBLOCK lets the open of a FIFO return at once so fstat can refuse it; the read is
+    bounded anyway, in case a file grows between the check and the read.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"“{path.name}”不是普通文件（{_file_kind(info.st_mode)}），拒绝读取")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise SourceError(f"文件过大：{info.st_size:,} 字节，上限 {max_bytes:,} 字节")
+        handle = open(fd, "rb")  # noqa: SIM115 - owns fd from here on; closed by the with below
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        # Non-blocking matters only for the FIFO refused above; a regular file reads as usual.
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise SourceError(f"文件过大：超过上限 {max_bytes:,} 字节（读取时仍在增长）")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "文件夹"),
+        (stat.S_ISFIFO, "命名管道"),
+        (stat.S_ISCHR, "字符设备"),
+        (stat.S_ISBLK, "块设备"),
+        (stat.S_ISSOCK, "套接字"),
+    )
+    return next((name for test, name in kinds if test(mode)), "特殊文件")
 
 
 def source_from_bytes(data: bytes, *, name: str) -> SourceText:
@@ -88,11 +124,11 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
         raise SourceError("这是二进制文件，不是文本报告（含有空字节）")
     if html:
         declared = META_CHARSET.search(data[:4096])
-        if declared:
-            encoding = _widen(declared.group(1).decode("ascii").lower())
+        encoding = _charset(declared.group(1).decode("ascii")) if declared else None
+        if encoding:
             try:
                 return data.decode(encoding), encoding
-            except (LookupError, UnicodeDecodeError):
+            except UnicodeError:  # a page that lies about its charset: fall through to detection
                 pass
     try:
         # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
@@ -180,8 +216,23 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _widen(encoding: str) -> str:
-    return "gb18030" if encoding in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else encoding
+# Python codecs that a page could name but that are not character sets of text: "undefined"
+# raises on every call, the escapes and idna turn bytes into something other than the page.
+NOT_CHARSETS = {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf_7"}
+
+
+def _charset(label: str) -> str | None:
+    """The codec for a page's declared charset, or None when the label names none we should trust."""
+    label = label.lower()
+    if label in {"gb2312", "gbk", "gb_2312-80", "x-gbk"}:
+        return "gb18030"
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("-", "_") in NOT_CHARSETS:
+        return None
+    return label
 
 
 def docx_text(data: bytes) -> str:

@@ -43,7 +43,11 @@ def language_url(context, language_code):
     request = context.get("request")
     if request is None:
         return "/"
-    return translate_url(request.get_full_path(), language_code)
+    form = getattr(context.get("filter"), "form", None)
+    rejected = bool(form is not None and form.errors)
+    # A query string the page's filters rejected is not carried over: the other language would
+    # reject it too, and a long one would be printed into every page's header once more.
+    return translate_url(request.path if rejected else request.get_full_path(), language_code)
 
 
 @register.filter

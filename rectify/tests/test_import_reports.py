@@ -250,6 +250,21 @@ def test_files_parsed_in_a_worker_fail_alone_naming_file_and_line(tmp_path):
     assert set(Report.objects.values_list("source_name", flat=True)) == {SEED_001.name, SEEDS[3].name}
 
 
+@pytest.mark.parametrize("jobs", [0, 1], ids=["parsed-here", "parsed-in-a-worker"])
+def test_a_folder_import_does_not_follow_links_out_of_the_folder(tmp_path, jobs):
+    folder = copy_to(tmp_path / "run", SEED_001)
+    outside = copy_to(tmp_path / "elsewhere", SEEDS[3]) / SEEDS[3].name
+    (folder / "外部链接.txt").symlink_to(outside)
+    inside = copy_to(folder / "sub", SEEDS[2]) / SEEDS[2].name
+    (folder / "内部链接.txt").symlink_to(inside)  # a link that stays inside is an ordinary file
+
+    error, err = run_failing(folder, jobs=jobs)
+
+    assert summary(str(error)) == {"新增": 2, "更新": 0, "未变": 1, "失败": 1}
+    assert f"{folder / '外部链接.txt'}: 是指向所选文件夹之外的链接（{outside}），未读取" in err
+    assert set(Report.objects.values_list("source_name", flat=True)) == {SEED_001.name, SEEDS[2].name}
+
+
 def test_truncated_utf16_file_counts_as_failed_and_the_run_goes_on(tmp_path):
     folder = copy_to(tmp_path / "run", SEED_001)
     bad = folder / "000_截断.txt"  # sorts first: the good file comes after it

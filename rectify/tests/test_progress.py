@@ -71,7 +71,7 @@ def test_approval_applies_the_update_and_records_it(issue, unit_editor, office_u
     assert issue.status == IssueStatus.COMPLETED
     assert update.state == ReviewState.APPROVED and update.reviewed_by == office_user and update.reviewed_at
     change = update.status_change
-    assert change.changed_by == office_user and "已整改" in change.note and "材料齐全" in change.note
+    assert change.changed_by == office_user and change.note == "已整改" and update.review_comment == "材料齐全"
     assert list(ProgressUpdate.objects.public()) == [update]
 
 
@@ -151,3 +151,113 @@ def test_public_history_hides_draft_reports_and_their_changes(issue, office_user
     assert imported in StatusChange.objects.public()
     progress.set_published(reports=[issue.report], published=False)
     assert not StatusChange.objects.public().filter(issue=issue).exists()
+
+
+# --- what the public learns of a reviewed update (issue 16, item 15) ---
+
+FILER, REVIEWER = "zhangsan_filer", "lisi_reviewer"
+NOTE, COMMENT = "已召开专题会议并完成制度修订", "内部意见：佐证材料下次补齐"
+
+
+@pytest.fixture
+def reviewed(issue, unit_editor, office_user):
+    """An update filed by a unit editor and approved with a review comment, both with telling logins."""
+    for user, name in ((unit_editor, FILER), (office_user, REVIEWER)):
+        user.username = name
+        user.save()
+    update = progress.submit_update(issue=issue, status=IssueStatus.COMPLETED, note=NOTE, user=unit_editor)
+    return progress.approve_update(update=update, reviewer=office_user, comment=COMMENT)
+
+
+def _public_outputs(client, issue) -> dict[str, str]:
+    from django.urls import reverse
+
+    urls = {
+        "page": reverse("issue_detail", args=[issue.pk]),
+        "api": reverse("api_issue_detail", args=[issue.pk]),
+        "api list": reverse("api_issue_list") + f"?unit={issue.inspection.unit_id}",
+        "csv": reverse("issue_export", args=["csv"]) + f"?unit={issue.inspection.unit_id}",
+        "json": reverse("issue_export", args=["json"]) + f"?unit={issue.inspection.unit_id}",
+        "feed": reverse("issue_feed") + f"?unit={issue.inspection.unit_id}",
+        "unit": reverse("unit_detail", args=[issue.inspection.unit_id]),
+        "report": reverse("report_detail", args=[issue.report_id]),
+    }
+    outputs = {}
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        outputs[name] = body.decode("utf-8-sig")
+    return outputs
+
+
+def test_the_public_sees_the_unit_and_the_office_never_an_account_or_a_review_comment(client, issue, reviewed):
+    outputs = _public_outputs(client, issue)
+
+    for name, body in outputs.items():
+        assert FILER not in body and REVIEWER not in body, name
+        assert COMMENT not in body, name
+    page = outputs["page"]
+    assert f"{issue.inspection.unit.name}填报" in page and "巡察办审核" in page and NOTE in page
+
+
+def test_the_history_keeps_the_units_words_and_the_update_keeps_who_and_the_comment(issue, reviewed):
+    change = reviewed.status_change
+    assert change.note == NOTE and change.changed_by.username == REVIEWER
+    assert reviewed.submitted_by.username == FILER and reviewed.review_comment == COMMENT
+    assert not reviewed.comment_is_public and reviewed.public_comment == ""
+
+
+def test_a_comment_the_office_makes_public_is_shown_and_can_be_withdrawn(client, issue, reviewed):
+    from django.urls import reverse
+
+    page = reverse("issue_detail", args=[issue.pk])
+    assert progress.set_comment_public(updates=[reviewed], public=True) == 1
+    assert COMMENT in client.get(page).content.decode()
+    assert progress.set_comment_public(updates=[reviewed], public=False) == 1
+    assert COMMENT not in client.get(page).content.decode()
+
+
+def test_only_reviewers_can_make_a_comment_public(client, issue, reviewed, unit_editor, office_user):
+    from django.urls import reverse
+
+    changelist = reverse("admin:rectify_progressupdate_changelist")
+    data = {"action": "publish_comment", "_selected_action": [reviewed.pk]}
+    client.force_login(unit_editor)
+    client.post(changelist, data)
+    reviewed.refresh_from_db()
+    assert not reviewed.comment_is_public
+
+    client.force_login(office_user)
+    client.post(changelist, data)
+    reviewed.refresh_from_db()
+    assert reviewed.comment_is_public
+
+
+def test_a_submitter_cannot_make_their_update_public_through_the_form(client, issue, unit_editor):
+    from django.urls import reverse
+
+    update = progress.submit_update(issue=issue, status=IssueStatus.COMPLETED, note=NOTE, user=unit_editor)
+    client.force_login(unit_editor)
+    response = client.post(
+        reverse("admin:rectify_progressupdate_change", args=[update.pk]),
+        {"issue": issue.pk, "status": IssueStatus.COMPLETED, "note": NOTE, "comment_is_public": "on"},
+    )
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert not update.comment_is_public
+
+
+def test_the_migration_takes_logins_and_comments_out_of_earlier_history_notes(issue, reviewed):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    change = reviewed.status_change
+    StatusChange.objects.filter(pk=change.pk).update(note=f"{FILER}报送：{NOTE}\n审核意见：{COMMENT}")
+    migration = import_module("rectify.migrations.0016_progress_comment_public")
+
+    migration.notes_without_accounts(apps, None)
+
+    change.refresh_from_db()
+    assert change.note == NOTE

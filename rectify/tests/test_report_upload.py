@@ -182,3 +182,17 @@ def test_reuploading_an_imported_report_counts_its_measures(imported_seeds):
     report = Report.objects.get(source_name=path.name)
     assert result.outcome == "unchanged"
     assert result.measure_count == Measure.objects.filter(issue__report=report).count() > 0
+
+
+def test_a_page_declaring_an_undefined_charset_is_previewed_not_a_server_error(client, office_user):
+    """<meta charset="undefined"> names Python's codec that always raises; the page is read by detection."""
+    client.force_login(office_user)
+    text = seed_path("001").read_text(encoding="utf-8")
+    page = f'<html><head><meta charset="undefined"><title>通报</title></head><body><div>{text}</div></body></html>'
+    upload = SimpleUploadedFile("通报.html", page.replace("\n", "<br>\n").encode("gbk"))
+
+    response = client.post(UPLOAD, {"file": upload})
+
+    assert response.status_code == 200
+    assert re.search(r'name="token" value="[0-9a-f]{32}"', response.content.decode())
+    assert _counts() == [0] * 6

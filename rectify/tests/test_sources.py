@@ -6,15 +6,20 @@ No database: these tests only read files and parse text.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import encodings.aliases
 import html
 import io
 import json
+import os
 import time
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rectify.importer.parse import parse_report
 from rectify.importer.sources import SourceError, decode, read_source
@@ -419,3 +424,115 @@ def test_bom_followed_by_non_utf8_bytes_is_refused_with_a_source_error(tmp_path)
 def test_file_with_only_a_bom_and_whitespace_is_empty(tmp_path, data):
     with pytest.raises(SourceError, match="文件为空"):
         read_source(write(tmp_path, "report.txt", data))
+
+
+# --- declared charsets that name no character set ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("charset", ["undefined", "unicode_escape", "x-user-defined", "rot13", "utf-7"])
+def test_a_page_declaring_a_charset_that_is_no_charset_is_read_by_detection(tmp_path, charset):
+    """Python knows "undefined" as a codec that raises on every call; a page may declare anything."""
+    path = write(tmp_path, "page.html", government_page(seed_text(), charset=charset).encode("gbk"))
+
+    source = read_source(path)
+
+    assert source.encoding == "gb18030"
+    assert issue_digest(parse_report(source.text).as_dict()["issues"]) == issue_digest(golden()["issues"])
+
+
+# --- only regular files, read with a bound -----------------------------------------------------------------
+
+CHILD_READ = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1024 * 1024 * 1024, 1024 * 1024 * 1024))
+from rectify.importer.sources import SourceError, read_source
+try:
+    read_source(Path(sys.argv[1]), max_bytes=int(sys.argv[2]) if sys.argv[2] else None)
+except SourceError as exc:
+    print(exc)
+"""
+
+
+def read_in_a_child(path: Path, max_bytes: int | None = 20 * 1024 * 1024) -> str:
+    """read_source in a separate process with 1 GB of address space, so that a reader that hangs or
+    reads without end fails this test instead of freezing or starving the machine."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD_READ, str(path), "" if max_bytes is None else str(max_bytes)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"reading {path} did not return")
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("max_bytes", [20 * 1024 * 1024, None], ids=["with-limit", "no-limit"])
+def test_a_link_to_dev_zero_is_refused_as_no_regular_file(tmp_path, max_bytes):
+    link = tmp_path / "通报.txt"
+    link.symlink_to("/dev/zero")
+
+    said = read_in_a_child(link, max_bytes)
+
+    assert said.strip() == "“通报.txt”不是普通文件（字符设备），拒绝读取"
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "通报.txt"
+    os.mkfifo(fifo)
+
+    said = read_in_a_child(fifo)
+
+    assert said.strip() == "“通报.txt”不是普通文件（命名管道），拒绝读取"
+
+
+def test_a_folder_named_like_a_report_is_refused_as_no_regular_file(tmp_path):
+    (tmp_path / "通报.txt").mkdir()
+
+    with pytest.raises(SourceError, match="“通报.txt”不是普通文件（文件夹）"):
+        read_source(tmp_path / "通报.txt")
+
+
+def test_a_file_longer_than_its_size_said_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """A file that grows between the size check and the read: only max_bytes + 1 bytes are read."""
+    path = write(tmp_path, "report.txt", seed_text().encode("utf-8"))
+    size = path.stat().st_size
+    real_fstat = os.fstat
+
+    def fstat_before_growth(fd):
+        info = real_fstat(fd)
+        with path.open("ab") as grow:
+            grow.write(b"x" * (10 * size))
+        return info
+
+    monkeypatch.setattr(os, "fstat", fstat_before_growth)
+
+    with pytest.raises(SourceError, match="文件过大"):
+        read_source(path, max_bytes=size)
+
+
+CODEC_NAMES = sorted({*encodings.aliases.aliases.values(), "undefined", "x-user-defined"} - {"mbcs"})
+
+
+@pytest.mark.parametrize("label", CODEC_NAMES)
+def test_whatever_charset_a_page_declares_it_is_read_or_refused_never_a_crash(label):
+    page = f'<html><head><meta charset="{label}"></head><body><p>巡察整改</p></body></html>'.encode("gbk")
+
+    try:
+        text, _ = decode(page + b"\x81", html=True)  # a stray byte: no decoding is certain to succeed
+    except SourceError:
+        return
+    assert isinstance(text, str)
+
+
+@given(st.from_regex(r"[A-Za-z0-9_-]{1,30}", fullmatch=True))
+def test_any_charset_label_is_read_or_refused_never_a_crash(label):
+    page = f'<html><head><meta charset="{label}"></head><body><p>巡察整改</p></body></html>'.encode("gbk")
+    with contextlib.suppress(SourceError):
+        decode(page, html=True)

@@ -191,6 +191,30 @@ def test_bad_filter_values_give_400_with_the_errors_shown(client, imported_seeds
     assert not response.context["issues"]
 
 
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("issue_list", "year={long}"),
+        ("issue_list", "unit={long}"),
+        ("issue_list", "status={long}"),
+        ("issue_list", "category={long}"),
+        ("issue_list", "q={long}"),
+        ("issue_list", "q=%E8%A1%A5&year={long}"),
+        ("unit_list", "q={long}"),
+        ("unit_list", "level={long}"),  # a select: the error names the field, the value is not repeated
+    ],
+)
+def test_a_rejected_long_query_is_shown_once_and_cut_short(client, imported_seeds, page, query):
+    long = "Z" * 3_000
+    response = client.get(f"{reverse(page)}?{query.format(long=long)}")
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    # once: in the list of chosen conditions (problems) or in the search box (units), never in links
+    assert body.count("Z" * 50) == (0 if "level" in query else 1)
+    assert "Z" * 101 not in body
+
+
 @pytest.mark.parametrize("page", ["999", "0", "abc", "99999999999999999999999"])
 def test_out_of_range_pages_are_404(client, imported_seeds, page):
     assert client.get(reverse("issue_list"), {"page": page}).status_code == 404

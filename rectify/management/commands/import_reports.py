@@ -14,8 +14,13 @@ from rectify.importer.parallel import ordered_map, worker_count
 from rectify.importer.sources import SUPPORTED_SUFFIXES
 
 
-def _read(path, *, max_bytes):
+def _read(found, *, max_bytes):
     """read_report for a worker process: a failure comes back as a value, so the run goes on."""
+    path, folder = found
+    if folder is not None and not path.resolve().is_relative_to(folder):
+        # Importing a folder means the files in it: a link out of it could reach any file the
+        # importing user can read (an /etc file, another archive), so it is named and not followed.
+        return ImportFailure(path, f"是指向所选文件夹之外的链接（{path.resolve()}），未读取")
     try:
         return read_report(path, max_bytes=max_bytes)
     except Exception as exc:  # ImportFailure, or a parser bug met on this one file
@@ -42,14 +47,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        files = list(self._files(options["paths"]))
-        if not files:
+        found = list(self._files(options["paths"]))
+        if not found:
             raise CommandError("没有找到可导入的文件（.txt、.docx、.html）")
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         failures = []
         deferred = options["defer_index"] and not options["dry_run"]
         with search.index_paused() if deferred else contextlib.nullcontext():
-            self._import_all(files, options, counts, failures)
+            self._import_all(found, options, counts, failures)
         for failure in failures:
             self.stderr.write(self.style.ERROR(failure))
         prefix = "（试运行，未写入）" if options["dry_run"] else ""
@@ -61,12 +66,13 @@ class Command(BaseCommand):
             raise CommandError("\n".join([summary, *failures]))
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def _import_all(self, files, options, counts, failures) -> None:
+    def _import_all(self, found, options, counts, failures) -> None:
         # Files are read and parsed ahead in worker processes (no database there); each is stored
         # here, in order, in its own transaction.
+        files = [path for path, _ in found]
         workers = worker_count(len(files), options["jobs"])
         read = partial(_read, max_bytes=settings.RECTIFY_MAX_REPORT_BYTES)
-        parsed = ordered_map(read, files, workers=workers)
+        parsed = ordered_map(read, found, workers=workers)
         for path, outcome in zip(self._progress(files, options["verbosity"]), parsed, strict=True):
             try:
                 if isinstance(outcome, Exception):
@@ -109,11 +115,14 @@ class Command(BaseCommand):
                     self.stdout.write(self.style.WARNING(f"  {path}: {warning.message}"))
 
     def _files(self, paths):
+        """(file, folder it was found in) for each file to import; folder is None for a file named directly."""
         for path in paths:
             if path.is_dir():
-                yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+                folder = path.resolve()
+                for found in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES):
+                    yield found, folder
             else:
-                yield path
+                yield path, None
 
     def _progress(self, files, verbosity):
         if verbosity < 1 or len(files) < 10:

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from rectify.importer.parse import ParseError, parse_report
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = options["file"]
         try:
-            record = parse_report(read_source(path).text)
+            record = parse_report(read_source(path, max_bytes=settings.RECTIFY_MAX_REPORT_BYTES).text)
         except (SourceError, OSError) as exc:
             raise CommandError(f"{path}: {exc}") from exc
         except ParseError as exc:
