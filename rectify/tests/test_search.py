@@ -581,3 +581,43 @@ def test_published_hits_follow_publication_and_report_dates(searchable):
 def test_published_hits_of_queries_the_index_cannot_answer(searchable):
     # A term holding the joining character is scanned; the count and order are the same.
     assert_published_hits_equal_substring_match(["S\x1f问", "隔\x1f", "", "   "])
+
+
+# --- a paused index (issue 16, item 4) -------------------------------------------------------------
+
+
+def pause_index():
+    """What a --defer-index run leaves when it is killed before its rebuild."""
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+
+
+def test_a_paused_index_never_shows_a_withdrawn_problem(searchable, client):
+    queries = ["整改", "整", "公众号", "巡察整改", searchable.title[:3]]
+    pause_index()
+    withdrawn = Report.objects.order_by("pk").first()
+    withdrawn.is_published = False
+    withdrawn.save()  # the search triggers are off: its problems' keys still say "published"
+    moved = Issue.objects.filter(report=Report.objects.exclude(pk=withdrawn.pk).order_by("pk").first()).first()
+    moved.report = Report.objects.create(
+        inspection=moved.inspection, source_text="", checksum="d" * 64, is_published=False
+    )
+    moved.save()
+    hidden = set(Issue.objects.filter(is_published=False).values_list("pk", flat=True))
+    assert moved.pk in hidden and len(hidden) > 1
+
+    assert_published_hits_equal_substring_match([*queries, moved.title[:3]])
+    for query in [*queries, moved.title[:3]]:
+        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden
+        response = client.get("/search/", {"q": query})
+        shown = {issue.pk for group in response.context["groups"] for issue in group["issues"]}
+        assert not shown & hidden, query
+        assert shown or not expected_published_hits(query), query
+        assert response.context["issue_count"] == len(expected_published_hits(query))
+
+
+def test_search_asks_no_query_more_for_the_pause(searchable, django_assert_num_queries):
+    hits = search.published_issues("整改")
+    # The count, which also asks whether the index is paused; the page's ids; their rows.
+    with django_assert_num_queries(3):
+        assert hits.count() and len(hits[0:5]) == 5
