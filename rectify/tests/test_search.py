@@ -621,3 +621,56 @@ def test_search_asks_no_query_more_for_the_pause(searchable, django_assert_num_q
     # The count, which also asks whether the index is paused; the page's ids; their rows.
     with django_assert_num_queries(3):
         assert hits.count() and len(hits[0:5]) == 5
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: a rebuild queues behind a report")
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
+    """A report loaded while paused is indexed by the rebuild that switches indexing back on, even
+    when that rebuild starts before the report commits (PostgreSQL: a snapshot per statement)."""
+    import threading
+
+    from django.db import connections, transaction
+
+    pause_index()
+    issue = Issue.objects.order_by("pk").first()
+    loaded, rebuilt, failures = threading.Event(), threading.Event(), []
+
+    def report():
+        try:
+            with transaction.atomic(), search.indexed_once_after(issue.report_id):
+                Measure.objects.create(issue=issue, order=901, text="重建开始后才提交的措施")
+                loaded.set()
+                # Commit only once the rebuild is waiting for this transaction.
+                with connection.cursor() as cursor:
+                    for _ in range(600):
+                        cursor.execute(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            "AND query LIKE 'DELETE FROM rectify_search_paused%%'"
+                        )
+                        if cursor.fetchone()[0] or rebuilt.wait(0.05):
+                            break
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    def rebuild():
+        try:
+            loaded.wait()
+            search.rebuild_index()
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            rebuilt.set()
+            connections.close_all()
+
+    threads = [threading.Thread(target=report), threading.Thread(target=rebuild)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not failures
+    assert not search.is_paused()
+    assert search.filter_issues(Issue.objects.all(), "重建开始后才提交").get() == issue
