@@ -623,6 +623,21 @@ def test_search_asks_no_query_more_for_the_pause(searchable, django_assert_num_q
         assert hits.count() and len(hits[0:5]) == 5
 
 
+def test_a_page_of_hits_never_holds_an_unpublished_problem_even_from_a_stale_index(searchable):
+    """Should the index miss a withdrawal (a write racing a rebuild), the page still shows none of it."""
+    pause_index()
+    withdrawn = Report.objects.order_by("pk").last()
+    withdrawn.is_published = False
+    withdrawn.save()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_search_paused")  # back on, without the rebuild
+    hidden = set(withdrawn.issues.values_list("pk", flat=True))
+    assert hidden
+
+    for query in ["整", "整改", withdrawn.issues.first().title[:4]]:
+        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden, query
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: a rebuild queues behind a report")
 @pytest.mark.django_db(transaction=True)
 def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
