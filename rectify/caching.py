@@ -7,11 +7,13 @@ midnight) and the language (labels are translated), so a stale entry is never re
 never asked for again, and the cache's own size limit drops it.
 """
 
+import contextlib
+import json
 from collections.abc import Callable
 from hashlib import sha256
 
 from django.core.cache import cache
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone, translation
 
 # name -> (data version, value): lookup tables kept in this process (see held_in_process).
@@ -26,14 +28,53 @@ def data_version(using: str = "default") -> int:
 
 
 def remembered(name: str, compute: Callable[[], object], *parts: str, using: str = "default"):
-    """`compute()`, or what it gave for the same name and parts since the archive last changed."""
-    digest = sha256("\x1f".join(parts).encode()).hexdigest()
+    """`compute()`, or what it gave for the same name and parts since the archive last changed.
+
+    `compute()` reads one snapshot of the database (see snapshot): several queries that count the
+    same rows agree with each other even while an import commits. That snapshot is at least as new
+    as the version in the key, so an entry never holds counts older than its key says.
+    """
+    digest = sha256(json.dumps(parts).encode()).hexdigest()  # JSON: no part can pass for two
     key = f"rectify:{name}:{data_version(using)}:{timezone.localdate():%Y%m%d}:{translation.get_language()}:{digest}"
     value = cache.get(key)
     if value is None:
-        value = compute()
+        with snapshot(using):
+            value = compute()
         cache.set(key, value)
     return value
+
+
+@contextlib.contextmanager
+def snapshot(using: str = "default"):
+    """Run the reads inside against one consistent view of the database.
+
+    PostgreSQL: a REPEATABLE READ transaction (its default, READ COMMITTED, gives each statement
+    the commits made before it). SQLite: a deferred read transaction, which in WAL mode reads the
+    database as of its first read while writers go on (Rectify's connections begin IMMEDIATE
+    transactions, which would queue every page behind an import's write lock). Inside a
+    transaction already, that transaction is the view. Only reads belong inside.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block:
+        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic(using=using):
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")  # a broken connection has no transaction left to end
+            raise
+        with connection.cursor() as cursor:
+            cursor.execute("COMMIT")
+    else:
+        yield
 
 
 def held_in_process(name: str, compute: Callable[[], object], *, using: str = "default"):

@@ -5,10 +5,12 @@ string with the same rows. Facet counts (how many rows each choice of a filter w
 here too, so the page shows numbers that agree with the filter it links to.
 """
 
+import json
 from dataclasses import dataclass
+from decimal import Decimal
 
 import django_filters
-from django.db.models import BooleanField, Case, Count, F, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, Model, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -178,6 +180,24 @@ class IssueFilter(FilterSet):
 
     # --- facets -------------------------------------------------------------------------------
 
+    def chosen(self) -> dict[str, str]:
+        """The valid filter values, each as its facet choice's value; sort and unknown parameters left out.
+
+        What facet counts depend on, and all they may depend on: the raw query string can spell one
+        filter many ways (" 2024", "2024.0", "05") and carry parameters no filter reads.
+        """
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            name: _choice_value(value)
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort" and value not in (None, "")
+        }
+
+    def facets_key(self) -> str:
+        """A cache key part naming exactly the filters facets() counts under (JSON: no separator to forge)."""
+        return json.dumps(sorted(self.chosen().items()), ensure_ascii=False)
+
     def queryset_without(self, excluded: str):
         """The rows every active filter but `excluded` leaves: the base a facet counts over."""
         queryset = self.queryset
@@ -199,9 +219,8 @@ class IssueFilter(FilterSet):
         """
         if self.is_bound and not self.is_valid():
             raise ValueError("Facet counts need valid filter values; show the form's errors instead.")
-        active = {
-            name for name, value in (self.form.cleaned_data if self.is_bound else {}).items() if value not in (None, "")
-        }
+        chosen = self.chosen()
+        active = set(chosen)
         rows: dict[tuple[str, str | None], list[dict]] = {}
 
         def rows_for(kind: str, name: str) -> list[dict]:
@@ -213,7 +232,8 @@ class IssueFilter(FilterSet):
 
         facets = []
         for name, (kind, counter) in self._counters().items():
-            current = self.data.get(name, "")
+            # The validated value, not the raw one: facets are cached under facets_key().
+            current = chosen.get(name, "")
             choices = [
                 FacetChoice(str(value), str(label), count, str(value) == current)
                 for value, label, count in counter(rows_for(kind, name))
@@ -336,6 +356,17 @@ def _inspection_facts() -> dict[int, dict]:
     """INSPECTION_FACTS of every inspection, by its id."""
     rows = Inspection.objects.order_by().values_list("pk", *INSPECTION_FACTS.values())
     return {pk: dict(zip(INSPECTION_FACTS, facts, strict=True)) for pk, *facts in rows}
+
+
+def _choice_value(value) -> str:
+    """A cleaned filter value as the facets spell their choices' values."""
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(int(value))
+    return str(value)
 
 
 def _sums(rows: list[dict], field: str) -> dict:

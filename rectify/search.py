@@ -29,8 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core import checks
-from django.db import connections, router, transaction
+from django.db import DatabaseError, connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -92,25 +93,44 @@ def on_connection_created(sender, connection, **kwargs):
         register_sqlite_functions(connection.connection)
 
 
+def is_paused(using: str | None = None) -> bool:
+    """Whether the search triggers are switched off (index_paused, or a bulk import killed mid-way)."""
+    with connections[using or router.db_for_write(Issue)].cursor() as cursor:
+        cursor.execute("SELECT 1 FROM rectify_search_paused")
+        return cursor.fetchone() is not None
+
+
 def check_index_paused(app_configs=None, databases=None, **kwargs):
-    """Error when a bulk import was killed mid-way: the search index misses what it loaded."""
-    errors = []
-    for alias in databases or []:
+    """Warn while the search index is paused: searches miss what was loaded since the pause.
+
+    Registered without the database tag, so a plain `manage.py check` runs it (Django runs
+    database-tagged checks only when given --database). A warning, not an error: a paused index
+    shows no unpublished problem (IssueHits reads publication from the table then) and the next
+    import_reports rebuilds it, and an error would stop every command, the repairing ones too.
+    """
+    warnings = []
+    for alias in settings.DATABASES if databases is None else databases:
         connection = connections[alias]
-        if "rectify_search_paused" not in connection.introspection.table_names():
-            continue  # not migrated yet
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM rectify_search_paused")
-            if cursor.fetchone():
-                errors.append(
-                    checks.Error(
-                        f"The search index of database {alias!r} is paused: a bulk import stopped before it "
-                        "rebuilt the index, so searches miss what it loaded.",
-                        hint="Run `manage.py rebuild_search_index`.",
-                        id="rectify.E001",
-                    )
+        file = connection.vendor == "sqlite" and not connection.is_in_memory_db()
+        if file and not Path(connection.settings_dict["NAME"]).exists():
+            continue  # connecting would create an empty database file
+        try:
+            if "rectify_search_paused" not in connection.introspection.table_names():
+                continue  # not migrated yet
+            paused = is_paused(alias)
+        except DatabaseError:
+            continue  # no database to ask (a build step); commands that need one say so
+        if paused:
+            warnings.append(
+                checks.Warning(
+                    f"The search index of database {alias!r} is paused: a bulk import (--defer-index) is "
+                    "running or stopped before it rebuilt the index, so searches miss what it loaded.",
+                    hint="If no import is running: `manage.py rebuild_search_index`, or any `import_reports` "
+                    "run, which rebuilds the index when it ends.",
+                    id="rectify.W001",
                 )
-    return errors
+            )
+    return warnings
 
 
 def filter_issues(issues: QuerySet, query: str) -> QuerySet:
@@ -179,7 +199,10 @@ class IssueHits:
 
     The index alone counts them and picks a page's ids in key order, so a term found in 170,000
     problems costs about what a rare one does; the page's rows are then read by id from `rows`.
-    A query the index cannot answer gets the same filter and order as a queryset.
+    A query the index cannot answer gets the same filter and order as a queryset, and so does every
+    query while the index is paused: the triggers are off then, so a document's key may still say
+    "published" for a problem since withdrawn, and only the problem's own row says what is public.
+    The count's query also asks whether the index is paused, so a search costs no query more.
     """
 
     def __init__(self, query: str, rows: QuerySet):
@@ -187,19 +210,27 @@ class IssueHits:
         self.rows = rows
         self._count = None
         self._lookup = _published_lookup(connections[rows.db].vendor, fold(self.query))
-        if self._lookup is None:
-            self._queryset = filter_issues(rows.published(), self.query).order_by(*published_order())
+        self._queryset = None if self._lookup is not None else self._as_queryset()
+
+    def _as_queryset(self) -> QuerySet:
+        return filter_issues(self.rows.published(), self.query).order_by(*published_order())
 
     def count(self) -> int:
         if self._count is None:
-            if self._lookup is None:
+            paused = "EXISTS (SELECT 1 FROM rectify_search_paused)"
+            if self._queryset is not None:
                 self._count = self._queryset.count()
             elif self._lookup.vendor == "sqlite":
                 table, phrase = self._lookup.table, self._lookup.phrase
-                sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
-                self._count = self._fetch(sql, [phrase])[0][0]
+                sql = f"SELECT count(*), {paused} FROM {table} WHERE {table} MATCH %s AND rowid >= {PUBLISHED_KEYS}"
+                [(self._count, is_paused)] = self._fetch(sql, [phrase])
             else:
-                self._count = self._fetch("SELECT rectify_search_count(%s)", [self._lookup.term])[0][0]
+                [(self._count, is_paused)] = self._fetch(
+                    f"SELECT rectify_search_count(%s), {paused}", [self._lookup.term]
+                )
+            if self._queryset is None and is_paused:
+                self._queryset = self._as_queryset()
+                self._count = self._queryset.count()
         return self._count
 
     def __len__(self) -> int:
@@ -208,7 +239,8 @@ class IssueHits:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        if self._lookup is None:
+        self.count()  # learns whether the index is paused (Paginator has asked already)
+        if self._queryset is not None:
             return list(self._queryset[index])
         start, stop = index.start or 0, index.stop
         if stop is None or index.step is not None or start < 0 or stop < start:
@@ -224,7 +256,9 @@ class IssueHits:
             sql = "SELECT rectify_search_page(%s, %s, %s, %s)"
             rows = self._fetch(sql, [self._lookup.term, self.count(), stop - start, start])
         ids = [row[0] for row in rows]
-        by_id = self.rows.in_bulk(ids)
+        # published() again: should a pause begin after the count, a withdrawn problem's stale key
+        # still never shows it (the page is one short instead).
+        by_id = self.rows.published().in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def _fetch(self, sql: str, params):
@@ -318,6 +352,10 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
         sqlite_index.rebuild_in_parallel(Path(connection.settings_dict["NAME"]), finish=finish)
         return counts
     with transaction.atomic(using=alias), connection.cursor() as cursor:
+        # The switch goes first: on PostgreSQL this waits for every report transaction that saw the
+        # index paused (indexed_once_after locks the row FOR SHARE) to commit, and each statement
+        # below then reads their rows; a report begun after it waits, then indexes itself.
+        cursor.execute(finish[0])
         if connection.vendor == "sqlite":
             with _sqlite_page_cache(cursor, sqlite_index.REBUILD_CACHE_KIB):
                 for table in sqlite_index.TABLES:
@@ -327,7 +365,7 @@ def rebuild_index(using: str | None = None) -> dict[str, int]:
                     cursor.execute(statement)
         else:
             cursor.execute("SELECT rectify_search_rebuild()")
-        for statement in finish:
+        for statement in finish[1:]:
             cursor.execute(statement)
     return counts
 
@@ -354,7 +392,8 @@ def index_paused(using: str | None = None):
 
     The switch is database-wide: other writers during the pause are covered by the rebuild, which
     switches the triggers back on in its own transaction. A process killed (or a rebuild failing)
-    before then leaves the switch on, which check_index_paused reports.
+    before then leaves the switch on: check_index_paused reports it, search reads publication from
+    the problems' rows meanwhile, and the next import_reports run rebuilds the index when it ends.
     """
     alias = using or router.db_for_write(Issue)
     with connections[alias].cursor() as cursor:
@@ -382,7 +421,11 @@ def indexed_once_after(report_id: int, *, indexed_ids: Iterable[int] = ()):
     touched = "id IN (SELECT id FROM rectify_issue WHERE report_id = %s) OR id IN (SELECT value FROM json_each(%s))"
     params = [report_id, json.dumps(sorted(indexed_ids))]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM rectify_search_paused")
+        # FOR SHARE (PostgreSQL): a rebuild cannot switch the index back on until this report has
+        # committed, so it never misses the rows this report leaves unindexed.
+        cursor.execute(
+            "SELECT 1 FROM rectify_search_paused" + (" FOR SHARE" if connection.vendor == "postgresql" else "")
+        )
         if cursor.fetchone():  # index_paused is on: its rebuild indexes everything at the end
             yield
             return

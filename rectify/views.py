@@ -480,9 +480,10 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
 
     def _facets(self):
         # Facet counts group every matching problem, several times over; the same filters give
-        # the same counts until the archive changes. Page, size and sort do not change them.
-        chosen = sorted((k, v) for k, v in self.request.GET.items() if v and k not in ("page", "per_page", "sort"))
-        return caching.remembered("issue-facets", self.filterset.facets, *(f"{k}={v}" for k, v in chosen))
+        # the same counts until the archive changes. Keyed by the validated filter values alone, so
+        # no query string can store counts under another filter's key (page, sort and unknown
+        # parameters do not change them).
+        return caching.remembered("issue-facets", self.filterset.facets, self.filterset.facets_key())
 
 
 def _active_filters(request, facets, *, rejected=frozenset()):

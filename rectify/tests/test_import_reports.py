@@ -11,6 +11,7 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
+from django.core import checks
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
@@ -179,16 +180,37 @@ def test_deferred_index_import_rebuilds_even_when_a_file_fails(tmp_path):
     assert_search_equals_substring_match()
 
 
-def test_an_index_left_paused_by_a_killed_import_is_a_check_error():
+def test_an_index_left_paused_by_a_killed_import_is_reported_by_a_plain_check():
     run(SEED_001)
     with connection.cursor() as cursor:
         cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
 
-    [error] = check_index_paused(databases=["default"])
+    [warning] = [message for message in checks.run_checks() if message.id.startswith("rectify.")]  # no --database
+    out, err = io.StringIO(), io.StringIO()
+    call_command("check", stdout=out, stderr=err)
 
-    assert error.id == "rectify.E001" and "rebuild_search_index" in error.hint
+    assert warning.id == "rectify.W001" and "rebuild_search_index" in warning.hint
+    assert "rectify.W001" in out.getvalue() + err.getvalue()
     call_command("rebuild_search_index", verbosity=0)
     assert check_index_paused(databases=["default"]) == []
+    assert not [message for message in checks.run_checks() if message.id.startswith("rectify.")]
+
+
+def test_the_next_import_repairs_an_index_left_paused_by_a_killed_import():
+    run(SEED_001)
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+    # What the killed run loaded before it died: rows the index has not seen.
+    issue = Issue.objects.order_by("pk").first()
+    Measure.objects.create(issue=issue, order=900, text="中断导入时写入的措施")
+    assert not search.filter_issues(Issue.objects.all(), "中断导入时").exists()
+
+    out, _ = run(*[path for path in SEEDS if path != SEED_001])  # an ordinary import, no --defer-index
+
+    assert "检索索引处于暂停状态" in out and summary(out)["新增"] == len(SEEDS) - 1
+    assert check_index_paused(databases=["default"]) == []
+    assert search.filter_issues(Issue.objects.all(), "中断导入时").get() == issue
+    assert_search_equals_substring_match()
 
 
 # --- one bad file among good ones ------------------------------------------------------------------------

@@ -581,3 +581,111 @@ def test_published_hits_follow_publication_and_report_dates(searchable):
 def test_published_hits_of_queries_the_index_cannot_answer(searchable):
     # A term holding the joining character is scanned; the count and order are the same.
     assert_published_hits_equal_substring_match(["S\x1f问", "隔\x1f", "", "   "])
+
+
+# --- a paused index (issue 16, item 4) -------------------------------------------------------------
+
+
+def pause_index():
+    """What a --defer-index run leaves when it is killed before its rebuild."""
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO rectify_search_paused (id) VALUES (1)")
+
+
+def test_a_paused_index_never_shows_a_withdrawn_problem(searchable, client):
+    queries = ["整改", "整", "公众号", "巡察整改", searchable.title[:3]]
+    pause_index()
+    withdrawn = Report.objects.order_by("pk").first()
+    withdrawn.is_published = False
+    withdrawn.save()  # the search triggers are off: its problems' keys still say "published"
+    moved = Issue.objects.filter(report=Report.objects.exclude(pk=withdrawn.pk).order_by("pk").first()).first()
+    moved.report = Report.objects.create(
+        inspection=moved.inspection, source_text="", checksum="d" * 64, is_published=False
+    )
+    moved.save()
+    hidden = set(Issue.objects.filter(is_published=False).values_list("pk", flat=True))
+    assert moved.pk in hidden and len(hidden) > 1
+
+    assert_published_hits_equal_substring_match([*queries, moved.title[:3]])
+    for query in [*queries, moved.title[:3]]:
+        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden
+        response = client.get("/search/", {"q": query})
+        shown = {issue.pk for group in response.context["groups"] for issue in group["issues"]}
+        assert not shown & hidden, query
+        assert shown or not expected_published_hits(query), query
+        assert response.context["issue_count"] == len(expected_published_hits(query))
+
+
+def test_search_asks_no_query_more_for_the_pause(searchable, django_assert_num_queries):
+    hits = search.published_issues("整改")
+    # The count, which also asks whether the index is paused; the page's ids; their rows.
+    with django_assert_num_queries(3):
+        assert hits.count() and len(hits[0:5]) == 5
+
+
+def test_a_page_of_hits_never_holds_an_unpublished_problem_even_from_a_stale_index(searchable):
+    """Should the index miss a withdrawal (a write racing a rebuild), the page still shows none of it."""
+    pause_index()
+    withdrawn = Report.objects.order_by("pk").last()
+    withdrawn.is_published = False
+    withdrawn.save()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM rectify_search_paused")  # back on, without the rebuild
+    hidden = set(withdrawn.issues.values_list("pk", flat=True))
+    assert hidden
+
+    for query in ["整", "整改", withdrawn.issues.first().title[:4]]:
+        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden, query
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: a rebuild queues behind a report")
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
+    """A report loaded while paused is indexed by the rebuild that switches indexing back on, even
+    when that rebuild starts before the report commits (PostgreSQL: a snapshot per statement)."""
+    import threading
+
+    from django.db import connections, transaction
+
+    pause_index()
+    issue = Issue.objects.order_by("pk").first()
+    loaded, rebuilt, failures = threading.Event(), threading.Event(), []
+
+    def report():
+        try:
+            with transaction.atomic(), search.indexed_once_after(issue.report_id):
+                Measure.objects.create(issue=issue, order=901, text="重建开始后才提交的措施")
+                loaded.set()
+                # Commit only once the rebuild is waiting for this transaction.
+                with connection.cursor() as cursor:
+                    for _ in range(600):
+                        cursor.execute(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            "AND query LIKE 'DELETE FROM rectify_search_paused%%'"
+                        )
+                        if cursor.fetchone()[0] or rebuilt.wait(0.05):
+                            break
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    def rebuild():
+        try:
+            loaded.wait()
+            search.rebuild_index()
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            rebuilt.set()
+            connections.close_all()
+
+    threads = [threading.Thread(target=report), threading.Thread(target=rebuild)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not failures
+    assert not search.is_paused()
+    assert search.filter_issues(Issue.objects.all(), "重建开始后才提交").get() == issue

@@ -52,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError("没有找到可导入的文件（.txt、.docx、.html）")
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         failures = []
-        deferred = options["defer_index"] and not options["dry_run"]
+        deferred = not options["dry_run"] and (options["defer_index"] or self._resumes_a_paused_index(options))
         with search.index_paused() if deferred else contextlib.nullcontext():
             self._import_all(found, options, counts, failures)
         for failure in failures:
@@ -65,6 +65,21 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError("\n".join([summary, *failures]))
         self.stdout.write(self.style.SUCCESS(summary))
+
+    def _resumes_a_paused_index(self, options) -> bool:
+        """Whether an earlier --defer-index run left the index paused; then this run finishes its job.
+
+        It imports with the index paused and rebuilds it at the end, as that run would have, so a
+        killed bulk import is repaired by whichever import comes next. Were that run still going,
+        the rebuild only switches indexing back on early for its remaining files.
+        """
+        if not search.is_paused():
+            return False
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                self.style.WARNING("检索索引处于暂停状态（此前的批量导入未完成）：本次导入结束后将重建索引。")
+            )
+        return True
 
     def _import_all(self, found, options, counts, failures) -> None:
         # Files are read and parsed ahead in worker processes (no database there); each is stored
