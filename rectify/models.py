@@ -702,6 +702,7 @@ class Measure(models.Model):
         verbose_name="最近列出该措施的通报",
         null=True,
         blank=True,
+        db_constraint=False,  # see migration 0013: SQLite could not add or drop it in place
         on_delete=models.SET_NULL,
         related_name="listed_measures",
         help_text="与问题的通报不同时，这是较早通报列出、其后通报未再列出的措施；为空表示修订后的通报不再列出。",

@@ -23,25 +23,36 @@ COLUMNS = {
         "ALTER TABLE rectify_measure ADD COLUMN corrected_fields text NOT NULL DEFAULT '[]' "
         "CHECK (JSON_VALID(corrected_fields) OR corrected_fields IS NULL)",
         "ALTER TABLE rectify_report ADD COLUMN text_fingerprint varchar(64) NOT NULL DEFAULT ''",
+        "ALTER TABLE rectify_measure ADD COLUMN report_id integer NULL",
     ],
     "postgresql": [
         "ALTER TABLE rectify_issue ADD COLUMN corrected_fields jsonb NOT NULL DEFAULT '[]'::jsonb",
         "ALTER TABLE rectify_measure ADD COLUMN corrected_fields jsonb NOT NULL DEFAULT '[]'::jsonb",
         "ALTER TABLE rectify_report ADD COLUMN text_fingerprint varchar(64) NOT NULL DEFAULT ''",
+        "ALTER TABLE rectify_measure ADD COLUMN report_id bigint NULL",
     ],
 }
-INDEX = "CREATE INDEX rectify_report_text_fingerprint_idx ON rectify_report (text_fingerprint)"
+# Measure.report has no database constraint (db_constraint=False): on SQLite a column with a foreign
+# key can be neither added nor dropped in place, and rebuilding rectify_measure breaks the search view
+# over it. Django sets it to NULL when its report is deleted (on_delete=SET_NULL).
+INDEXES = [
+    "CREATE INDEX rectify_report_text_fingerprint_idx ON rectify_report (text_fingerprint)",
+    "CREATE INDEX rectify_measure_report_id_idx ON rectify_measure (report_id)",
+]
 
 
 def add_columns(apps, schema_editor):
     for sql in COLUMNS[schema_editor.connection.vendor]:
         schema_editor.execute(sql)
-    schema_editor.execute(INDEX)
+    for sql in INDEXES:
+        schema_editor.execute(sql)
 
 
 def drop_columns(apps, schema_editor):
     schema_editor.execute("DROP INDEX rectify_report_text_fingerprint_idx")
+    schema_editor.execute("DROP INDEX rectify_measure_report_id_idx")
     for table, column in (
+        ("rectify_measure", "report_id"),
         ("rectify_issue", "corrected_fields"),
         ("rectify_measure", "corrected_fields"),
         ("rectify_report", "text_fingerprint"),
@@ -102,20 +113,21 @@ class Migration(migrations.Migration):
                         verbose_name="正文指纹",
                     ),
                 ),
+                migrations.AddField(
+                    model_name="measure",
+                    name="report",
+                    field=models.ForeignKey(
+                        blank=True,
+                        help_text="与问题的通报不同时，这是较早通报列出、其后通报未再列出的措施；为空表示修订后的通报不再列出。",
+                        null=True,
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="listed_measures",
+                        to="rectify.report",
+                        verbose_name="最近列出该措施的通报",
+                    ),
+                ),
             ],
-        ),
-        migrations.AddField(
-            model_name="measure",
-            name="report",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="与问题的通报不同时，这是较早通报列出、其后通报未再列出的措施；为空表示修订后的通报不再列出。",
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="listed_measures",
-                to="rectify.report",
-                verbose_name="最近列出该措施的通报",
-            ),
         ),
         migrations.AlterField(
             model_name="evidence",
