@@ -5,6 +5,7 @@ Used by the public exports and the admin's ledger action, so both give the same 
 
 import csv
 import io
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -143,6 +144,18 @@ def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改�
         row_count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{row_count}"
     workbook.save(target)
+
+
+# An .xlsx is built in a temporary file that moves from memory to disk past this size.
+XLSX_SPOOL_BYTES = 8 * 1024 * 1024
+
+
+def ledger_xlsx_file(issues: QuerySet, title: str = "整改台账") -> IO[bytes]:
+    """The .xlsx ledger in a spooled temporary file, rewound; the caller closes it (FileResponse does)."""
+    spool = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)  # noqa: SIM115 (returned open)
+    write_ledger_xlsx(issues, spool, title)
+    spool.seek(0)
+    return spool
 
 
 def ledger_xlsx(issues: QuerySet, title: str = "整改台账") -> bytes:
