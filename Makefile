@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test test-postgres lint format setup seed clean bench bench-small loadtest
+.PHONY: run serve test test-postgres lint format setup seed clean bench bench-small bench-exports loadtest loadtest-import
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +63,8 @@ test-postgres: setup
 
 # Benchmarks (bench/README.md). `bench` builds the 10,000-report corpus on first use (many minutes),
 # then times search, lists with facets, report pages and import against icontains and Datasette.
-# `bench-small` proves the scripts run in seconds (CI); `loadtest` drives gunicorn with bounded clients.
+# `bench-small` proves the scripts run in seconds (CI); `loadtest` drives gunicorn with bounded clients;
+# `bench-exports` times full exports, `loadtest-import` loads the site during an import.
 BENCH_REPORTS ?= 10000
 bench: setup
 	$(BIN)/python -m bench.run --reports $(BENCH_REPORTS)
@@ -71,9 +72,19 @@ bench: setup
 bench-small: setup
 	$(BIN)/python -m bench.run --reports 20 --small --import-reports 5 --repeat 5 --no-readme
 	$(BIN)/python -m bench.loadtest --small --no-readme
+	$(BIN)/python -m bench.export_bench --small --no-readme
+	$(BIN)/python -m bench.loadtest --small --no-readme --during-import 3 --lead 1
 
 loadtest: setup
 	$(BIN)/python -m bench.loadtest
+
+# Every published problem of the 10,000-report corpus as CSV, JSON and XLSX: first byte, total, memory.
+bench-exports: setup
+	$(BIN)/python -m bench.export_bench
+
+# Eight clients on every page kind while 30 new report files import (on a copy of the corpus).
+loadtest-import: setup
+	$(BIN)/python -m bench.loadtest --during-import 30
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -168,7 +168,7 @@ RECTIFY_WARNING_DAYS = tuple(int(d) for d in env_list("RECTIFY_WARNING_DAYS", "2
 RECTIFY_EXPORT_RATE = os.environ.get("RECTIFY_EXPORT_RATE", "10/60")
 # An .xlsx file cannot be sent before it is finished (its index comes last), so its rows are capped;
 # CSV and JSON stream and have no cap. 0 for no cap.
-RECTIFY_XLSX_MAX_ROWS = int(os.environ.get("RECTIFY_XLSX_MAX_ROWS", "50000"))
+RECTIFY_XLSX_MAX_ROWS = int(os.environ.get("RECTIFY_XLSX_MAX_ROWS", "20000"))
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
