@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from rectify import ledger
-from rectify.api import filtered_issues, issue_row, issue_rows_queryset
+from rectify.api import filtered_issues, in_chunks, issue_row, issue_rows_queryset
 from rectify.clients import rate_limited
 
 FORMATS = {
@@ -75,7 +75,8 @@ def issue_export(request, fmt):
     if fmt == "csv":
         response = StreamingHttpResponse(ledger.ledger_csv_lines(issues), content_type=FORMATS[fmt])
     elif fmt == "json":
-        rows = (issue_row(request, issue) for issue in issue_rows_queryset(issues).iterator(chunk_size=500))
+        chunks = in_chunks(issue_rows_queryset(issues))
+        rows = (issue_row(request, issue) for chunk in chunks for issue in chunk)
         response = StreamingHttpResponse(json_array(rows), content_type=FORMATS[fmt])
     else:
         # FileResponse closes the file once sent.

@@ -13,6 +13,7 @@ from typing import IO
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from rectify.api import in_chunks
 from rectify.models import DueBasis, Issue, Measure, Unit
 
 COLUMNS = [
@@ -100,21 +101,10 @@ def _acting_units(measures: Iterable[tuple[str, list[str]]]) -> str:
     return "、".join(names)
 
 
-def _chunks(issues: QuerySet) -> Iterator[list[Issue]]:
-    chunk: list[Issue] = []
-    for issue in ledger_queryset(issues).iterator(chunk_size=CHUNK):
-        chunk.append(issue)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ledger_rows(issues: QuerySet) -> Iterator[list]:
     """Rows in COLUMNS order; values are plain text or dates, not yet neutralised."""
     index = 0
-    for chunk in _chunks(issues):
+    for chunk in in_chunks(ledger_queryset(issues), CHUNK):
         measures_by_issue = _measures_by_issue([issue.pk for issue in chunk])
         for issue in chunk:
             index += 1
