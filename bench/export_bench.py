@@ -43,12 +43,14 @@ def _status_kb(field: str) -> int:
 def measure_one(fmt: str) -> dict:
     """In the child: export every published problem as `fmt` and time it."""
     from django.db import connection
+    from django.http import QueryDict
     from django.test import Client
     from django.urls import reverse
 
-    from rectify.models import Issue
+    from rectify.api import filtered_issues
 
-    problems = Issue.objects.published().count()
+    query = QueryDict(os.environ.get("BENCH_QUERY", ""))
+    problems = filtered_issues(query).count()
     cache_kb = os.environ.get("BENCH_SQLITE_CACHE_KB")
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
@@ -64,7 +66,7 @@ def measure_one(fmt: str) -> dict:
     # Writing 5 resets the peak resident set to the current one (Linux ≥ 4.0).
     Path("/proc/self/clear_refs").write_text("5")
     start = time.perf_counter()
-    response = client.get(url)
+    response = client.get(url, query)
     first = first_row = None
     size = 0
     for chunk in response.streaming_content:
@@ -95,9 +97,10 @@ def measure_one(fmt: str) -> dict:
     }
 
 
-def run_child(fmt: str, database_url: str, sqlite_cache_kb: int | None = None) -> dict:
+def run_child(fmt: str, database_url: str, sqlite_cache_kb: int | None = None, query: str = "") -> dict:
     env = {
         **os.environ,
+        "BENCH_QUERY": query,
         **({"BENCH_SQLITE_CACHE_KB": str(sqlite_cache_kb)} if sqlite_cache_kb else {}),
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "0",
@@ -122,8 +125,9 @@ def render(result: dict) -> str:
     lines = [
         f"**Exports ({result['label']})** — {machine['date']}, commit {machine['commit']}; {machine['cpu']} "
         f"×{machine['cores']}, load average at start {machine['load_average'][0]}; "
-        f"{result['database']['vendor']}, {corpus['issues']:,} problems, every published one exported "
-        "(no filter), each format in a fresh process through the Django stack"
+        f"{result['database']['vendor']}, {corpus['issues']:,} problems, "
+        + (f"those matching `{result['query']}` exported" if result.get("query") else "every published one exported")
+        + ", each format in a fresh process through the Django stack"
         + (f"; SQLite page cache {result['sqlite_cache_kb']} KB" if result.get("sqlite_cache_kb") else "")
         + ".",
         "",
@@ -150,6 +154,7 @@ def main(argv=None) -> int:
         type=int,
         help="SQLite page cache for the export (default: the settings' 64 MB); small, the peak is the Python side",
     )
+    parser.add_argument("--query", default="", help="the problem list's filters, e.g. year=2020 (default: none)")
     parser.add_argument("--no-readme", action="store_true")
     parser.add_argument("--child", choices=FORMATS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -173,7 +178,9 @@ def main(argv=None) -> int:
         build_corpus(reports, args.seed, "sqlite")
     result = {
         "label": ("exports-small" if args.small else "exports")
-        + (f"-cache{args.sqlite_cache_kb}kb" if args.sqlite_cache_kb else ""),
+        + (f"-cache{args.sqlite_cache_kb}kb" if args.sqlite_cache_kb else "")
+        + ("-filtered" if args.query else ""),
+        "query": args.query,
         "sqlite_cache_kb": args.sqlite_cache_kb,
         "machine": machine_info(),
         "database": database_info(),
@@ -182,7 +189,7 @@ def main(argv=None) -> int:
     }
     connection.close()
     for fmt in args.formats:
-        figures = run_child(fmt, database_url, args.sqlite_cache_kb)
+        figures = run_child(fmt, database_url, args.sqlite_cache_kb, args.query)
         result["exports"].append(figures)
         print(
             f"[exports] {fmt}: {figures['problems']} problems, first byte {figures['ttfb_s']} s, "
@@ -196,7 +203,8 @@ def main(argv=None) -> int:
     if args.small:
         return 0  # CI: the figures of 20 reports mean nothing, keep no file
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
-    out = RESULTS / f"{result['label']}-{result['database']['vendor']}-{result['corpus']['issues']}-{stamp}.json"
+    problems = result["exports"][0]["problems"] if result["exports"] else 0
+    out = RESULTS / f"{result['label']}-{result['database']['vendor']}-{problems}-{stamp}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"[exports] results: {out.relative_to(ROOT)}")
     if not args.no_readme:
