@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.loadtest                      # make loadtest
     .venv/bin/python -m bench.loadtest --small              # seconds, CI
     .venv/bin/python -m bench.loadtest --during-import 30   # 8 clients on every page kind while 30 files import
+    .venv/bin/python -m bench.loadtest --during-import 30 --rounds 5   # five such imports, one after another
 
 For each of home, list, filtered list, search and report pages, `--clients` threads each hold a
 keep-alive connection and request that kind's URLs in turn for `--seconds`; we record requests
@@ -191,7 +192,8 @@ def during_import(args, database: Path, urls: dict[str, list[str]], corpus: dict
     copy = database.with_name(f"{database.stem}-during-import.sqlite3")
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="rectify-loadtest-") as folder:
-        files = import_files(args.during_import, args.seed, corpus["reports"], Path(folder))
+        files = import_files(args.during_import * args.rounds, args.seed, corpus["reports"], Path(folder))
+        batches = [files[i : i + args.during_import] for i in range(0, len(files), args.during_import)]
         copy_started = time.perf_counter()
         copy_database(database, copy)
         figures["copy_seconds"] = round(time.perf_counter() - copy_started, 1)
@@ -202,16 +204,20 @@ def during_import(args, database: Path, urls: dict[str, list[str]], corpus: dict
                 stop = threading.Event()
                 driven = drive_during(args.port, urls, clients=args.clients, stop=stop)
                 time.sleep(args.lead)
-                import_started = time.perf_counter()
-                imported = subprocess.run(
-                    [str(PYTHON), "manage.py", "import_reports", *map(str, files)],
-                    cwd=ROOT,
-                    env={**os.environ, **env},
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                import_ended = time.perf_counter()
+                windows, runs = [], []
+                for batch in batches:
+                    import_started = time.perf_counter()
+                    runs.append(
+                        subprocess.run(
+                            [str(PYTHON), "manage.py", "import_reports", *map(str, batch)],
+                            cwd=ROOT,
+                            env={**os.environ, **env},
+                            capture_output=True,
+                            text=True,
+                            check=False,
+                        )
+                    )
+                    windows.append((import_started, time.perf_counter()))
                 time.sleep(args.lead)
                 stop.set()
                 for thread in driven["threads"]:
@@ -220,17 +226,18 @@ def during_import(args, database: Path, urls: dict[str, list[str]], corpus: dict
             for path in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
                 path.unlink(missing_ok=True)
     records = [record for per_client in driven["records"] for record in per_client]
-    during = [r for r in records if import_started <= r[1] < import_ended]
+    during = [r for r in records if any(start <= r[1] < end for start, end in windows)]
     failures = [r for r in records if r[3] != 200]
     server_errors = [r for r in records if isinstance(r[3], int) and r[3] >= 500]
     first, last = min(r[1] for r in records), max(r[1] + r[2] / 1000 for r in records)
     figures.update(
         {
-            "files": len(files),
-            "import_seconds": round(import_ended - import_started, 2),
-            "import_exit_status": imported.returncode,
-            "import_summary": (imported.stdout.strip().splitlines() or [""])[-1],
-            "import_errors": imported.stderr.strip()[-2000:],
+            "files": len(batches[0]),
+            "rounds": len(batches),
+            "import_seconds": [round(end - start, 2) for start, end in windows],
+            "import_exit_status": max(run.returncode for run in runs),
+            "import_summary": [(run.stdout.strip().splitlines() or [""])[-1] for run in runs],
+            "import_errors": "\n".join(run.stderr.strip()[-1000:] for run in runs if run.returncode),
             "requests": len(records),
             "requests_during_import": len(during),
             "seconds": round(last - first, 2),
@@ -259,12 +266,14 @@ def render_during_import(result: dict) -> str:
         f"**Load test during an import ({result['label']})** — {machine['date']}, commit {machine['commit']}; "
         f"{machine['cpu']} ×{machine['cores']}, load average at start {machine['load_average'][0]}; gunicorn "
         f"{settings['workers']} sync workers on 127.0.0.1, {settings['clients']} clients walking all page kinds "
-        f"mixed from {settings['lead']:g} s before `import_reports` of {figures['files']} new files until "
-        f"{settings['lead']:g} s after it; on a copy of the corpus of {corpus['reports']:,} reports, "
-        f"{corpus['issues']:,} problems.",
+        f"mixed from {settings['lead']:g} s before {figures['rounds']} × `import_reports` of "
+        f"{figures['files']} new files (one after the other) until {settings['lead']:g} s after; on a copy of "
+        f"the corpus of {corpus['reports']:,} reports, {corpus['issues']:,} problems."
+        + (f" {result['note']}" if result.get("note") else ""),
         "",
-        f"Import: {figures['import_seconds']} s, exit status {figures['import_exit_status']} "
-        f"({figures['import_summary']}). Requests: {figures['requests']} in {figures['seconds']} s "
+        f"Imports: {', '.join(f'{s:g}' for s in figures['import_seconds'])} s, exit status "
+        f"{figures['import_exit_status']} ({'; '.join(figures['import_summary'])}). "
+        f"Requests: {figures['requests']} in {figures['seconds']} s "
         f"({figures['rps']} req/s), {figures['requests_during_import']} of them while the import ran; "
         f"**errors {figures['errors']}, 5xx {figures['server_errors']}**.",
         "",
@@ -300,6 +309,8 @@ def main(argv=None) -> int:
         "--during-import", type=int, metavar="FILES", help="drive all page kinds while this many new files import"
     )
     parser.add_argument("--lead", type=float, default=2.0, help="seconds of load before and after the import")
+    parser.add_argument("--rounds", type=int, default=1, help="imports of --during-import new files, one after another")
+    parser.add_argument("--note", default="", help="a sentence recorded with the results (what differs in this run)")
     args = parser.parse_args(argv)
     if args.small:
         args.clients, args.seconds, args.workers = 2, 2.0, 2
@@ -342,6 +353,7 @@ def main(argv=None) -> int:
             "database": database_info(),
             "corpus": corpus,
             "settings": {"clients": args.clients, "workers": args.workers, "lead": args.lead, "server": "gunicorn"},
+            "note": args.note,
         }
         result["import"] = during_import(args, database, urls, corpus, env)
         return finish(args, result, render_during_import(result), result["import"]["errors"])
