@@ -2,6 +2,8 @@
 
     .venv/bin/python -m bench.loadtest                      # make loadtest
     .venv/bin/python -m bench.loadtest --small              # seconds, CI
+    .venv/bin/python -m bench.loadtest --during-import 30   # 8 clients on every page kind while 30 files import
+    .venv/bin/python -m bench.loadtest --during-import 30 --rounds 5   # five such imports, one after another
 
 For each of home, list, filtered list, search and report pages, `--clients` threads each hold a
 keep-alive connection and request that kind's URLs in turn for `--seconds`; we record requests
@@ -15,6 +17,12 @@ CPU time is recorded beside the server's throughput, to show it is not the bottl
 
 The database must hold at least 10,000 problems: the full corpus if it was built, otherwise a
 corpus of 600 reports (~12,000 problems) is built first.
+
+`--during-import N`: the clients request all page kinds mixed (each client walks the mixed list)
+while `manage.py import_reports` loads N new report files (the corpus generator's next N reports,
+written as text files) into the same database, as staff would import during the day. The run works
+on a copy of the corpus (SQLite backup), so the corpus stays as built; the clients start before the
+import and stop a little after it ends. Every answer but 200 is an error; 5xx are counted apart.
 """
 
 from __future__ import annotations
@@ -25,12 +33,25 @@ import json
 import os
 import random
 import resource
+import sqlite3
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
-from bench.common import RESULTS, ROOT, HttpClient, gunicorn_command, served, setup_django, sqlite_url, summary
+from bench.common import (
+    PYTHON,
+    RESULTS,
+    ROOT,
+    HttpClient,
+    gunicorn_command,
+    served,
+    setup_django,
+    sqlite_url,
+    summary,
+)
 from bench.queries import ALL_TERMS, list_filters
 
 MIN_PROBLEMS = 10_000
@@ -120,6 +141,158 @@ def drive(port: int, urls: list[str], *, clients: int, seconds: float) -> dict:
     }
 
 
+def drive_during(port: int, urls: dict[str, list[str]], *, clients: int, stop: threading.Event) -> dict:
+    """`clients` threads walk all kinds' URLs mixed until `stop` is set; figures per kind and in all."""
+    mixed = [(kind, url) for kind, kind_urls in urls.items() for url in kind_urls]
+    random.Random(0).shuffle(mixed)
+    records: list[list[tuple[str, float, float, object, str]]] = [[] for _ in range(clients)]
+
+    def client_loop(number: int):
+        client = HttpClient(port, timeout=120)
+        position = number * (len(mixed) // clients)
+        while not stop.is_set():
+            kind, url = mixed[position % len(mixed)]
+            position += 1
+            tick = time.perf_counter()
+            try:
+                status, _ = client.get(url)
+            except Exception as exc:  # a refused or broken connection is an error to count, not a crash
+                status = f"{type(exc).__name__}"
+            records[number].append((kind, tick, (time.perf_counter() - tick) * 1000, status, url))
+        client.close()
+
+    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    return {"threads": threads, "records": records}
+
+
+def import_files(count: int, seed: int, start: int, folder: Path) -> list[Path]:
+    """Write the corpus generator's reports start..start+count-1 as text files (new to the corpus)."""
+    subprocess.run(
+        [str(PYTHON), "manage.py", "generate_corpus", "--reports", str(count), "--seed", str(seed)]
+        + ["--start", str(start), "--write-dir", str(folder), "--jobs", "0", "-v", "0"],
+        cwd=ROOT,
+        check=True,
+    )
+    return sorted(folder.glob("*.txt"))
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite database (its WAL included), through SQLite's backup API."""
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst, pages=65536)
+    dst.close()
+    src.close()
+
+
+def during_import(args, database: Path, urls: dict[str, list[str]], corpus: dict, env: dict) -> dict:
+    """Drive the site with args.clients clients while args.during_import files are imported."""
+    copy = database.with_name(f"{database.stem}-during-import.sqlite3")
+    figures: dict = {}
+    with tempfile.TemporaryDirectory(prefix="rectify-loadtest-") as folder:
+        files = import_files(args.during_import * args.rounds, args.seed, corpus["reports"], Path(folder))
+        batches = [files[i : i + args.during_import] for i in range(0, len(files), args.during_import)]
+        copy_started = time.perf_counter()
+        copy_database(database, copy)
+        figures["copy_seconds"] = round(time.perf_counter() - copy_started, 1)
+        env = {**env, "DATABASE_URL": sqlite_url(copy)}
+        log = RESULTS / "loadtest-gunicorn.log"
+        try:
+            with served(gunicorn_command(args.port, workers=args.workers), args.port, env=env, log=log):
+                stop = threading.Event()
+                driven = drive_during(args.port, urls, clients=args.clients, stop=stop)
+                time.sleep(args.lead)
+                windows, runs = [], []
+                for batch in batches:
+                    import_started = time.perf_counter()
+                    runs.append(
+                        subprocess.run(
+                            [str(PYTHON), "manage.py", "import_reports", *map(str, batch)],
+                            cwd=ROOT,
+                            env={**os.environ, **env},
+                            capture_output=True,
+                            text=True,
+                            check=False,
+                        )
+                    )
+                    windows.append((import_started, time.perf_counter()))
+                time.sleep(args.lead)
+                stop.set()
+                for thread in driven["threads"]:
+                    thread.join()
+        finally:
+            for path in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+                path.unlink(missing_ok=True)
+    records = [record for per_client in driven["records"] for record in per_client]
+    during = [r for r in records if any(start <= r[1] < end for start, end in windows)]
+    failures = [r for r in records if r[3] != 200]
+    server_errors = [r for r in records if isinstance(r[3], int) and r[3] >= 500]
+    first, last = min(r[1] for r in records), max(r[1] + r[2] / 1000 for r in records)
+    figures.update(
+        {
+            "files": len(batches[0]),
+            "rounds": len(batches),
+            "import_seconds": [round(end - start, 2) for start, end in windows],
+            "import_exit_status": max(run.returncode for run in runs),
+            "import_summary": [(run.stdout.strip().splitlines() or [""])[-1] for run in runs],
+            "import_errors": "\n".join(run.stderr.strip()[-1000:] for run in runs if run.returncode),
+            "requests": len(records),
+            "requests_during_import": len(during),
+            "seconds": round(last - first, 2),
+            "rps": round(len(records) / (last - first), 1),
+            **summary([r[2] for r in records]),
+            "during_import": summary([r[2] for r in during]),
+            "errors": len(failures),
+            "server_errors": len(server_errors),
+            "error_examples": [f"{r[3]} {r[4]}" for r in failures[:5]],
+            "kinds": {
+                kind: {
+                    "requests": len([r for r in records if r[0] == kind]),
+                    **summary([r[2] for r in records if r[0] == kind]),
+                    "errors": len([r for r in records if r[0] == kind and r[3] != 200]),
+                }
+                for kind in urls
+            },
+        }
+    )
+    return figures
+
+
+def render_during_import(result: dict) -> str:
+    machine, settings, corpus, figures = result["machine"], result["settings"], result["corpus"], result["import"]
+    lines = [
+        f"**Load test during an import ({result['label']})** — {machine['date']}, commit {machine['commit']}; "
+        f"{machine['cpu']} ×{machine['cores']}, load average at start {machine['load_average'][0]}; gunicorn "
+        f"{settings['workers']} sync workers on 127.0.0.1, {settings['clients']} clients walking all page kinds "
+        f"mixed from {settings['lead']:g} s before {figures['rounds']} × `import_reports` of "
+        f"{figures['files']} new files (one after the other) until {settings['lead']:g} s after; on a copy of "
+        f"the corpus of {corpus['reports']:,} reports, {corpus['issues']:,} problems."
+        + (f" {result['note']}" if result.get("note") else ""),
+        "",
+        f"Imports: {', '.join(f'{s:g}' for s in figures['import_seconds'])} s, exit status "
+        f"{figures['import_exit_status']} ({'; '.join(figures['import_summary'])}). "
+        f"Requests: {figures['requests']} in {figures['seconds']} s "
+        f"({figures['rps']} req/s), {figures['requests_during_import']} of them while the import ran; "
+        f"**errors {figures['errors']}, 5xx {figures['server_errors']}**.",
+        "",
+        "| Page | requests | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, kind_figures in figures["kinds"].items():
+        lines.append(
+            f"| {kind} | {kind_figures['requests']} | {kind_figures.get('p50', '—')} | "
+            f"{kind_figures.get('p95', '—')} | {kind_figures.get('p99', '—')} | {kind_figures['errors']} |"
+        )
+    during = figures["during_import"]
+    lines.append(
+        f"| all, while importing | {during.get('n', 0)} | {during.get('p50', '—')} | {during.get('p95', '—')} | "
+        f"{during.get('p99', '—')} | |"
+    )
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -132,11 +305,20 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8105)
     parser.add_argument("--small", action="store_true", help="tiny corpus, 2 clients, 2 s per kind (CI)")
     parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument(
+        "--during-import", type=int, metavar="FILES", help="drive all page kinds while this many new files import"
+    )
+    parser.add_argument("--lead", type=float, default=2.0, help="seconds of load before and after the import")
+    parser.add_argument("--rounds", type=int, default=1, help="imports of --during-import new files, one after another")
+    parser.add_argument("--note", default="", help="a sentence recorded with the results (what differs in this run)")
     args = parser.parse_args(argv)
     if args.small:
         args.clients, args.seconds, args.workers = 2, 2.0, 2
+        if args.during_import:
+            args.clients = 8  # the point of the mode; still seconds on 20 reports
 
     RESULTS.mkdir(parents=True, exist_ok=True)
+    external_database = os.environ.get("DATABASE_URL")  # setup_django sets it below
     database = (args.db or pick_database(args.small, args.seed)).resolve()
     setup_django(sqlite_url(database))
     from django.db import connection
@@ -160,6 +342,21 @@ def main(argv=None) -> int:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     }
     connection.close()
+
+    if args.during_import:
+        if external_database:
+            print("[loadtest] --during-import works on a copy of an SQLite corpus; unset DATABASE_URL", file=sys.stderr)
+            return 2
+        result = {
+            "label": "during-import-small" if args.small else "during-import",
+            "machine": machine_info(),
+            "database": database_info(),
+            "corpus": corpus,
+            "settings": {"clients": args.clients, "workers": args.workers, "lead": args.lead, "server": "gunicorn"},
+            "note": args.note,
+        }
+        result["import"] = during_import(args, database, urls, corpus, env)
+        return finish(args, result, render_during_import(result), result["import"]["errors"])
 
     result = {
         "label": "small" if args.small else "full",
@@ -187,17 +384,20 @@ def main(argv=None) -> int:
             )
         probe.close()
 
+    errors = sum(p.get("errors", 0) for p in result["pages"].values())
+    return finish(args, result, render(result), errors)
+
+
+def finish(args, result: dict, table: str, errors: int) -> int:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
     out = RESULTS / f"loadtest-{result['label']}-{stamp}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    table = render(result)
     print(table)
     print(f"[loadtest] results: {out.relative_to(ROOT)}")
     if not args.no_readme:
         from bench.report import update_readme
 
         update_readme({**result, "label": f"loadtest-{result['label']}"}, table, out)
-    errors = sum(p.get("errors", 0) for p in result["pages"].values())
     return 1 if errors else 0
 
 

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, router, transaction
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -135,13 +135,15 @@ def ledger_response(issues, *, fmt: str, filename: str) -> HttpResponse:
     """A 整改台账 download of these problems, in report order."""
     issues = issues.order_by("inspection__unit__name", "inspection", "order")
     stamp = timezone.localdate().strftime("%Y%m%d")
+    # Streamed (CSV) or spooled to a temporary file (XLSX), as the public exports: a whole archive
+    # selected with "select all" must not be held in memory.
     if fmt == "xlsx":
-        response = HttpResponse(
-            ledger.ledger_xlsx(issues),
+        response = FileResponse(
+            ledger.ledger_xlsx_file(issues),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(ledger.ledger_csv(issues), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(ledger.ledger_csv_lines(issues), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}-{stamp}.{fmt}")
     return response
 

@@ -11,6 +11,7 @@ class RectifyConfig(AppConfig):
 
     def ready(self):
         from rectify import evidence_files
+        from rectify.checks import check_static_manifest
         from rectify.search import check_index_paused, on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
@@ -22,3 +23,4 @@ class RectifyConfig(AppConfig):
         signals.post_save.connect(evidence_files.evidence_saved, sender=evidence, dispatch_uid="evidence_saved")
         # Untagged: a plain `manage.py check` reports a paused index (see check_index_paused).
         checks.register(check_index_paused)
+        checks.register(check_static_manifest)

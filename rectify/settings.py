@@ -5,6 +5,7 @@ DJANGO_ENV=production turns DEBUG off and demands DJANGO_SECRET_KEY and DJANGO_A
 DATABASE_URL=postgres://... switches the database on any setting.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -137,7 +138,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))  # where collectstatic writes
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -162,6 +163,13 @@ RECTIFY_MAX_REPORT_BYTES = int(os.environ.get("RECTIFY_MAX_REPORT_BYTES", str(20
 RECTIFY_DEFAULT_DEADLINE_DAYS = int(os.environ.get("RECTIFY_DEFAULT_DEADLINE_DAYS", "60"))
 # Early warning: green when this many days or fewer are left, yellow at the second; red once overdue.
 RECTIFY_WARNING_DAYS = tuple(int(d) for d in env_list("RECTIFY_WARNING_DAYS", "20,10"))
+# Full exports read every matching problem: each client may start this many per this many seconds
+# ("N/seconds"; "0" for no limit). Counted per process unless DJANGO_CACHE_BACKEND is shared.
+RECTIFY_EXPORT_RATE = os.environ.get("RECTIFY_EXPORT_RATE", "10/60")
+# An .xlsx file cannot be sent before it is finished (its index comes last), so its rows are capped;
+# CSV and JSON stream and have no cap. 0 for no cap. openpyxl writes ~600 problems/s on the bench
+# VM (bench/README.md): 10,000 is ~17 s before the first byte, well inside a proxy's 60 s.
+RECTIFY_XLSX_MAX_ROWS = int(os.environ.get("RECTIFY_XLSX_MAX_ROWS", "10000"))
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -223,6 +231,12 @@ AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_COOLOFF_MESSAGE = _("登录失败次数过多，该账户已在本机暂时锁定，请稍后再试。")
+# Behind a reverse proxy every request comes from the proxy's address: count the client's instead
+# (rectify.clients.client_ip reads X-Forwarded-For only from DJANGO_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "rectify.clients.client_ip"
+# Addresses or networks of the reverse proxies in front of the site (e.g. "127.0.0.1,10.0.0.0/8").
+# Parsed here so a typo stops the start instead of the first request.
+RECTIFY_TRUSTED_PROXIES = [str(ipaddress.ip_network(p, strict=False)) for p in env_list("DJANGO_TRUSTED_PROXIES")]
 
 # Request bodies: the admin's forms and uploads only. Reports come in through import_reports.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -253,3 +253,18 @@ def test_docs_page_documents_every_filter_with_live_examples(client, imported_se
     example = Issue.objects.published().order_by("pk").first()
     assert f'href="{reverse("api_issue_detail", args=[example.pk])}"' in page
     assert 'style="' not in page and not re.search(r"<script(?![^>]*\bsrc=)", page), "inline script or style"
+
+
+def test_in_chunks_gives_every_row_in_order_and_skips_rows_deleted_meanwhile(imported_seeds):
+    issues = Issue.objects.order_by("-inspection", "order", "pk")
+    expected = list(issues.values_list("pk", flat=True))
+    assert len(expected) > 5
+
+    chunks = api.in_chunks(api.issue_rows_queryset(issues), size=3)
+    first = next(chunks)
+    Issue.objects.filter(pk=expected[4]).delete()
+    rest = [issue.pk for chunk in chunks for issue in chunk]
+
+    assert [issue.pk for issue in first] == expected[:3]
+    assert rest == expected[3:4] + expected[5:]
+    assert all(len(chunk) <= 3 for chunk in api.in_chunks(issues, size=3))

@@ -181,3 +181,41 @@ def test_open_data_nav_links_stats_and_api(rf):
     html = render_to_string("rectify/includes/_open_data_nav.html", {"request": rf.get("/")})
     assert f'href="{reverse("stats")}"' in html and f'href="{reverse("api_docs")}"' in html
     assert html.count("<li>") == 2, "nav items are list items, as the nav they go into is a list"
+
+
+# --- limits: XLSX rows capped, exports rate-limited per client ------------------------------------
+
+
+def test_xlsx_over_the_cap_is_refused_with_the_csv_link(client, imported_seeds, settings):
+    published = Issue.objects.filter(report__is_published=True).count()
+    settings.RECTIFY_XLSX_MAX_ROWS = published - 1
+
+    response = client.get(reverse("issue_export", args=["xlsx"]), {"sort": "due"})
+
+    assert response.status_code == 400
+    message = response.content.decode()
+    assert f"{published:,}" in message and "CSV" in message
+    assert "/problems/export.csv?sort=due" in message
+    assert "/problems/export.csv?sort=due" in response["Link"]
+    # The same selection as CSV is not capped; a narrower XLSX is.
+    assert client.get(reverse("issue_export", args=["csv"]), {"sort": "due"}).status_code == 200
+    unit = Issue.objects.first().inspection.unit_id
+    assert client.get(reverse("issue_export", args=["xlsx"]), {"unit": unit}).status_code == 200
+
+
+def test_exports_are_rate_limited_per_client(client, imported_seeds, settings):
+    settings.RECTIFY_EXPORT_RATE = "3/60"
+    url = reverse("issue_export", args=["csv"])
+
+    statuses = [client.get(url, {"status": "completed"}, REMOTE_ADDR="192.0.2.1").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    refused = client.get(reverse("issue_export", args=["json"]), REMOTE_ADDR="192.0.2.1")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) >= 1
+    assert "请" in refused.content.decode() and "秒后再试" in refused.content.decode()
+    assert client.get(url, REMOTE_ADDR="192.0.2.2").status_code == 200
+
+
+def test_every_format_streams(client, imported_seeds):
+    for fmt in ("csv", "json", "xlsx"):
+        assert client.get(reverse("issue_export", args=[fmt])).streaming, fmt

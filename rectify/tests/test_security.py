@@ -193,7 +193,11 @@ def run_in_production(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_settings_pass_check_deploy_without_warnings():
+def test_production_settings_pass_check_deploy_without_warnings(tmp_path, monkeypatch):
+    # As `make serve` runs it: static files collected first (rectify.E007 fails the check otherwise).
+    monkeypatch.setitem(PRODUCTION_ENV, "DJANGO_STATIC_ROOT", str(tmp_path / "static"))
+    collected = run_in_production("manage.py", "collectstatic", "--noinput", "-v", "0")
+    assert collected.returncode == 0, collected.stderr
     result = run_in_production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -508,6 +512,64 @@ def test_successful_login_resets_the_failure_count(client, settings, fast_hasher
     client.logout()
     for _ in range(limit - 1):
         assert login(client, "editor", "wrong").status_code == 200
+
+
+PROXY = "10.0.0.1"
+
+
+def login_via_proxy(client, username, password, forwarded_for):
+    """A login as nginx would pass it on: the proxy connects and appends the client's address."""
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_lockout_behind_a_trusted_proxy_locks_one_client_not_everyone(client, settings, fast_hasher):
+    settings.RECTIFY_TRUSTED_PROXIES = [PROXY]
+    User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
+    attacker, colleague = "198.51.100.7", "203.0.113.20"
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        # Whatever the attacker puts left of its own address is not believed.
+        login_via_proxy(client, "editor", "wrong", f"192.0.2.{_}, {attacker}")
+    assert login_via_proxy(client, "editor", "correct-horse-battery", attacker).status_code == 429
+
+    # Same proxy, same username, another client: not locked.
+    assert login_via_proxy(client, "editor", "correct-horse-battery", colleague).status_code == 302
+
+
+def test_forwarded_for_from_an_untrusted_client_is_ignored(client, settings, fast_hasher):
+    settings.RECTIFY_TRUSTED_PROXIES = [PROXY]
+    User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
+
+    # A direct client inventing a new X-Forwarded-For each time is still one address to the lockout.
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": "correct-horse-battery"},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+    assert response.status_code == 429
+
+
+def test_without_trusted_proxies_forwarded_for_is_never_read(client, settings, fast_hasher):
+    assert settings.RECTIFY_TRUSTED_PROXIES == []
+    User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        login_via_proxy(client, "editor", "wrong", f"192.0.2.{n}")
+
+    assert login_via_proxy(client, "editor", "correct-horse-battery", "192.0.2.200").status_code == 429
 
 
 def test_request_bodies_are_limited(client, imported_seeds, settings):
