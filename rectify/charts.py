@@ -179,3 +179,20 @@ def columns_svg(
         body.append(_text(centre, height - bottom + 16, column.label, anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 30, f"n={column.total}", anchor="middle", size=10))
     return _svg(width, height, title, description, body, chart_id)
+
+
+def share_bar_svg(share: int, *, key: str, label: str, width: int = 120, height: int = 12) -> str:
+    """A small horizontal bar of a share (0–100) in the colour of its status, for tables of counts.
+
+    A <meter> is drawn green by the browser whatever it measures, which made 未标明 look like
+    progress; this bar takes the status's own colour (grey for unknown) and says its label.
+    """
+    share = max(0, min(100, share))
+    filled = width * share / 100
+    colour = STATUS_COLOURS.get(key, FALLBACK_COLOUR)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" class="share-bar share-{escape(key)}"><title>{escape(label)} {share}%</title>'
+        f'<rect width="{width}" height="{height}" fill="{GRID_COLOUR}"/>'
+        f'<rect width="{_number(filled)}" height="{height}" fill="{colour}"/></svg>'
+    )

@@ -419,7 +419,8 @@ def test_ledger_xlsx_of_selected_problems(client, office_user, imported_seeds):
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     assert [row[3].split("\n")[0] for row in rows[1:]] == [issue.title for issue in issues]
-    assert [row[7] for row in rows[1:]] == [issue.get_status_display() for issue in issues]
+    status = HEADERS.index("完成情况")
+    assert [row[status] for row in rows[1:]] == [issue.get_status_display() for issue in issues]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     assert sheet.column_dimensions["E"].width > sheet.column_dimensions["A"].width
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from rectify.models import Inspection, Issue, IssueStatus, Report, Unit
+from rectify.models import DueBasis, Inspection, Issue, IssueStatus, Report, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -109,9 +109,16 @@ def test_report_without_a_title_composes_one(report):
 # --- early warning (admin helper) ---
 
 
-def _issue_due(inspection, report, key, due, status=IssueStatus.IN_PROGRESS):
+def _issue_due(inspection, report, key, due, status=IssueStatus.IN_PROGRESS, basis=DueBasis.STATED):
     return Issue.objects.create(
-        inspection=inspection, report=report, key=key, order=1, title=key, status=status, due_date=due
+        inspection=inspection,
+        report=report,
+        key=key,
+        order=1,
+        title=key,
+        status=status,
+        due_date=due,
+        due_basis=basis if due else "",
     )
 
 
