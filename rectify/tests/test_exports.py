@@ -183,3 +183,18 @@ def test_open_data_nav_links_stats_and_api(rf):
     html = render_to_string("rectify/includes/_open_data_nav.html", {"request": rf.get("/")})
     assert f'href="{reverse("stats")}"' in html and f'href="{reverse("api_docs")}"' in html
     assert html.count("<li>") == 2, "nav items are list items, as the nav they go into is a list"
+
+
+def test_csv_and_xlsx_say_how_each_deadline_was_set(client, imported_seeds):
+    from rectify.models import DueBasis
+
+    expected = [i.get_due_basis_display() for i in expected_issues()]
+    assert "按反馈日期估算" in expected and "报告载明" in expected
+    column = ledger.HEADERS.index("期限依据")
+    _, content = export(client, "csv")
+    assert [row[column] for row in csv_rows(content)[1:]] == expected
+    _, content = export(client, "xlsx")
+    sheet = load_workbook(io.BytesIO(content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert [row[column] or "" for row in values[1:]] == expected
+    assert DueBasis.DEFAULT.label == "按反馈日期估算"
