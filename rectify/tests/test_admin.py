@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from rectify.ledger import HEADERS
 from rectify.models import (
+    DueBasis,
     Evidence,
     Inspection,
     Issue,
@@ -494,3 +495,17 @@ def test_problem_admin_search_finds_text_through_the_index_and_unit_names(admin_
     page = admin_client.get(url, {"q": unit.name}).content.decode()
     total = Issue.objects.filter(inspection__unit=unit).count()
     assert f"{total} 条结果" in page
+
+
+def test_staff_see_estimated_warnings_marked_and_counted_apart(client, office_user, flagged):
+    # The red one's deadline is stated by the report; the others are estimated from the feedback date.
+    Issue.objects.filter(pk=flagged["red"].pk).update(due_basis=DueBasis.STATED)
+    Issue.objects.filter(pk__in=[flagged["yellow"].pk, flagged["green"].pk]).update(due_basis=DueBasis.DEFAULT)
+    client.force_login(office_user)
+    red = client.get(ISSUES, {"warning": "red"}).content.decode()
+    yellow = client.get(ISSUES, {"warning": "yellow"}).content.decode()
+    assert "rectify-flag-red" in red and "（估算）" not in red
+    assert "rectify-flag-yellow rectify-flag-estimated" in yellow and "（估算）" in yellow
+    dashboard = client.get(reverse("admin:rectify_issue_dashboard"))
+    assert dashboard.context["totals"]["estimated"] == 2
+    assert (dashboard.context["totals"]["red"], dashboard.context["totals"]["yellow"]) == (1, 1)
