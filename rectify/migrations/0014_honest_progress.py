@@ -3,29 +3,72 @@
 import django.db.models.functions.comparison
 from django.db import migrations, models
 
+# The report lists' order (ReportQuerySet.latest_first): newest by the best known date, undated last.
+# PostgreSQL needs the index DESC NULLS LAST to serve that order; SQLite refuses NULLS LAST in an
+# index but puts NULLs last in a DESC index anyway, and its planner matches the query to it.
+REPORT_DATE = 'COALESCE("published_date", "signed_date", "disclosure_start")'
+NULLS_LAST = {"postgresql": " NULLS LAST", "sqlite": ""}
+
+
+def create_report_date_index(apps, schema_editor):
+    nulls = NULLS_LAST[schema_editor.connection.vendor]
+    schema_editor.execute(
+        f'CREATE INDEX "report_date_idx" ON "rectify_report" ("is_published", ({REPORT_DATE}) DESC{nulls}, "id" DESC)'
+    )
+
+
+def drop_report_date_index(apps, schema_editor):
+    schema_editor.execute('DROP INDEX IF EXISTS "report_date_idx"')
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('rectify', '0013_keep_staff_work'),
+        ("rectify", "0013_keep_staff_work"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='report',
-            options={'ordering': [models.OrderBy(django.db.models.functions.comparison.Coalesce('published_date', 'signed_date', 'disclosure_start'), descending=True, nulls_last=True), '-id'], 'verbose_name': '整改进展通报', 'verbose_name_plural': '整改进展通报'},
+            name="report",
+            options={
+                "ordering": [
+                    models.OrderBy(
+                        django.db.models.functions.comparison.Coalesce(
+                            "published_date", "signed_date", "disclosure_start"
+                        ),
+                        descending=True,
+                        nulls_last=True,
+                    ),
+                    "-id",
+                ],
+                "verbose_name": "整改进展通报",
+                "verbose_name_plural": "整改进展通报",
+            },
         ),
         migrations.RemoveIndex(
-            model_name='issue',
-            name='issue_facets_idx',
+            model_name="issue",
+            name="issue_facets_idx",
         ),
         migrations.AlterField(
-            model_name='issue',
-            name='due_basis',
-            field=models.CharField(blank=True, choices=[('stated', '报告载明'), ('default', '按反馈日期估算'), ('long_term', '长期坚持'), ('staff', '工作人员设定')], max_length=20, verbose_name='期限依据'),
+            model_name="issue",
+            name="due_basis",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("stated", "报告载明"),
+                    ("default", "按反馈日期估算"),
+                    ("long_term", "长期坚持"),
+                    ("staff", "工作人员设定"),
+                ],
+                max_length=20,
+                verbose_name="期限依据",
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['inspection', 'is_published', 'status', 'immediate', 'due_date', 'due_basis', 'category'], name='issue_facets_idx'),
+            model_name="issue",
+            index=models.Index(
+                fields=["inspection", "is_published", "status", "immediate", "due_date", "due_basis", "category"],
+                name="issue_facets_idx",
+            ),
         ),
+        migrations.RunPython(create_report_date_index, drop_report_date_index),
     ]
