@@ -44,6 +44,9 @@ class Column:
     label: str
     part: int
     total: int
+    # Of the total, how many are neither part nor known to be outside it (problems whose status no
+    # report states): drawn grey above the part, so they do not read as unfinished.
+    unknown: int = 0
 
     @property
     def share(self) -> float:
@@ -146,12 +149,17 @@ def columns_svg(
     title: str,
     description: str = "",
     colour: str = STATUS_COLOURS["completed"],
+    unknown_colour: str = STATUS_COLOURS["unknown"],
+    unknown_label: str = "未标明",
     width: int = 760,
     height: int = 260,
     chart_id: str = "columns",
     empty_text: str = "暂无数据",
 ) -> str:
-    """Vertical columns of a share (0–100%), one per label, with gridlines at 0, 50 and 100%."""
+    """Vertical columns of a share (0–100%), one per label, with gridlines at 0, 50 and 100%.
+
+    A column's unknown share, if any, is stacked above its share in unknown_colour.
+    """
     left, right, top, bottom = 44, 8, 24, 40
     plot_width = width - left - right
     plot_height = height - top - bottom
@@ -175,6 +183,15 @@ def columns_svg(
             f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y)}" width="{_number(column_width)}" '
             f'height="{_number(column_height)}" fill="{colour}"><title>{escape(tip)}</title></rect>'
         )
+        if column.unknown and column.total:
+            unknown_share = column.unknown / column.total
+            unknown_height = plot_height * unknown_share
+            unknown_tip = f"{column.label}：{unknown_label} {column.unknown}（{_percent(unknown_share)}）"
+            body.append(
+                f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y - unknown_height)}" '
+                f'width="{_number(column_width)}" height="{_number(unknown_height)}" fill="{unknown_colour}" '
+                f'class="unknown"><title>{escape(unknown_tip)}</title></rect>'
+            )
         body.append(_text(centre, y - 4, _percent(column.share), anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 16, column.label, anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 30, f"n={column.total}", anchor="middle", size=10))

@@ -43,16 +43,21 @@ def completion_columns(issues) -> list[charts.Column]:
     rows = (
         issues.annotate(month=TruncMonth(report_date("report__")))
         .values("month")
-        .annotate(total=Count("id"), completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)))
+        .annotate(
+            total=Count("id"),
+            completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
+            unknown=Count("id", filter=Q(status=IssueStatus.UNKNOWN)),
+        )
         .order_by("month")
     )
     columns, undated = [], None
     for row in rows:
+        counts = {"part": row["completed"], "total": row["total"], "unknown": row["unknown"]}
         if row["month"] is None:
-            undated = charts.Column(label=_("日期未标明"), part=row["completed"], total=row["total"])
+            undated = charts.Column(label=_("日期未标明"), **counts)
             continue
         label = _("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month}
-        columns.append(charts.Column(label=label, part=row["completed"], total=row["total"]))
+        columns.append(charts.Column(label=label, **counts))
     return [*columns, undated] if undated else columns
 
 
@@ -110,10 +115,11 @@ def stats(request):
                 columns,
                 title=_("按通报日期月份的整改完成率"),
                 description=_(
-                    "每月的通报所公开问题中已完成整改的比例；通报按发布日期归月，未载明发布日期的按落款日期或公开期限起，"
-                    "三者皆无的列在最后。"
+                    "每月的通报所公开问题中已完成整改的比例（绿色），其上灰色为整改状态未标明的比例；"
+                    "通报按发布日期归月，未载明发布日期的按落款日期或公开期限起，三者皆无的列在最后。"
                 ),
                 chart_id="completion-over-time",
+                unknown_label=_("未标明"),
                 empty_text=_("暂无数据"),
             )
         ),

@@ -173,3 +173,24 @@ def test_share_bars_take_the_status_colour_and_grey_for_unknown():
     assert STATUS_COLOURS["completed"] not in bar and "style=" not in bar
     assert "<title>未标明 59%</title>" in bar
     assert "&lt;b&gt;" in share_bar_svg(10, key="x", label="<b>")
+
+
+def test_columns_stack_the_unknown_share_in_grey_above_the_part():
+    columns = [charts.Column("2025年7月", 2, 10, unknown=5), charts.Column("2025年8月", 5, 10)]
+    root = ET.fromstring(charts.columns_svg(columns, title="完成率", height=260))
+    rects = list(root.iter(f"{SVG}rect"))
+    part, unknown, other = rects
+    assert unknown.get("fill") == charts.STATUS_COLOURS["unknown"] != part.get("fill")
+    assert float(unknown.get("height")) == pytest.approx(float(part.get("height")) * 5 / 2, rel=0.01)
+    assert float(unknown.get("y")) + float(unknown.get("height")) == pytest.approx(float(part.get("y")), abs=0.1)
+    assert unknown.find(f"{SVG}title").text == "2025年7月：未标明 5（50%）"
+    assert other.get("fill") == charts.STATUS_COLOURS["completed"]
+
+
+@pytest.mark.django_db
+def test_completion_chart_shows_unknown_statuses_apart(client, imported_seeds):
+    columns = client.get(reverse("stats")).context["columns"]
+    assert sum(c.unknown for c in columns) == Issue.objects.published().filter(status="unknown").count() > 0
+    page = client.get(reverse("stats")).content.decode()
+    chart = page[page.index('id="completion-over-time-title"') :].split("</svg>")[0]
+    assert f'fill="{charts.STATUS_COLOURS["unknown"]}" class="unknown"' in chart
