@@ -482,3 +482,21 @@ def test_report_list_sorts_and_shows_each_report_by_its_best_known_date(client, 
     for report in dated:
         assert report.date.isoformat() in page
     assert "公开期限起，未载明发布日期" in page or "落款日期，未载明发布日期" in page
+
+
+def test_unit_page_shows_unknown_status_in_grey_apart(client, imported_seeds):
+    from rectify.charts import STATUS_COLOURS
+
+    unit = Unit.objects.filter(inspections__issues__status="unknown").distinct().first()
+    page = client.get(reverse("unit_detail", args=[unit.pk])).content.decode()
+    bars = page[page.index('class="status-bars"') :].split("</ul>")[0]
+    assert "<meter" not in bars
+    unknown = bars[bars.index("status=unknown") :].split("</li>")[0]
+    assert f'fill="{STATUS_COLOURS["unknown"]}"' in unknown and "通报未载明整改状态" in unknown
+
+
+def test_problem_list_marks_a_status_the_parser_inferred_from_the_measures(client, imported_seeds):
+    inferred = Issue.objects.published().filter(status_source="inferred")
+    assert inferred.exists()
+    page = client.get(reverse("issue_list"), {"per_page": 100}).content.decode()
+    assert page.count('<span class="inferred-note">据措施推断</span>') == inferred.count()
