@@ -183,16 +183,18 @@ def columns_svg(
             f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y)}" width="{_number(column_width)}" '
             f'height="{_number(column_height)}" fill="{colour}"><title>{escape(tip)}</title></rect>'
         )
+        top_y = y
         if column.unknown and column.total:
             unknown_share = column.unknown / column.total
             unknown_height = plot_height * unknown_share
+            top_y = y - unknown_height
             unknown_tip = f"{column.label}：{unknown_label} {column.unknown}（{_percent(unknown_share)}）"
             body.append(
                 f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y - unknown_height)}" '
                 f'width="{_number(column_width)}" height="{_number(unknown_height)}" fill="{unknown_colour}" '
                 f'class="unknown"><title>{escape(unknown_tip)}</title></rect>'
             )
-        body.append(_text(centre, y - 4, _percent(column.share), anchor="middle", size=11))
+        body.append(_text(centre, top_y - 4, _percent(column.share), anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 16, column.label, anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 30, f"n={column.total}", anchor="middle", size=10))
     return _svg(width, height, title, description, body, chart_id)

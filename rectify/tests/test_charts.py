@@ -184,6 +184,8 @@ def test_columns_stack_the_unknown_share_in_grey_above_the_part():
     assert float(unknown.get("height")) == pytest.approx(float(part.get("height")) * 5 / 2, rel=0.01)
     assert float(unknown.get("y")) + float(unknown.get("height")) == pytest.approx(float(part.get("y")), abs=0.1)
     assert unknown.find(f"{SVG}title").text == "2025年7月：未标明 5（50%）"
+    share_label = next(t for t in root.iter(f"{SVG}text") if t.text == "20%")
+    assert float(share_label.get("y")) < float(unknown.get("y"))  # above the stack, not inside the grey
     assert other.get("fill") == charts.STATUS_COLOURS["completed"]
 
 
