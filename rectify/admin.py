@@ -264,6 +264,7 @@ class ReportAdmin(UnitScopedAdmin):
 
 
 SHORT_WARNING_LABELS = {WarningLevel.GREEN: "绿", WarningLevel.YELLOW: "黄", WarningLevel.RED: "红·逾期"}
+ESTIMATED_WARNING_NOTE = "期限按反馈日期估算或整改状态未标明，仅供内部跟踪，公开网站不显示此预警"
 
 
 class WarningFilter(admin.SimpleListFilter):
@@ -381,7 +382,8 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_warning()
+        # Staff see estimated warnings too (marked 估算); the public site shows known ones only.
+        return super().get_queryset(request).with_staff_warning()
 
     def get_urls(self):
         dashboard = self.admin_site.admin_view(admin_views.warning_dashboard_view)
@@ -410,6 +412,13 @@ class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
     def warning_flag(self, obj):
         if not obj.warning:
             return ""
+        if obj.warning_estimated:
+            return format_html(
+                '<span class="rectify-flag rectify-flag-{} rectify-flag-estimated" title="{}">{}（估算）</span>',
+                obj.warning,
+                f"{WarningLevel(obj.warning).label}：{ESTIMATED_WARNING_NOTE}",
+                SHORT_WARNING_LABELS[obj.warning],
+            )
         return format_html(
             '<span class="rectify-flag rectify-flag-{}" title="{}">{}</span>',
             obj.warning,

@@ -90,6 +90,8 @@ def issue_rows_queryset(issues: QuerySet) -> QuerySet:
     measures = Measure.objects.order_by("order").prefetch_related(acting_units)
     if "warning" not in issues.query.annotations:
         issues = issues.with_warning()
+    if "inferred_status" not in issues.query.annotations:
+        issues = issues.with_inferred_status()
     return (
         issues.select_related("inspection__unit", "report__inspection__unit", "category__parent")
         # A report's full text is large; joined onto every problem it would swamp the sort and the memory.
@@ -125,6 +127,14 @@ def _measure(measure: Measure) -> dict:
     }
 
 
+def _inferred_status(issue: Issue) -> dict | None:
+    """What the site infers where the report states no status (with_inferred_status), marked as inferred."""
+    inferred = getattr(issue, "inferred_status", "")
+    if not inferred:
+        return None
+    return {**_choice(inferred, IssueStatus), "source": _choice(StatusSource.INFERRED, StatusSource)}
+
+
 def issue_row(request, issue: Issue) -> dict:
     """One problem as the API and the JSON export give it (issue from issue_rows_queryset)."""
     category = issue.category
@@ -140,11 +150,13 @@ def issue_row(request, issue: Issue) -> dict:
         "parent_category": category.parent.title if category and category.parent else None,
         "status": _choice(issue.status, IssueStatus),
         "status_source": _choice(issue.status_source, StatusSource),
+        "inferred_status": _inferred_status(issue),
         "immediate": issue.immediate,
         "deadline": _iso(issue.deadline),
         "deadline_text": issue.deadline_text,
         "due_date": _iso(issue.due_date),
         "due_basis": _choice(issue.due_basis, DueBasis),
+        "due_date_estimated": issue.due_basis == DueBasis.DEFAULT,
         "warning": _choice(getattr(issue, "warning", ""), WarningLevel),
         "responsible": issue.responsible,
         "unit": _unit_ref(request, issue.inspection.unit),
@@ -153,6 +165,7 @@ def issue_row(request, issue: Issue) -> dict:
             "id": report.pk,
             "title": report.display_title,
             "published_date": _iso(report.published_date),
+            "date": _iso(report.date),
             "url": _absolute(request, reverse("api_report_detail", args=[report.pk])),
         },
         "measures": [_measure(measure) for measure in issue.measures.all()],
@@ -179,6 +192,7 @@ def report_row(request, report: Report) -> dict:
         "title": report.display_title,
         "unit": _unit_ref(request, report.inspection.unit),
         "inspection": _inspection(report.inspection),
+        "date": _iso(report.date),
         "published_date": _iso(report.published_date),
         "signed_date": _iso(report.signed_date),
         "as_of_date": _iso(report.as_of_date),
@@ -222,6 +236,7 @@ def unit_row(request, unit: Unit) -> dict:
         "parent": {"id": unit.parent.pk, "name": unit.parent.name} if unit.parent else None,
         "issue_count": unit.issue_count,
         "completed_count": unit.completed_count,
+        "unknown_count": unit.unknown_count,
     }
 
 
@@ -459,16 +474,29 @@ ISSUE_FIELDS = [
     ("parent_category", gettext_lazy("上级问题类别，无则为 null")),
     ("status", gettext_lazy("整改状态：code 为代码，label 为中文名称")),
     ("status_source", gettext_lazy("状态来源：报告载明、据整改措施推断或工作人员更新")),
+    (
+        "inferred_status",
+        gettext_lazy(
+            "报告未载明状态而所列措施均注明已完成时，据措施推断的状态（source 为据整改措施推断）；"
+            "否则为 null。不改变 status"
+        ),
+    ),
     ("immediate", gettext_lazy("是否立行立改（true/false）")),
     ("deadline", gettext_lazy("报告载明的整改时限（YYYY-MM-DD）")),
     ("deadline_text", gettext_lazy("整改时限原文，如“长期坚持”")),
-    ("due_date", gettext_lazy("预警所用期限（YYYY-MM-DD）")),
-    ("due_basis", gettext_lazy("期限依据")),
-    ("warning", gettext_lazy("预警：绿色、黄色、红色（已逾期），无预警为 null")),
+    ("due_date", gettext_lazy("整改期限（YYYY-MM-DD）；due_date_estimated 为 true 时是按反馈日期估算的预计期限")),
+    ("due_basis", gettext_lazy("期限依据：报告载明、按反馈日期估算、长期坚持、工作人员设定")),
+    ("due_date_estimated", gettext_lazy("期限是否为按反馈日期估算（true/false）；估算的期限不产生预警")),
+    (
+        "warning",
+        gettext_lazy(
+            "预警：绿色、黄色、红色（已逾期），无预警为 null；仅在状态为未完成整改且期限为报告载明或工作人员设定时给出"
+        ),
+    ),
     ("responsible", gettext_lazy("责任领导/部门")),
     ("unit", gettext_lazy("被巡察单位：id、name、url")),
     ("inspection", gettext_lazy("巡察：巡察组、类型、专项内容、轮次、进驻/结束/反馈日期")),
-    ("report", gettext_lazy("最近公开该问题的通报：id、title、published_date、url")),
+    ("report", gettext_lazy("最近公开该问题的通报：id、title、published_date、date（通报日期）、url")),
     ("measures", gettext_lazy("整改措施：编号、内容、责任单位、措施状态、提及日期")),
     ("updated_at", gettext_lazy("最近更新时间（ISO 8601，含时区）")),
 ]
@@ -484,6 +512,7 @@ REPORT_FIELDS = [
     ("title", gettext_lazy("标题")),
     ("unit", gettext_lazy("被巡察单位：id、name、url")),
     ("inspection", gettext_lazy("巡察：巡察组、类型、专项内容、轮次、日期")),
+    ("date", gettext_lazy("通报日期：发布日期，未载明时为落款日期或公开期限起；列表按此由近到远排列")),
     ("published_date", gettext_lazy("发布日期")),
     ("signed_date", gettext_lazy("落款日期")),
     ("as_of_date", gettext_lazy("整改进展截至日期")),
@@ -516,6 +545,7 @@ UNIT_FIELDS = [
     ("parent", gettext_lazy("上级单位：id、name，无则为 null")),
     ("issue_count", gettext_lazy("公开的问题数")),
     ("completed_count", gettext_lazy("其中已完成整改的问题数")),
+    ("unknown_count", gettext_lazy("其中通报未载明整改状态的问题数")),
 ]
 UNIT_DETAIL_FIELDS = [
     ("status_counts", gettext_lazy("各整改状态的问题数")),

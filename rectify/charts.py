@@ -44,6 +44,9 @@ class Column:
     label: str
     part: int
     total: int
+    # Of the total, how many are neither part nor known to be outside it (problems whose status no
+    # report states): drawn grey above the part, so they do not read as unfinished.
+    unknown: int = 0
 
     @property
     def share(self) -> float:
@@ -146,12 +149,17 @@ def columns_svg(
     title: str,
     description: str = "",
     colour: str = STATUS_COLOURS["completed"],
+    unknown_colour: str = STATUS_COLOURS["unknown"],
+    unknown_label: str = "未标明",
     width: int = 760,
     height: int = 260,
     chart_id: str = "columns",
     empty_text: str = "暂无数据",
 ) -> str:
-    """Vertical columns of a share (0–100%), one per label, with gridlines at 0, 50 and 100%."""
+    """Vertical columns of a share (0–100%), one per label, with gridlines at 0, 50 and 100%.
+
+    A column's unknown share, if any, is stacked above its share in unknown_colour.
+    """
     left, right, top, bottom = 44, 8, 24, 40
     plot_width = width - left - right
     plot_height = height - top - bottom
@@ -175,7 +183,35 @@ def columns_svg(
             f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y)}" width="{_number(column_width)}" '
             f'height="{_number(column_height)}" fill="{colour}"><title>{escape(tip)}</title></rect>'
         )
-        body.append(_text(centre, y - 4, _percent(column.share), anchor="middle", size=11))
+        top_y = y
+        if column.unknown and column.total:
+            unknown_share = column.unknown / column.total
+            unknown_height = plot_height * unknown_share
+            top_y = y - unknown_height
+            unknown_tip = f"{column.label}：{unknown_label} {column.unknown}（{_percent(unknown_share)}）"
+            body.append(
+                f'<rect x="{_number(centre - column_width / 2)}" y="{_number(y - unknown_height)}" '
+                f'width="{_number(column_width)}" height="{_number(unknown_height)}" fill="{unknown_colour}" '
+                f'class="unknown"><title>{escape(unknown_tip)}</title></rect>'
+            )
+        body.append(_text(centre, top_y - 4, _percent(column.share), anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 16, column.label, anchor="middle", size=11))
         body.append(_text(centre, height - bottom + 30, f"n={column.total}", anchor="middle", size=10))
     return _svg(width, height, title, description, body, chart_id)
+
+
+def share_bar_svg(share: int, *, key: str, label: str, width: int = 120, height: int = 12) -> str:
+    """A small horizontal bar of a share (0–100) in the colour of its status, for tables of counts.
+
+    A <meter> is drawn green by the browser whatever it measures, which made 未标明 look like
+    progress; this bar takes the status's own colour (grey for unknown) and says its label.
+    """
+    share = max(0, min(100, share))
+    filled = width * share / 100
+    colour = STATUS_COLOURS.get(key, FALLBACK_COLOUR)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" class="share-bar share-{escape(key)}"><title>{escape(label)} {share}%</title>'
+        f'<rect width="{width}" height="{height}" fill="{GRID_COLOUR}"/>'
+        f'<rect width="{_number(filled)}" height="{height}" fill="{colour}"/></svg>'
+    )

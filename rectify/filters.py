@@ -86,7 +86,7 @@ STATUS_SOURCE_LABELS = {
 }
 DUE_BASIS_LABELS = {
     DueBasis.STATED: _("报告载明"),
-    DueBasis.DEFAULT: _("按反馈日期默认"),
+    DueBasis.DEFAULT: _("按反馈日期估算"),
     DueBasis.LONG_TERM: _("长期坚持"),
     DueBasis.STAFF: _("工作人员设定"),
 }

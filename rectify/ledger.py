@@ -24,6 +24,8 @@ COLUMNS = [
     ("整改措施", 80),
     ("责任单位", 24),
     ("整改时限", 14),
+    # How the deadline was set: 按反馈日期估算 marks a date the site estimated, not one anybody stated.
+    ("期限依据", 16),
     ("完成情况", 12),
     ("最近更新", 12),
 ]
@@ -117,6 +119,7 @@ def ledger_rows(issues: QuerySet) -> Iterator[list]:
                 "\n".join(f"{n}. {text}" for n, (text, _) in enumerate(measures, start=1)),
                 _acting_units(measures),
                 _deadline(issue),
+                issue.get_due_basis_display(),
                 issue.get_status_display(),
                 timezone.localtime(issue.updated_at).date() if issue.updated_at else "",
             ]

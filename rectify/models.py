@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,13 +64,19 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(inspected | acting)
 
     def with_progress(self):
-        """Annotate each unit with its published problems: total and completed, for progress bars."""
+        """Annotate each unit with its published problems: total, completed and of unknown status
+        (未标明 is neither done nor undone, so progress bars say it apart)."""
         published = Q(inspections__issues__is_published=True)
         return self.annotate(
             issue_count=Count("inspections__issues", filter=published, distinct=True),
             completed_count=Count(
                 "inspections__issues",
                 filter=published & Q(inspections__issues__status=IssueStatus.COMPLETED),
+                distinct=True,
+            ),
+            unknown_count=Count(
+                "inspections__issues",
+                filter=published & Q(inspections__issues__status=IssueStatus.UNKNOWN),
                 distinct=True,
             ),
         )
@@ -199,6 +206,14 @@ class Inspection(models.Model):
         return reports, list(rows.values())
 
 
+def report_date(prefix: str = "") -> Coalesce:
+    """A report's best known date as SQL: published, else signed, else the start of disclosure.
+
+    The same order as Report.date; prefix reaches it through a relation ("report__").
+    """
+    return Coalesce(f"{prefix}published_date", f"{prefix}signed_date", f"{prefix}disclosure_start")
+
+
 class ReportQuerySet(models.QuerySet):
     def published(self):
         # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on
@@ -206,7 +221,14 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(is_published__in=[True])
 
     def latest_first(self):
-        return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
+        """Newest first by the date the lists show (Report.date), reports with no date at all last."""
+        # Served by report_date_idx, made per database in migration 0014 (PostgreSQL needs it
+        # DESC NULLS LAST, which SQLite refuses in CREATE INDEX), so the newest are read, not sorted.
+        return self.order_by(report_date().desc(nulls_last=True), "-id")
+
+    def oldest_first(self):
+        """Oldest first by Report.date, as a unit's history reads; undated reports last."""
+        return self.order_by(report_date().asc(nulls_last=True), "id")
 
     def in_date_order(self) -> list["Report"]:
         """Oldest first by each report's best known date (Report.date); undated ones last, by import."""
@@ -262,7 +284,7 @@ class Report(models.Model):
     class Meta:
         verbose_name = "整改进展通报"
         verbose_name_plural = "整改进展通报"
-        ordering = [models.F("published_date").desc(nulls_last=True), "-id"]
+        ordering = [report_date().desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["is_published", "published_date"])]
 
     def __str__(self):
@@ -280,7 +302,17 @@ class Report(models.Model):
 
     @property
     def date(self):
+        """The best known date: published, else signed, else the start of disclosure (as report_date())."""
         return self.published_date or self.signed_date or self.disclosure_start
+
+    @property
+    def date_kind(self) -> str:
+        """Which date Report.date is: "published", "signed", "disclosure_start", or "" for none."""
+        if self.published_date:
+            return "published"
+        if self.signed_date:
+            return "signed"
+        return "disclosure_start" if self.disclosure_start else ""
 
     def earlier_published(self) -> list["Report"]:
         """The inspection's published reports before this one, oldest first."""
@@ -348,9 +380,14 @@ class Category(models.Model):
 
 class DueBasis(models.TextChoices):
     STATED = "stated", "报告载明"
-    DEFAULT = "default", "按反馈日期默认"
+    DEFAULT = "default", "按反馈日期估算"
     LONG_TERM = "long_term", "长期坚持"
     STAFF = "staff", "工作人员设定"
+
+    @classmethod
+    def known_values(cls) -> list[str]:
+        """Deadlines someone stated: the report or the office. DEFAULT is the site's own estimate."""
+        return [cls.STATED, cls.STAFF]
 
 
 class WarningLevel(models.TextChoices):
@@ -367,10 +404,46 @@ def warning_days() -> tuple[int, int]:
     return green, yellow
 
 
+def known_open_condition() -> Q:
+    """Known to be unfinished, with a deadline the report stated or staff set.
+
+    The public rule for every warning: a problem whose report states no status (未标明) is not known
+    to be unfinished, and a deadline the site estimated from the feedback date (DueBasis.DEFAULT) is
+    not one anybody set, so neither makes a problem late in public.
+    """
+    return Q(status__in=IssueStatus.open_values(), due_basis__in=DueBasis.known_values(), due_date__isnull=False)
+
+
 def overdue_condition(today: datetime.date | None = None) -> Q:
-    """Past their deadline and not completed; also usable inside a conditional count."""
+    """Past a known deadline and known to be unfinished (known_open_condition); usable in a conditional count."""
     today = today or timezone.localdate()
-    return Q(due_date__lt=today) & ~Q(status=IssueStatus.COMPLETED)
+    return known_open_condition() & Q(due_date__lt=today)
+
+
+def estimated_open_condition() -> Q:
+    """What staff views add to known_open_condition: any deadline, any status but completed."""
+    return Q(due_date__isnull=False) & ~Q(status=IssueStatus.COMPLETED)
+
+
+def inferred_completed_condition() -> Q:
+    """The report states no status, lists measures, and states every one of them done (Measure.state)."""
+    measures = Measure.objects.filter(issue=models.OuterRef("pk"))
+    return (
+        Q(status=IssueStatus.UNKNOWN)
+        & models.Exists(measures)
+        & ~models.Exists(measures.exclude(state=MeasureState.DONE))
+    )
+
+
+def _warning_case(condition: Q, today: datetime.date) -> Case:
+    green, yellow = warning_days()
+    return Case(
+        When(condition & Q(due_date__lt=today), then=Value(WarningLevel.RED)),
+        When(condition & Q(due_date__lte=today + datetime.timedelta(days=yellow)), then=Value(WarningLevel.YELLOW)),
+        When(condition & Q(due_date__lte=today + datetime.timedelta(days=green)), then=Value(WarningLevel.GREEN)),
+        default=Value(""),
+        output_field=models.CharField(),
+    )
 
 
 def due_date_for(
@@ -404,32 +477,51 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(is_published__in=[True])
 
     def overdue(self, today: datetime.date | None = None):
-        """Past their deadline and not completed."""
+        """Past a deadline the report stated or staff set, and known to be unfinished (overdue_condition)."""
         return self.filter(overdue_condition(today))
 
     def with_warning(self, today: datetime.date | None = None):
-        """Annotate `warning` with a WarningLevel value, or "" when no warning applies."""
+        """Annotate `warning` with the public WarningLevel value, or "" when none applies.
+
+        Only known deadlines of problems known to be unfinished warn (known_open_condition), as
+        overdue() counts them; staff views use with_staff_warning().
+        """
+        return self.annotate(warning=_warning_case(known_open_condition(), today or timezone.localdate()))
+
+    def with_warning_level(self, level: str, today: datetime.date | None = None):
+        return self.with_warning(today).filter(warning=level)
+
+    def with_staff_warning(self, today: datetime.date | None = None):
+        """Annotate `warning` for staff: every deadline of a problem not completed, estimated ones too;
+        `warning_estimated` is true where the public would see no such warning (an estimated
+        deadline or a status the report does not state), so staff views can mark it."""
         today = today or timezone.localdate()
-        green, yellow = warning_days()
-        open_with_deadline = Q(due_date__isnull=False) & ~Q(status=IssueStatus.COMPLETED)
         return self.annotate(
-            warning=Case(
-                When(open_with_deadline & Q(due_date__lt=today), then=Value(WarningLevel.RED)),
-                When(
-                    open_with_deadline & Q(due_date__lte=today + datetime.timedelta(days=yellow)),
-                    then=Value(WarningLevel.YELLOW),
-                ),
-                When(
-                    open_with_deadline & Q(due_date__lte=today + datetime.timedelta(days=green)),
-                    then=Value(WarningLevel.GREEN),
-                ),
+            warning=_warning_case(estimated_open_condition(), today),
+            warning_estimated=Case(
+                When(known_open_condition(), then=Value(False)),
+                default=Value(True),
+                output_field=models.BooleanField(),
+            ),
+        )
+
+    def with_inferred_status(self):
+        """Annotate `inferred_status`: "completed" where the report states no status but lists
+        measures and states every one done (据措施推断), else "".
+
+        Shown beside the stated status, never counted as it: `status` stays what the report says.
+        """
+        return self.annotate(
+            inferred_status=Case(
+                When(inferred_completed_condition(), then=Value(IssueStatus.COMPLETED)),
                 default=Value(""),
                 output_field=models.CharField(),
             )
         )
 
-    def with_warning_level(self, level: str, today: datetime.date | None = None):
-        return self.with_warning(today).filter(warning=level)
+    def inferred_completed(self):
+        """Problems with_inferred_status() marks completed: no stated status, every measure stated done."""
+        return self.filter(inferred_completed_condition())
 
     def with_status(self, *statuses):
         return self.filter(status__in=statuses)
@@ -515,9 +607,10 @@ class Issue(models.Model):
             models.Index(fields=["inspection", "order"]),
             models.Index(fields=["due_date"]),
             # Covers the problem list's filters and facet counts once the inspections are chosen,
-            # so a facet count reads this index only, never the wide issue rows.
+            # so a facet count reads this index only, never the wide issue rows. due_basis is in it
+            # because overdue and warnings depend on how the deadline was set (known_open_condition).
             models.Index(
-                fields=["inspection", "is_published", "status", "immediate", "due_date", "category"],
+                fields=["inspection", "is_published", "status", "immediate", "due_date", "due_basis", "category"],
                 name="issue_facets_idx",
             ),
             models.Index(fields=["updated_at"], name="issue_updated_idx"),

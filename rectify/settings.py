@@ -158,8 +158,9 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Imports read whole reports into memory; refuse anything larger than this before parsing.
 RECTIFY_MAX_REPORT_BYTES = int(os.environ.get("RECTIFY_MAX_REPORT_BYTES", str(20 * 1024 * 1024)))
-# A problem whose report states no deadline is due this many days after the feedback date
+# A problem whose report states no deadline is expected this many days after the feedback date
 # (inspection regulations give units 2 months to report rectification; offices may set their own).
+# The estimate warns staff only; the public site never calls a problem overdue by it.
 RECTIFY_DEFAULT_DEADLINE_DAYS = int(os.environ.get("RECTIFY_DEFAULT_DEADLINE_DAYS", "60"))
 # Early warning: green when this many days or fewer are left, yellow at the second; red once overdue.
 RECTIFY_WARNING_DAYS = tuple(int(d) for d in env_list("RECTIFY_WARNING_DAYS", "20,10"))

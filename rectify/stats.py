@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from rectify import charts
-from rectify.models import Issue, IssueStatus, Report
+from rectify.models import Issue, IssueStatus, Report, overdue_condition, report_date
 
 MAX_UNIT_BARS = 30
 
@@ -34,22 +34,31 @@ def status_bars(issues) -> list[charts.Bar]:
 
 
 def completion_columns(issues) -> list[charts.Column]:
-    """Completed share of the problems disclosed by reports published in each month."""
+    """Completed share of the problems disclosed by the reports of each month.
+
+    A report is placed by its best known date (report_date(): published, else signed, else the
+    start of disclosure), as the report lists show and sort it; reports with none form a last
+    column, so every published problem is counted somewhere.
+    """
     rows = (
-        issues.filter(report__published_date__isnull=False)
-        .annotate(month=TruncMonth("report__published_date"))
+        issues.annotate(month=TruncMonth(report_date("report__")))
         .values("month")
-        .annotate(total=Count("id"), completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)))
+        .annotate(
+            total=Count("id"),
+            completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
+            unknown=Count("id", filter=Q(status=IssueStatus.UNKNOWN)),
+        )
         .order_by("month")
     )
-    return [
-        charts.Column(
-            label=_("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month},
-            part=row["completed"],
-            total=row["total"],
-        )
-        for row in rows
-    ]
+    columns, undated = [], None
+    for row in rows:
+        counts = {"part": row["completed"], "total": row["total"], "unknown": row["unknown"]}
+        if row["month"] is None:
+            undated = charts.Column(label=_("日期未标明"), **counts)
+            continue
+        label = _("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month}
+        columns.append(charts.Column(label=label, **counts))
+    return [*columns, undated] if undated else columns
 
 
 @require_safe
@@ -61,6 +70,7 @@ def stats(request):
         completed=Count("id", filter=Q(status=IssueStatus.COMPLETED)),
         open=Count("id", filter=Q(status__in=IssueStatus.open_values())),
         unknown=Count("id", filter=Q(status=IssueStatus.UNKNOWN)),
+        overdue=Count("id", filter=overdue_condition()),
         immediate=Count("id", filter=Q(immediate=True)),
         last_issue_update=Max("updated_at"),
     )
@@ -83,7 +93,8 @@ def stats(request):
             "open": totals["open"],
             "unknown": totals["unknown"],
             "immediate": totals["immediate"],
-            "overdue": issues.overdue().count(),
+            "overdue": totals["overdue"],
+            "inferred_completed": issues.inferred_completed().count(),
             "completed_share": round(100 * totals["completed"] / totals["problems"]) if totals["problems"] else 0,
         },
         "bars": bars,
@@ -102,9 +113,13 @@ def stats(request):
         "completion_chart": mark_safe(
             charts.columns_svg(
                 columns,
-                title=_("按通报发布月份的整改完成率"),
-                description=_("每月发布的通报所公开问题中已完成整改的比例。"),
+                title=_("按通报日期月份的整改完成率"),
+                description=_(
+                    "每月的通报所公开问题中已完成整改的比例（绿色），其上灰色为整改状态未标明的比例；"
+                    "通报按发布日期归月，未载明发布日期的按落款日期或公开期限起，三者皆无的列在最后。"
+                ),
                 chart_id="completion-over-time",
+                unknown_label=_("未标明"),
                 empty_text=_("暂无数据"),
             )
         ),

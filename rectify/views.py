@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
@@ -50,16 +51,26 @@ class CappedPaginationMixin:
 
 
 def _status_rows(by_status: dict[str, int]) -> list[dict]:
+    """One row per status with its share drawn in the status's colour; 未标明 is marked `unknown`,
+    so tables show it apart from the statuses a report states."""
     total = sum(by_status.values())
-    return [
-        {
-            "code": code,
-            "label": STATUS_LABELS[code],
-            "count": by_status.get(code, 0),
-            "share": round(100 * by_status.get(code, 0) / total) if total else 0,
-        }
-        for code in IssueStatus.values
-    ]
+    rows = []
+    for code in IssueStatus.values:
+        count = by_status.get(code, 0)
+        share = round(100 * count / total) if total else 0
+        label = STATUS_LABELS[code]
+        rows.append(
+            {
+                "code": code,
+                "label": label,
+                "count": count,
+                "share": share,
+                "unknown": code == IssueStatus.UNKNOWN,
+                # charts escape the label themselves, so the markup is safe to inline.
+                "bar": mark_safe(charts.share_bar_svg(share, key=code, label=str(label))),
+            }
+        )
+    return rows
 
 
 def _count_by_status(issues) -> dict[str, int]:
@@ -146,6 +157,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
                 Prefetch(
                     "issues",
                     queryset=Issue.objects.select_related("category__parent")
+                    .with_inferred_status()
                     .prefetch_related(Prefetch("measures", queryset=measures))
                     .order_by("order"),
                 ),
@@ -174,6 +186,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
         changes = report.changes_since_previous()
         context.update(
             issues=issues,
+            inferred_completed_label=str(_("据措施推断已完成")),
             disclosed=disclosed,
             declared_rows=_declared_rows(report, issues, disclosed),
             changes=changes,
@@ -364,7 +377,7 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
         unit = self.object
         issues = Issue.objects.published().for_unit(unit)
         by_status = _count_by_status(issues)
-        reports = Report.objects.published().order_by("published_date", "pk")
+        reports = Report.objects.published().oldest_first()
         inspections = (
             Inspection.objects.for_unit(unit)
             .filter(reports__is_published=True)
@@ -466,7 +479,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
         valid = not self.filterset.is_bound or self.filterset.is_valid()
         if valid:
             rows = self.filterset.qs.select_related("inspection__unit", "report", "category__parent")
-            self.object_list = rows.with_warning()
+            self.object_list = rows.with_warning().with_inferred_status()
         else:
             self.object_list = self.filterset.queryset.none()
         facets = self._facets() if valid else []
@@ -518,6 +531,7 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
         return (
             Issue.objects.published()
             .with_warning()
+            .with_inferred_status()
             .select_related("inspection__unit", "report", "category__parent")
             .prefetch_related(
                 Prefetch("status_changes", queryset=history),

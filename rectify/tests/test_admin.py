@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from rectify.ledger import HEADERS
 from rectify.models import (
+    DueBasis,
     Evidence,
     Inspection,
     Issue,
@@ -421,7 +422,8 @@ def test_ledger_xlsx_of_selected_problems(client, office_user, imported_seeds):
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     assert [row[3].split("\n")[0] for row in rows[1:]] == [issue.title for issue in issues]
-    assert [row[7] for row in rows[1:]] == [issue.get_status_display() for issue in issues]
+    status = HEADERS.index("完成情况")
+    assert [row[status] for row in rows[1:]] == [issue.get_status_display() for issue in issues]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     assert sheet.column_dimensions["E"].width > sheet.column_dimensions["A"].width
 
@@ -582,3 +584,17 @@ def test_a_long_refused_filter_is_shown_once_and_cut_short(client, office_user, 
     page = client.get(f"{ISSUES}?description__regex={pattern}", follow=True).content.decode()
 
     assert page.count("x" * 100) == 1 and "x" * 200 not in page
+
+
+def test_staff_see_estimated_warnings_marked_and_counted_apart(client, office_user, flagged):
+    # The red one's deadline is stated by the report; the others are estimated from the feedback date.
+    Issue.objects.filter(pk=flagged["red"].pk).update(due_basis=DueBasis.STATED)
+    Issue.objects.filter(pk__in=[flagged["yellow"].pk, flagged["green"].pk]).update(due_basis=DueBasis.DEFAULT)
+    client.force_login(office_user)
+    red = client.get(ISSUES, {"warning": "red"}).content.decode()
+    yellow = client.get(ISSUES, {"warning": "yellow"}).content.decode()
+    assert "rectify-flag-red" in red and "（估算）" not in red
+    assert "rectify-flag-yellow rectify-flag-estimated" in yellow and "（估算）" in yellow
+    dashboard = client.get(reverse("admin:rectify_issue_dashboard"))
+    assert dashboard.context["totals"]["estimated"] == 2
+    assert (dashboard.context["totals"]["red"], dashboard.context["totals"]["yellow"]) == (1, 1)

@@ -268,3 +268,41 @@ def test_in_chunks_gives_every_row_in_order_and_skips_rows_deleted_meanwhile(imp
     assert [issue.pk for issue in first] == expected[:3]
     assert rest == expected[3:4] + expected[5:]
     assert all(len(chunk) <= 3 for chunk in api.in_chunks(issues, size=3))
+
+
+def test_problem_rows_mark_estimated_deadlines_and_warn_only_when_known(client, imported_seeds):
+    from django.utils import timezone
+
+    rows = all_pages(client, reverse("api_issue_list"), page_size=200)
+    today = timezone.localdate().isoformat()
+    estimated = [row for row in rows if row["due_basis"] and row["due_basis"]["code"] == "default"]
+    assert estimated and any(row["due_date"] < today and row["status"]["code"] != "completed" for row in estimated)
+    for row in rows:
+        assert row["due_date_estimated"] == (row in estimated)
+        if row["warning"]:
+            assert row["status"]["code"] in IssueStatus.open_values()
+            assert row["due_basis"]["code"] in ("stated", "staff")
+    assert {row["due_basis"]["label"] for row in estimated} == {"按反馈日期估算"}
+    assert all_pages(client, reverse("api_issue_list"), overdue="true") == []
+
+
+def test_problem_rows_give_inferred_completion_apart_from_the_stated_status(client, imported_seeds):
+    issue = Issue.objects.published().inferred_completed().first()
+    status, row = get_json(client, reverse("api_issue_detail", args=[issue.pk]))
+    assert row["status"]["code"] == "unknown"
+    assert row["inferred_status"] == {
+        "code": "completed",
+        "label": "已完成整改",
+        "source": {"code": "inferred", "label": "据整改措施推断"},
+    }
+    other = Issue.objects.published().exclude(pk__in=Issue.objects.inferred_completed()).first()
+    assert get_json(client, reverse("api_issue_detail", args=[other.pk]))[1]["inferred_status"] is None
+
+
+def test_report_rows_are_ordered_and_dated_by_the_best_known_date(client, imported_seeds):
+    rows = all_pages(client, reverse("api_report_list"))
+    dates = [row["date"] for row in rows]
+    assert dates == sorted(dates, key=lambda d: (d is not None, d or ""), reverse=True)
+    by_id = {r.pk: r for r in Report.objects.published()}
+    assert all(row["date"] == (by_id[row["id"]].date and by_id[row["id"]].date.isoformat()) for row in rows)
+    assert any(row["date"] and not row["published_date"] for row in rows)

@@ -84,3 +84,35 @@ def test_reader_searches_a_two_character_term_and_follows_a_problem(page, live_s
     page.get_by_role("link", name="通报中的本问题").click()
     page.wait_for_url(f"**{issue.report.get_absolute_url()}#issue-{issue.pk}")
     assert page.locator(f"#issue-{issue.pk}").is_visible()
+
+
+def test_unknown_status_with_an_estimated_deadline_is_not_shown_overdue(page, live_server, imported_seeds):
+    from django.utils import timezone
+
+    from rectify.charts import STATUS_COLOURS
+    from rectify.models import DueBasis, Issue, IssueStatus
+
+    issue = (
+        Issue.objects.published()
+        .filter(status=IssueStatus.UNKNOWN, due_basis=DueBasis.DEFAULT, due_date__lt=timezone.localdate())
+        .first()
+    )
+    assert issue, "the seeds hold problems with no stated status and a passed estimated deadline"
+    page.goto(f"{live_server.url}/problems/?unit={issue.inspection.unit_id}&per_page=100")
+    card = page.locator(".issue-card", has=page.locator(f'a[href="/problems/{issue.pk}/"]'))
+    assert card.locator(".badge.warning-red").count() == 0
+    estimated = card.locator(".due.estimated")
+    assert estimated.is_visible()
+    assert estimated.inner_text() == f"预计期限（按反馈日期估算） {issue.due_date:%Y-%m-%d}"
+    assert page.locator(".badge.warning-red").count() == 0
+
+    page.goto(live_server.url + issue.get_absolute_url())
+    assert "已逾期" not in page.locator("main").inner_text()
+    assert page.get_by_text("预计期限（按反馈日期估算）").first.is_visible()
+
+    page.goto(live_server.url)
+    unknown_bar = page.locator("tr.status-unknown-row svg.share-bar")
+    assert unknown_bar.is_visible()
+    assert unknown_bar.locator("rect").nth(1).get_attribute("fill") == STATUS_COLOURS["unknown"]
+    assert page.locator(".status-table meter").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"] + 1

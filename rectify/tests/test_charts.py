@@ -106,3 +106,93 @@ def test_stats_page_inlines_valid_svg_without_style_or_script(client, imported_s
 def test_stats_page_refuses_writes(client):
     assert client.post(reverse("stats")).status_code == 405
     assert client.get(reverse("stats")).status_code == 200  # an empty archive still renders
+
+
+# --- honest progress (issue 18) -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_stats_counts_overdue_only_among_known_unfinished_problems_with_known_deadlines(client, imported_seeds):
+    from django.utils import timezone
+
+    from rectify.models import DueBasis
+
+    published = Issue.objects.published()
+    today = timezone.localdate()
+    late_but_estimated = published.filter(due_basis=DueBasis.DEFAULT, due_date__lt=today).exclude(status="completed")
+    assert late_but_estimated.exists()
+    # One open problem gets a deadline as a report would state it; it alone is overdue.
+    stated = late_but_estimated.filter(status__in=IssueStatus.open_values()).first()
+    Issue.objects.filter(pk=stated.pk).update(due_basis=DueBasis.STATED)
+    counters = client.get(reverse("stats")).context["counters"]
+    want = sum(
+        1
+        for i in published
+        if i.status in IssueStatus.open_values()
+        and i.due_basis in (DueBasis.STATED, DueBasis.STAFF)
+        and i.due_date
+        and i.due_date < today
+    )
+    assert counters["overdue"] == want == 1
+    assert counters["overdue"] <= counters["open"]
+
+
+@pytest.mark.django_db
+def test_stats_counts_inferred_completion_apart(client, imported_seeds):
+    inferred = [
+        i
+        for i in Issue.objects.published().filter(status="unknown").prefetch_related("measures")
+        if i.measures.all() and all(m.state == "done" for m in i.measures.all())
+    ]
+    assert inferred
+    response = client.get(reverse("stats"))
+    counters = response.context["counters"]
+    assert counters["inferred_completed"] == len(inferred)
+    assert counters["completed"] == Issue.objects.published().filter(status=IssueStatus.COMPLETED).count()
+    assert f"其中据措施推断已完成 {len(inferred)}" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_completion_chart_places_every_published_problem(client, imported_seeds):
+    reports = Report.objects.published()
+    assert any(r.published_date is None for r in reports), "a seed report states no publication date"
+    columns = client.get(reverse("stats")).context["columns"]
+    assert sum(column.total for column in columns) == Issue.objects.published().count()
+    months = {(r.date.year, r.date.month) for r in reports if r.date}
+    undated = any(r.date is None and r.issues.exists() for r in reports)
+    assert len(columns) == len(months) + undated
+    if undated:
+        assert columns[-1].label == "日期未标明"
+
+
+def test_share_bars_take_the_status_colour_and_grey_for_unknown():
+    from rectify.charts import STATUS_COLOURS, share_bar_svg
+
+    bar = share_bar_svg(59, key="unknown", label="未标明")
+    assert f'fill="{STATUS_COLOURS["unknown"]}"' in bar and 'width="70.8"' in bar
+    assert STATUS_COLOURS["completed"] not in bar and "style=" not in bar
+    assert "<title>未标明 59%</title>" in bar
+    assert "&lt;b&gt;" in share_bar_svg(10, key="x", label="<b>")
+
+
+def test_columns_stack_the_unknown_share_in_grey_above_the_part():
+    columns = [charts.Column("2025年7月", 2, 10, unknown=5), charts.Column("2025年8月", 5, 10)]
+    root = ET.fromstring(charts.columns_svg(columns, title="完成率", height=260))
+    rects = list(root.iter(f"{SVG}rect"))
+    part, unknown, other = rects
+    assert unknown.get("fill") == charts.STATUS_COLOURS["unknown"] != part.get("fill")
+    assert float(unknown.get("height")) == pytest.approx(float(part.get("height")) * 5 / 2, rel=0.01)
+    assert float(unknown.get("y")) + float(unknown.get("height")) == pytest.approx(float(part.get("y")), abs=0.1)
+    assert unknown.find(f"{SVG}title").text == "2025年7月：未标明 5（50%）"
+    share_label = next(t for t in root.iter(f"{SVG}text") if t.text == "20%")
+    assert float(share_label.get("y")) < float(unknown.get("y"))  # above the stack, not inside the grey
+    assert other.get("fill") == charts.STATUS_COLOURS["completed"]
+
+
+@pytest.mark.django_db
+def test_completion_chart_shows_unknown_statuses_apart(client, imported_seeds):
+    columns = client.get(reverse("stats")).context["columns"]
+    assert sum(c.unknown for c in columns) == Issue.objects.published().filter(status="unknown").count() > 0
+    page = client.get(reverse("stats")).content.decode()
+    chart = page[page.index('id="completion-over-time-title"') :].split("</svg>")[0]
+    assert f'fill="{charts.STATUS_COLOURS["unknown"]}" class="unknown"' in chart

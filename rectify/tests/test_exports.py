@@ -44,7 +44,8 @@ def test_csv_has_bom_header_and_the_filtered_rows(client, imported_seeds):
     assert header == ledger.HEADERS
     expected = expected_issues(status=IssueStatus.COMPLETED)
     assert len(expected) > 1
-    assert [(r[0], r[1], r[3].split("\n")[0], r[7]) for r in rows] == [
+    status = ledger.HEADERS.index("完成情况")
+    assert [(r[0], r[1], r[3].split("\n")[0], r[status]) for r in rows] == [
         (str(n), i.inspection.unit.name, i.title, "已完成整改") for n, i in enumerate(expected, start=1)
     ]
 
@@ -66,10 +67,11 @@ def test_xlsx_is_a_ledger_of_the_filtered_rows(client, imported_seeds):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == ledger.HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:I{len(values)}"
+    assert sheet.auto_filter.ref == f"A1:J{len(values)}"
     assert sheet["A1"].font.bold and sheet.column_dimensions["E"].width == dict(ledger.COLUMNS)["整改措施"]
     expected = expected_issues(inspection__unit=unit_issue.inspection.unit, status__in=IssueStatus.open_values())
-    assert [(row[0], row[3].split("\n")[0], row[7]) for row in values[1:]] == [
+    status = ledger.HEADERS.index("完成情况")
+    assert [(row[0], row[3].split("\n")[0], row[status]) for row in values[1:]] == [
         (n, i.title, i.get_status_display()) for n, i in enumerate(expected, start=1)
     ]
 
@@ -219,3 +221,18 @@ def test_exports_are_rate_limited_per_client(client, imported_seeds, settings):
 def test_every_format_streams(client, imported_seeds):
     for fmt in ("csv", "json", "xlsx"):
         assert client.get(reverse("issue_export", args=[fmt])).streaming, fmt
+
+
+def test_csv_and_xlsx_say_how_each_deadline_was_set(client, imported_seeds):
+    from rectify.models import DueBasis
+
+    expected = [i.get_due_basis_display() for i in expected_issues()]
+    assert "按反馈日期估算" in expected and "报告载明" in expected
+    column = ledger.HEADERS.index("期限依据")
+    _, content = export(client, "csv")
+    assert [row[column] for row in csv_rows(content)[1:]] == expected
+    _, content = export(client, "xlsx")
+    sheet = load_workbook(io.BytesIO(content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert [row[column] or "" for row in values[1:]] == expected
+    assert DueBasis.DEFAULT.label == "按反馈日期估算"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from rectify.models import Inspection, Issue, IssueStatus, Report, Unit
+from rectify.models import DueBasis, Inspection, Issue, IssueStatus, Report, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -109,9 +109,16 @@ def test_report_without_a_title_composes_one(report):
 # --- early warning (admin helper) ---
 
 
-def _issue_due(inspection, report, key, due, status=IssueStatus.IN_PROGRESS):
+def _issue_due(inspection, report, key, due, status=IssueStatus.IN_PROGRESS, basis=DueBasis.STATED):
     return Issue.objects.create(
-        inspection=inspection, report=report, key=key, order=1, title=key, status=status, due_date=due
+        inspection=inspection,
+        report=report,
+        key=key,
+        order=1,
+        title=key,
+        status=status,
+        due_date=due,
+        due_basis=basis if due else "",
     )
 
 
@@ -148,3 +155,85 @@ def test_warning_thresholds_are_configurable(inspection, report, settings):
     assert Issue.objects.with_warning(today).get().warning == "green"
     settings.RECTIFY_WARNING_DAYS = (20, 10)
     assert Issue.objects.with_warning(today).get().warning == ""
+
+
+# --- honest progress: overdue only when known, inferred completion apart (issue 18) ---
+
+
+def test_overdue_needs_a_known_unfinished_status_and_a_stated_or_staff_deadline(inspection, report):
+    from datetime import timedelta
+
+    today = date(2025, 6, 1)
+    late = today - timedelta(days=1)
+    _issue_due(inspection, report, "stated-open", late)
+    _issue_due(inspection, report, "staff-open", late, IssueStatus.NOT_STARTED, DueBasis.STAFF)
+    _issue_due(inspection, report, "stated-partial", late, IssueStatus.PARTIAL)
+    _issue_due(inspection, report, "estimated-open", late, basis=DueBasis.DEFAULT)
+    _issue_due(inspection, report, "stated-unknown", late, IssueStatus.UNKNOWN)
+    _issue_due(inspection, report, "estimated-unknown", late, IssueStatus.UNKNOWN, DueBasis.DEFAULT)
+    _issue_due(inspection, report, "stated-done", late, IssueStatus.COMPLETED)
+    known = {"stated-open", "staff-open", "stated-partial"}
+    assert set(Issue.objects.overdue(today).values_list("key", flat=True)) == known
+    public = dict(Issue.objects.with_warning(today).values_list("key", "warning"))
+    assert {key for key, warning in public.items() if warning} == known
+
+
+def test_staff_warnings_include_estimated_ones_marked_as_such(inspection, report):
+    from datetime import timedelta
+
+    from rectify.models import WarningLevel
+
+    today = date(2025, 6, 1)
+    late = today - timedelta(days=1)
+    _issue_due(inspection, report, "stated-open", late)
+    _issue_due(inspection, report, "estimated-open", late, basis=DueBasis.DEFAULT)
+    _issue_due(inspection, report, "estimated-unknown", late, IssueStatus.UNKNOWN, DueBasis.DEFAULT)
+    _issue_due(inspection, report, "stated-done", late, IssueStatus.COMPLETED)
+    rows = {
+        key: (w, e)
+        for key, w, e in Issue.objects.with_staff_warning(today).values_list("key", "warning", "warning_estimated")
+    }
+    assert rows["stated-open"] == (WarningLevel.RED, False)
+    assert rows["estimated-open"] == (WarningLevel.RED, True)
+    assert rows["estimated-unknown"] == (WarningLevel.RED, True)
+    assert rows["stated-done"][0] == ""
+
+
+def test_completion_is_inferred_only_when_no_status_is_stated_and_every_measure_is_done(inspection, report):
+    from rectify.models import Measure, MeasureState
+
+    def issue_with(key, status, states):
+        issue = Issue.objects.create(inspection=inspection, report=report, key=key, order=1, title=key, status=status)
+        for order, state in enumerate(states, start=1):
+            Measure.objects.create(issue=issue, order=order, text=f"{key}{order}", state=state)
+
+    issue_with("all-done", IssueStatus.UNKNOWN, [MeasureState.DONE, MeasureState.DONE])
+    issue_with("one-ongoing", IssueStatus.UNKNOWN, [MeasureState.DONE, MeasureState.ONGOING])
+    issue_with("one-unstated", IssueStatus.UNKNOWN, [MeasureState.DONE, ""])
+    issue_with("no-measures", IssueStatus.UNKNOWN, [])
+    issue_with("stated-open", IssueStatus.IN_PROGRESS, [MeasureState.DONE])
+    inferred = dict(Issue.objects.with_inferred_status().values_list("key", "inferred_status"))
+    assert {key for key, status in inferred.items() if status} == {"all-done"}
+    assert inferred["all-done"] == IssueStatus.COMPLETED
+    assert list(Issue.objects.inferred_completed().values_list("key", flat=True)) == ["all-done"]
+    # The stated status stays as the report has it.
+    assert Issue.objects.get(key="all-done").status == IssueStatus.UNKNOWN
+
+
+def test_reports_sort_by_their_best_known_date(inspection):
+    def report_with(name, **dates):
+        return Report.objects.create(inspection=inspection, source_text=name, checksum=name * 64, **dates)
+
+    published = report_with("a", published_date=date(2025, 3, 1), signed_date=date(2025, 12, 1))
+    signed = report_with("b", signed_date=date(2025, 6, 1))
+    disclosed = report_with("c", disclosure_start=date(2025, 9, 1))
+    undated = report_with("d")
+    assert list(Report.objects.latest_first()) == [disclosed, signed, published, undated]
+    assert list(Report.objects.all()) == [disclosed, signed, published, undated]  # Meta.ordering agrees
+    assert list(Report.objects.oldest_first()) == [published, signed, disclosed, undated]
+    assert [r.date_kind for r in (published, signed, disclosed, undated)] == [
+        "published",
+        "signed",
+        "disclosure_start",
+        "",
+    ]

@@ -411,3 +411,116 @@ def test_unit_scorecard_ranks_every_peer_but_returns_top_and_own_row(imported_se
     monkeypatch.setattr(views, "SCORECARD_AROUND", 0)
     (own,) = views.unit_scorecard(unit)
     assert own["is_self"] and own["rank"] == next(row["rank"] for row in full if row["is_self"])
+
+
+# --- honest progress (issue 18) -----------------------------------------------------------------
+
+
+def _estimated_and_late():
+    """Seed problems whose deadline the site estimated (feedback + default days) and has passed."""
+    from django.utils import timezone
+
+    from rectify.models import DueBasis
+
+    late = Issue.objects.published().filter(due_basis=DueBasis.DEFAULT, due_date__lt=timezone.localdate())
+    assert late.filter(status="unknown").exists() and late.filter(status__in=["in_progress", "partial"]).exists()
+    return late
+
+
+def test_problem_list_shows_no_overdue_for_an_unknown_status_or_an_estimated_deadline(client, imported_seeds):
+    from rectify.models import DueBasis
+
+    _estimated_and_late()
+    estimated = Issue.objects.published().filter(due_basis=DueBasis.DEFAULT).count()
+    response = client.get(reverse("issue_list"), {"per_page": 100})
+    page = response.content.decode()
+    assert response.context["paginator"].count <= 100
+    assert "warning-red" not in page and "已逾期</span>" not in page
+    assert page.count("预计期限（按反馈日期估算）") == estimated
+
+
+def test_problem_list_shows_overdue_for_a_stated_deadline_of_an_unfinished_problem(client, imported_seeds):
+    from rectify.models import DueBasis
+
+    issue = _estimated_and_late().filter(status="in_progress").first()
+    Issue.objects.filter(pk=issue.pk).update(due_basis=DueBasis.STATED)
+    page = client.get(reverse("issue_list"), {"per_page": 100}).content.decode()
+    assert page.count('class="badge warning-red"') == 1
+    card = page[page.index(f'href="/problems/{issue.pk}/"') :].split("</li>")[0]
+    assert "已逾期" in card and "预计期限" not in card
+
+
+def test_problem_page_labels_an_estimated_deadline_and_shows_no_overdue(client, imported_seeds):
+    issue = _estimated_and_late().filter(status="unknown").first()
+    page = client.get(reverse("issue_detail", args=[issue.pk])).content.decode()
+    assert "预计期限（按反馈日期估算）" in page and issue.due_date.isoformat() in page
+    assert "warning-red" not in page and "已逾期" not in page
+
+
+def test_overdue_filter_finds_only_known_overdue_problems(client, imported_seeds):
+    _estimated_and_late()
+    response = client.get(reverse("issue_list"), {"overdue": "true"})
+    assert response.context["paginator"].count == 0
+
+
+def test_home_shows_unknown_status_apart_in_grey_not_as_a_green_gauge(client, imported_seeds):
+    from rectify.charts import STATUS_COLOURS
+
+    page = client.get(reverse("home")).content.decode()
+    table = page[page.index('class="status-table"') :].split("</table>")[0]
+    assert "<meter" not in table  # a <meter> is painted green whatever it measures
+    unknown_row = table[table.index('class="status-unknown-row"') :].split("</tr>")[0]
+    assert f'fill="{STATUS_COLOURS["unknown"]}"' in unknown_row and "share-unknown" in unknown_row
+    assert STATUS_COLOURS["completed"] not in unknown_row
+    assert "不计入已完成或未完成" in unknown_row
+
+
+def test_unit_list_says_how_many_problems_state_no_status(client, imported_seeds):
+    unit = Unit.objects.filter(inspections__issues__status="unknown").distinct().first()
+    unknown = Issue.objects.published().filter(inspection__unit=unit, status="unknown").count()
+    page = client.get(reverse("unit_list"), {"per_page": 100}).content.decode()
+    row = page[page.index(f'href="/units/{unit.pk}/"') :].split("</tr>")[0]
+    assert f"未标明 {unknown}" in row
+
+
+def test_completion_inferred_from_measures_is_shown_as_inferred_never_as_stated(client, imported_seeds):
+    issue = Issue.objects.published().inferred_completed().select_related("report").first()
+    assert issue is not None, "the seeds hold problems with every measure stated done and no status"
+    for url in (reverse("issue_detail", args=[issue.pk]), issue.report.get_absolute_url()):
+        page = client.get(url).content.decode()
+        section = page[page.index(issue.title) :] if url == issue.report.get_absolute_url() else page
+        assert "据措施推断已完成" in section
+        assert '<span class="badge status-unknown">未标明</span>' in section
+    completed = client.get(reverse("issue_list"), {"status": "completed", "per_page": 100})
+    assert issue not in completed.context["issues"]
+
+
+def test_report_list_sorts_and_shows_each_report_by_its_best_known_date(client, imported_seeds):
+    reports = list(Report.objects.published())
+    undated = [r for r in reports if r.date is None]
+    dated = sorted((r for r in reports if r.date), key=lambda r: (r.date, r.pk), reverse=True)
+    assert any(r.date_kind != "published" for r in dated), "a seed has no published date"
+    response = client.get(reverse("report_list"))
+    assert list(response.context["reports"]) == dated + undated
+    page = response.content.decode()
+    for report in dated:
+        assert report.date.isoformat() in page
+    assert "公开期限起，未载明发布日期" in page or "落款日期，未载明发布日期" in page
+
+
+def test_unit_page_shows_unknown_status_in_grey_apart(client, imported_seeds):
+    from rectify.charts import STATUS_COLOURS
+
+    unit = Unit.objects.filter(inspections__issues__status="unknown").distinct().first()
+    page = client.get(reverse("unit_detail", args=[unit.pk])).content.decode()
+    bars = page[page.index('class="status-bars"') :].split("</ul>")[0]
+    assert "<meter" not in bars
+    unknown = bars[bars.index("status=unknown") :].split("</li>")[0]
+    assert f'fill="{STATUS_COLOURS["unknown"]}"' in unknown and "通报未载明整改状态" in unknown
+
+
+def test_problem_list_marks_a_status_the_parser_inferred_from_the_measures(client, imported_seeds):
+    inferred = Issue.objects.published().filter(status_source="inferred")
+    assert inferred.exists()
+    page = client.get(reverse("issue_list"), {"per_page": 100}).content.decode()
+    assert page.count('<span class="inferred-note">据措施推断</span>') == inferred.count()
