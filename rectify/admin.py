@@ -30,6 +30,7 @@ from rectify.models import (
     Category,
     DueBasis,
     Evidence,
+    FactCorrection,
     Inspection,
     Issue,
     IssueStatus,
@@ -221,8 +222,26 @@ class InspectionAdmin(UnitScopedAdmin):
 # --- reports -------------------------------------------------------------------------------------
 
 
+class FactCorrectionInline(admin.TabularInline):
+    """The header facts staff corrected at upload: what was read, what it became, who and when."""
+
+    model = FactCorrection
+    fields = ["label", "parsed_value", "value", "corrected_by", "corrected_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "报告头信息更正记录"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Report)
 class ReportAdmin(UnitScopedAdmin):
+    inlines = [FactCorrectionInline]
     list_display = ["__str__", "inspection", "published_date", "as_of_date", "is_published", "imported_at"]
     list_filter = ["is_published", "published_date"]
     search_fields = ["title", "inspection__unit__name", "source_name"]

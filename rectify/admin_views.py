@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from rectify import report_upload
+from rectify.importer.corrections import CORRECTABLE_FACTS
 from rectify.importer.sources import SUPPORTED_SUFFIXES
 from rectify.models import Issue, IssueStatus, WarningLevel, warning_days
 from rectify.roles import scope_to_units
@@ -102,8 +103,15 @@ def report_upload_confirm_view(request, model_admin):
         return HttpResponseRedirect(upload_url)
     try:
         data = report_upload.read_staged(token, suffix=entry["suffix"])
+        # The header facts as staff left them in the preview form; changed ones become corrections.
+        facts = {key: request.POST[f"fact:{key}"] for key in CORRECTABLE_FACTS if f"fact:{key}" in request.POST}
         result = report_upload.import_upload(
-            data, name=entry["name"], publish=entry["publish"], allow_partial=entry["allow_partial"]
+            data,
+            name=entry["name"],
+            publish=entry["publish"],
+            allow_partial=entry["allow_partial"],
+            facts=facts,
+            user=request.user,
         )
     except report_upload.UploadError as exc:
         messages.error(request, f"导入失败：{exc}")

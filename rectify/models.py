@@ -661,6 +661,32 @@ class ReportChanges:
         }
 
 
+class FactCorrection(models.Model):
+    """A header fact of a report as staff corrected it, with what the parser had read and who said so.
+
+    The loader applies it to every later import of the same file while the parser still reads the
+    value staff corrected (rectify.importer.corrections).
+    """
+
+    report = models.ForeignKey(Report, verbose_name="通报", on_delete=models.CASCADE, related_name="corrections")
+    key = models.CharField("字段", max_length=50)
+    label = models.CharField("事实", max_length=50)
+    parsed_value = models.CharField("解析结果", max_length=300, blank=True)
+    value = models.CharField("更正为", max_length=300, blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="更正人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    corrected_at = models.DateTimeField("更正时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "报告事实更正"
+        verbose_name_plural = "报告事实更正"
+        ordering = ["report", "corrected_at", "id"]
+
+    def __str__(self):
+        return f"{self.label}：{self.parsed_value or '（未读出）'} → {self.value or '（未载明）'}"
+
+
 class IssueDisclosureQuerySet(models.QuerySet):
     def public(self):
         """What published reports said of published problems."""

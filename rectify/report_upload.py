@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
+from rectify.importer.corrections import CORRECTABLE_FACTS, as_text, fact_value
 from rectify.importer.load import LoadError, LoadResult, load_report
 from rectify.importer.parse import ParseError, parse_report
 from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
@@ -56,6 +57,8 @@ class ImportPreview:
     staff_work_kept: list[str] = field(default_factory=list)  # what staff entered that the import leaves as it is
     # (this report's problem, the held problem it may be, score): kept apart until the office decides
     uncertain_matches: list[tuple[str, str, float]] = field(default_factory=list)
+    # Header facts staff may correct before confirming: key, label, value as read (text), line read from
+    facts: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
 
 # --- staging -------------------------------------------------------------------------------------
@@ -128,11 +131,28 @@ def preview_import(data: bytes, *, name: str, publish: bool = False, allow_parti
     return preview
 
 
-def import_upload(data: bytes, *, name: str, publish: bool = False, allow_partial: bool = False) -> LoadResult:
-    """Import the uploaded file for real, exactly as `import_reports` would."""
+def import_upload(
+    data: bytes,
+    *,
+    name: str,
+    publish: bool = False,
+    allow_partial: bool = False,
+    facts: dict[str, str] | None = None,
+    user=None,
+) -> LoadResult:
+    """Import the uploaded file for real, exactly as `import_reports` would.
+
+    `facts` are the header facts as the preview form posts them; those that differ from what the
+    parser read are stored as corrections by `user` and applied.
+    """
     record, text = _parse(data, name)
+    corrections = {
+        key: value
+        for key, value in (facts or {}).items()
+        if key in CORRECTABLE_FACTS and value.strip() != as_text(fact_value(record, key))
+    }
     with transaction.atomic():
-        return _load(record, text, name, publish, allow_partial)
+        return _load(record, text, name, publish, allow_partial, corrections=corrections, user=user)
 
 
 def _parse(data: bytes, name: str):
@@ -146,9 +166,17 @@ def _parse(data: bytes, name: str):
         raise UploadError(f"无法解析报告：{where}{exc}") from exc
 
 
-def _load(record, text, name, publish, allow_partial) -> LoadResult:
+def _load(record, text, name, publish, allow_partial, *, corrections=None, user=None) -> LoadResult:
     try:
-        return load_report(record, source_text=text, source_name=name, publish=publish, allow_partial=allow_partial)
+        return load_report(
+            record,
+            source_text=text,
+            source_name=name,
+            publish=publish,
+            allow_partial=allow_partial,
+            corrections=corrections,
+            corrected_by=user,
+        )
     except LoadError as exc:
         raise UploadError(str(exc)) from exc
 
@@ -167,6 +195,10 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
         new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
         warnings=[warning.message for warning in record.warnings],
         staff_work_kept=result.kept.describe(),
+        facts=[
+            (key, fact.label, as_text(fact_value(record, key)), record.fact_lines().get(key))
+            for key, fact in CORRECTABLE_FACTS.items()
+        ],
     )
     if result.outcome == "unchanged":
         return preview

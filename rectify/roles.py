@@ -29,6 +29,7 @@ ARCHIVE_MODELS = [
     "uniteditor",
     "issuedisclosure",
     "problemmatch",
+    "factcorrection",
 ]
 
 # codename lists per group; the office may do everything, editors report progress and evidence.

@@ -190,6 +190,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             disclosed=disclosed,
             declared_rows=_declared_rows(report, issues, disclosed),
             changes=changes,
+            corrected_facts=sorted({c.label for c in report.corrections.all()}),
             change_groups=_change_groups(changes) if changes else [],
             updated_later=updated_later,
         )

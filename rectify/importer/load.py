@@ -31,6 +31,7 @@ from rectify import search
 from rectify.models import (
     Category,
     DueBasis,
+    FactCorrection,
     Inspection,
     Issue,
     IssueDisclosure,
@@ -46,6 +47,7 @@ from rectify.models import (
     due_date_for,
 )
 
+from .corrections import CORRECTABLE_FACTS, CorrectionError, apply_corrections, as_text, fact_value
 from .matching import ProblemText, match_problems, match_texts
 from .names import qualify_unit_name
 from .records import CategoryRecord, IssueRecord, ReportRecord
@@ -112,12 +114,23 @@ def load_report(
     source_url: str = "",
     publish: bool = True,
     allow_partial: bool = False,
+    corrections: dict[str, str] | None = None,
+    corrected_by=None,
 ) -> LoadResult:
-    """Store `record` and its source text; return what happened to the database."""
+    """Store `record` and its source text; return what happened to the database.
+
+    `corrections` are header facts staff corrected (importer.corrections keys, values as text), stored
+    with `corrected_by`; corrections stored earlier for this file are applied as well.
+    """
     checksum = checksum_of(source_text)
     existing = _imported(checksum) or _imported_as_other_file(fingerprint_of(source_text))
-    if existing is not None:
+    if existing is not None and not corrections:
         return _unchanged(existing)
+    parsed = record
+    try:
+        record = _corrected(record, source_name, corrections or {})
+    except CorrectionError as exc:
+        raise LoadError(str(exc)) from exc
     if record.is_partial and not allow_partial:
         reason = "有报告头但没有问题清单" if record.partial_warning.code == "no_problems_section" else "文件可能被截断"
         raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）")
@@ -127,13 +140,51 @@ def load_report(
         raise LoadError("无法确定巡察组：开头段落没有写明“××委第×巡察组”")
     try:
         with transaction.atomic():
-            return _store(record, source_text, checksum, source_name, source_url, publish)
+            if existing is not None:  # the same text again, now with corrections: applied to its report
+                result = reapply_report(existing, corrections=corrections)
+            else:
+                result = _store(record, source_text, checksum, source_name, source_url, publish)
+            _record_corrections(result.report, parsed, corrections or {}, corrected_by)
+            return result
     except IntegrityError:
         # Another import of the same text won the race; the database holds exactly one copy.
         existing = _imported(checksum)
         if existing is None:
             raise
         return _unchanged(existing)
+
+
+def _corrected(record: ReportRecord, source_name: str, corrections: dict[str, str]) -> ReportRecord:
+    """The record with the corrections staff give now and those stored for this file.
+
+    A stored correction applies while the parser still reads what it read when staff corrected it:
+    once the parser (or the report) reads the fact differently, staff are asked again rather than
+    an old correction overriding a new reading.
+    """
+    stored = {}
+    if source_name:
+        earlier = FactCorrection.objects.filter(report__source_name=source_name).order_by("corrected_at", "pk")
+        for correction in earlier:
+            if correction.key in CORRECTABLE_FACTS and as_text(fact_value(record, correction.key)) == (
+                correction.parsed_value
+            ):
+                stored[correction.key] = correction.value
+    wanted = {**stored, **corrections}
+    return apply_corrections(record, wanted) if wanted else record
+
+
+def _record_corrections(report: Report, parsed: ReportRecord, corrections: dict[str, str], user) -> None:
+    FactCorrection.objects.bulk_create(
+        FactCorrection(
+            report=report,
+            key=key,
+            label=CORRECTABLE_FACTS[key].label,
+            parsed_value=as_text(fact_value(parsed, key)),
+            value=value.strip(),
+            corrected_by=user,
+        )
+        for key, value in corrections.items()
+    )
 
 
 def _unchanged(report: Report) -> LoadResult:
@@ -347,13 +398,22 @@ def publish_report(report: Report) -> LoadResult:
         return reapply_report(report)
 
 
-def reapply_report(report: Report) -> LoadResult:
-    """Write the report's problems again from its stored text: after it is published or a match decided."""
+def reapply_report(report: Report, *, corrections: dict[str, str] | None = None) -> LoadResult:
+    """Write the report again from its stored text: after it is published, a match decided or a fact corrected."""
     from .parse import parse_report
 
-    record = parse_report(report.source_text)
+    record = _corrected(parse_report(report.source_text), report.source_name, corrections or {})
     with transaction.atomic():
         report = Report.objects.select_related("inspection__unit").get(pk=report.pk)
+        if corrections:
+            # A corrected unit, group or period may be another inspection: the report moves to it.
+            units = _UnitResolver()
+            unit, place, _ = _unit(record, units)
+            inspection, new_inspection = _inspection(record, unit, new_unit=False)
+            report.inspection = inspection
+            _set_report_facts(report, record)
+            report.save()
+            return _disclose(record, report, "updated", units, unit=unit, place=place, new_inspection=new_inspection)
         unit = report.inspection.unit
         return _disclose(
             record, report, "updated", _UnitResolver(), unit=unit, place=locate(unit.name)[2], new_inspection=False
@@ -468,6 +528,19 @@ def _report(record, inspection, new_inspection, source_text, checksum, source_na
     outcome = "updated" if report else "created"
     if report is None:
         report = Report(inspection=inspection, is_published=publish)
+    _set_report_facts(report, record)
+    report.source_text = source_text
+    report.checksum = checksum
+    report.text_fingerprint = fingerprint_of(source_text)
+    report.source_name = source_name
+    report.source_url = source_url
+    report.save()
+    return report, outcome
+
+
+def _set_report_facts(report: Report, record: ReportRecord) -> None:
+    """What the parse (with staff corrections) says of the report itself."""
+    info = record.report
     report.title = record.title or ""
     for field in REPORT_DATE_FIELDS:
         setattr(report, field, getattr(info, field))
@@ -478,16 +551,9 @@ def _report(record, inspection, new_inspection, source_text, checksum, source_na
     report.phones = list(info.phones)
     report.emails = list(info.emails)
     report.fact_lines = record.fact_lines()
-    report.source_text = source_text
-    report.checksum = checksum
-    report.text_fingerprint = fingerprint_of(source_text)
-    report.source_name = source_name
-    report.source_url = source_url
     report.parse_warnings = [
         {"code": w.code, "line": w.line, "detail": w.detail, "message": w.message} for w in record.warnings
     ]
-    report.save()
-    return report, outcome
 
 
 def _same_report(inspection: Inspection, info, source_name: str) -> Report | None:
