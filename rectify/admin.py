@@ -222,21 +222,28 @@ class InspectionAdmin(UnitScopedAdmin):
 # --- reports -------------------------------------------------------------------------------------
 
 
-class FactCorrectionInline(admin.TabularInline):
-    """The header facts staff corrected at upload: what was read, what it became, who and when."""
+class HistoryInline(admin.TabularInline):
+    """A record of what happened, shown read-only: nobody adds, changes or deletes history here."""
 
-    model = FactCorrection
-    fields = ["label", "parsed_value", "value", "corrected_by", "corrected_at"]
-    readonly_fields = fields
     extra = 0
     can_delete = False
-    verbose_name_plural = "报告头信息更正记录"
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class FactCorrectionInline(HistoryInline):
+    """The header facts staff corrected at upload: what was read, what it became, who and when."""
+
+    model = FactCorrection
+    fields = ["label", "parsed_value", "value", "corrected_by", "corrected_at"]
+    verbose_name_plural = "报告头信息更正记录"
 
 
 @admin.register(Report)
@@ -326,34 +333,16 @@ class MeasureInline(admin.StackedInline):
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(HistoryInline):
     model = StatusChange
     fields = ["changed_at", "previous_status", "status", "source", "report", "changed_by", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = "状态变更历史"
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ProgressUpdateInline(admin.TabularInline):
+class ProgressUpdateInline(HistoryInline):
     model = ProgressUpdate
     fields = ["submitted_at", "submitted_by", "status", "note", "state", "reviewed_by", "review_comment"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class SetStatusForm(forms.Form):
