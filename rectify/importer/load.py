@@ -16,6 +16,7 @@ problems a published report discloses; publishing it does (publish_report).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -101,6 +102,7 @@ def checksum_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@functools.lru_cache(maxsize=4)  # a load asks twice for the same text
 def fingerprint_of(text: str) -> str:
     """The checksum of the text without its spacing: the same report saved as .txt, .docx or .html."""
     return hashlib.sha256(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).encode("utf-8")).hexdigest()
@@ -162,9 +164,11 @@ def _corrected(record: ReportRecord, source_name: str, corrections: dict[str, st
     an old correction overriding a new reading.
     """
     stored = {}
-    if source_name:
-        earlier = FactCorrection.objects.filter(report__source_name=source_name).order_by("corrected_at", "pk")
-        for correction in earlier:
+    # From the corrections' side: few reports have any, and reports are not indexed by file name.
+    corrected = Report.objects.filter(pk__in=FactCorrection.objects.values("report_id"), source_name=source_name)
+    if source_name and FactCorrection.objects.exists():
+        earlier = FactCorrection.objects.filter(report__in=list(corrected.values_list("pk", flat=True)))
+        for correction in earlier.order_by("corrected_at", "pk"):
             if correction.key in CORRECTABLE_FACTS and as_text(fact_value(record, correction.key)) == (
                 correction.parsed_value
             ):
@@ -234,8 +238,10 @@ def _disclose(record, report, outcome, units, *, unit, place, new_inspection) ->
         )
         existed = {issue.pk for issue in existing.values()}
         measures = _measures(report, current, existed, unit, place, units, kept)
-    _record_disclosures(report, issue_ids, record.issues, matched.scores)
-    _record_uncertain(report, reported_keys, issue_ids, matched.uncertain)
+    # A report created now has no disclosures or questions to replace: two deletes fewer per new report.
+    _record_disclosures(report, issue_ids, record.issues, matched.scores, replace=outcome != "created")
+    if matched.uncertain or outcome != "created":
+        _record_uncertain(report, reported_keys, issue_ids, matched.uncertain)
     if outcome == "updated":
         _drop_no_longer_disclosed(report, issue_ids, kept)
     return LoadResult(
@@ -321,9 +327,12 @@ def _match_held(inspection: Inspection, report: Report, reported_keys: list[str]
     return matched
 
 
-def _record_disclosures(report: Report, issue_ids: list[int], parsed, scores: dict[int, float | None]) -> None:
+def _record_disclosures(
+    report: Report, issue_ids: list[int], parsed, scores: dict[int, float | None], *, replace: bool
+) -> None:
     """What this report says of each problem it lists, kept per report for the problem's history."""
-    IssueDisclosure.objects.filter(report=report).delete()
+    if replace:
+        IssueDisclosure.objects.filter(report=report).delete()
     rows = [
         (
             issue_id,
