@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from rectify.importer.corrections import CORRECTABLE_FACTS, as_text, fact_value
-from rectify.importer.load import LoadError, LoadResult, load_report
+from rectify.importer.load import LoadError, LoadResult, MissingFactError, load_report
 from rectify.importer.parse import ParseError, parse_report
 from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
 from rectify.models import Inspection, Issue, IssueStatus, ProblemMatch, StatusChange, Unit
@@ -59,6 +59,7 @@ class ImportPreview:
     uncertain_matches: list[tuple[str, str, float]] = field(default_factory=list)
     # Header facts staff may correct before confirming: key, label, value as read (text), line read from
     facts: list[tuple[str, str, str, int | None]] = field(default_factory=list)
+    missing_fact: str = ""  # with outcome "needs_facts": the fact staff must give before confirming
 
 
 # --- staging -------------------------------------------------------------------------------------
@@ -125,10 +126,35 @@ def preview_import(data: bytes, *, name: str, publish: bool = False, allow_parti
     marks = {model: model.objects.aggregate(top=Max("pk"))["top"] or 0 for model in (Unit, Inspection, Issue)}
     change_mark = StatusChange.objects.aggregate(top=Max("pk"))["top"] or 0
     with transaction.atomic():
-        result = _load(record, text, name, publish, allow_partial)
+        try:
+            result = load_report(
+                record, source_text=text, source_name=name, publish=publish, allow_partial=allow_partial
+            )
+        except MissingFactError as exc:
+            # The parser missed a fact the archive needs: staff may give it in the form, then confirm.
+            return ImportPreview(
+                outcome="needs_facts",
+                report_title=record.title or name,
+                unit_name=record.unit.name or "",
+                inspection="",
+                new_inspection=False,
+                published=publish,
+                warnings=[str(exc), *(warning.message for warning in record.warnings)],
+                facts=_facts(record),
+                missing_fact=exc.key,
+            )
+        except LoadError as exc:
+            raise UploadError(str(exc)) from exc
         preview = _describe(result, record, marks, change_mark)
         transaction.set_rollback(True)
     return preview
+
+
+def _facts(record) -> list[tuple[str, str, str, int | None]]:
+    lines = record.fact_lines()
+    return [
+        (key, fact.label, as_text(fact_value(record, key)), lines.get(key)) for key, fact in CORRECTABLE_FACTS.items()
+    ]
 
 
 def import_upload(
@@ -195,10 +221,7 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
         new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
         warnings=[warning.message for warning in record.warnings],
         staff_work_kept=result.kept.describe(),
-        facts=[
-            (key, fact.label, as_text(fact_value(record, key)), record.fact_lines().get(key))
-            for key, fact in CORRECTABLE_FACTS.items()
-        ],
+        facts=_facts(record),
     )
     if result.outcome == "unchanged":
         return preview

@@ -60,6 +60,14 @@ class LoadError(ValueError):
     """A parsed report that cannot be stored; the message says what is missing."""
 
 
+class MissingFactError(LoadError):
+    """A header fact the archive needs (`key`, as in importer.corrections) was not read: staff may give it."""
+
+    def __init__(self, message: str, *, key: str):
+        super().__init__(message)
+        self.key = key
+
+
 @dataclass(frozen=True)
 class StaffWorkKept:
     """What an import left as staff had it, where the report alone would have changed or removed it."""
@@ -137,9 +145,9 @@ def load_report(
         reason = "有报告头但没有问题清单" if record.partial_warning.code == "no_problems_section" else "文件可能被截断"
         raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）")
     if not record.unit.name:
-        raise LoadError("无法确定被巡察单位：标题、落款和正文都没有写明单位全称")
+        raise MissingFactError("无法确定被巡察单位：标题、落款和正文都没有写明单位全称", key="unit.name")
     if not record.inspection.inspector:
-        raise LoadError("无法确定巡察组：开头段落没有写明“××委第×巡察组”")
+        raise MissingFactError("无法确定巡察组：开头段落没有写明“××委第×巡察组”", key="inspection.inspector")
     try:
         with transaction.atomic():
             if existing is not None:  # the same text again, now with corrections: applied to its report

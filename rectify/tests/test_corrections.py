@@ -129,3 +129,30 @@ def test_upload_preview_shows_each_fact_with_its_line_and_confirm_stores_the_cor
     assert "报告头信息更正记录" in history and "2025-01-03" in history
     public = client.get(report.get_absolute_url()).content.decode()
     assert "经巡察办工作人员核对原文后更正" in public and admin_user.username not in public.split("<main")[-1]
+
+
+@pytest.mark.django_db
+def test_a_report_whose_unit_was_not_read_is_previewed_and_imported_once_staff_name_it(
+    client, admin_user, settings, tmp_path
+):
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.RECTIFY_IMPORT_STAGING_DIR = tmp_path
+    client.force_login(admin_user)
+    text = seed_path("001").read_text(encoding="utf-8")
+    # No title, no signature, and the opening says only 我单位: no unit to be read anywhere.
+    body = text.replace("对区委宣传部进行了巡察", "对我单位进行了巡察").replace("向区委宣传部反馈", "向我单位反馈")
+    body = body.rsplit("\n中共益阳市赫山区委宣传部\n", 1)[0]
+    upload = SimpleUploadedFile("无单位.txt", body.encode("utf-8"))
+    page = client.post(reverse("admin:rectify_report_upload"), {"file": upload, "publish": "on"}).content.decode()
+    assert "解析未读出导入所必需的报告头信息" in page and 'name="fact:unit.name" value=""' in page
+    token = re.search(r'name="token" value="([0-9a-f]{32})"', page).group(1)
+    client.post(
+        reverse("admin:rectify_report_upload_confirm"),
+        {"token": token, "confirm": "1", "fact:unit.name": "中共益阳市赫山区委宣传部"},
+    )
+    report = Report.objects.select_related("inspection__unit").get()
+    assert report.inspection.unit.name == "中共益阳市赫山区委宣传部"
+    assert report.corrections.get().key == "unit.name"
