@@ -416,7 +416,7 @@ def _changes(request, changes) -> dict | None:
             "status": _choice(change.now.status, IssueStatus),
         }
 
-    groups = ("newly_finished", "moved_on", "still_open", "unchanged", "newly_added", "not_mentioned")
+    groups = ("newly_finished", "moved_on", "still_open", "unchanged", "newly_added", "pending_match", "not_mentioned")
     return {
         "previous_report_id": changes.previous.pk,
         "previous_report_url": _absolute(request, reverse("api_report_detail", args=[changes.previous.pk])),
@@ -530,7 +530,8 @@ REPORT_DETAIL_FIELDS = [
     (
         "changes_since_previous",
         gettext_lazy(
-            "与同一巡察上一期公开通报相比：新完成、状态有变化、仍在整改、未变、新增、未提及的问题；首期为 null"
+            "与同一巡察上一期公开通报相比：新完成、状态有变化、仍在整改、未变、新增、"
+            "待核实是否已有（pending_match）、未提及的问题；首期为 null"
         ),
     ),
 ]

@@ -350,8 +350,15 @@ class Report(models.Model):
                 changes.still_open.append(change)
             else:
                 changes.unchanged.append(change)
+        # A problem kept apart until staff decide whether it is one held: neither surely new nor surely gone.
+        pending = dict(ProblemMatch.objects.uncertain().filter(report=self).values_list("issue_id", "candidate_id"))
+        asked_about = set(pending.values())
+        for change in list(changes.newly_added):
+            if change.now.issue_id in pending:
+                changes.newly_added.remove(change)
+                changes.pending_match.append(change)
         for disclosure in previous.disclosures.public().order_by("order"):
-            if disclosure.issue_id not in listed:
+            if disclosure.issue_id not in listed and disclosure.issue_id not in asked_about:
                 changes.not_mentioned.append(ProblemChange(disclosure, disclosure))
         return changes
 
@@ -653,11 +660,21 @@ class ReportChanges:
     unchanged: list[ProblemChange] = field(default_factory=list)  # finished before, or no status stated
     newly_added: list[ProblemChange] = field(default_factory=list)
     not_mentioned: list[ProblemChange] = field(default_factory=list)  # listed by the previous report only
+    # new to the archive's eyes, but possibly one held: staff have not yet said (ProblemMatch)
+    pending_match: list[ProblemChange] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
             name: len(getattr(self, name))
-            for name in ("newly_finished", "moved_on", "still_open", "unchanged", "newly_added", "not_mentioned")
+            for name in (
+                "newly_finished",
+                "moved_on",
+                "still_open",
+                "unchanged",
+                "newly_added",
+                "not_mentioned",
+                "pending_match",
+            )
         }
 
 

@@ -204,6 +204,7 @@ def _change_groups(changes) -> list[tuple[str, list, bool]]:
         (_("状态有变化"), changes.moved_on, True),
         (_("仍在整改"), changes.still_open, True),
         (_("本期新增"), changes.newly_added, False),
+        (_("可能是已有问题，待巡察办核实"), changes.pending_match, False),
         (_("上一期列出、本期未提及"), changes.not_mentioned, False),
     ]
 
