@@ -716,12 +716,12 @@ def _issues(
             corrected = [_attname(field) for field in issue.corrected_fields]
             kept.corrections += sum(values.pop(field, None) is not None for field in corrected)
         previous = issue.status if issue else ""
+        # A status staff set after the report's date stands; a report that says nothing of a problem's
+        # status does not erase what is already known.
         staff_status_stands = issue is not None and _staff_status_is_newer(issue, report)
-        kept.statuses += staff_status_stands and parsed.status not in (IssueStatus.UNKNOWN, previous)
-        # A report that says nothing of a problem's status does not erase what is already known.
-        if staff_status_stands:
-            pass
-        elif parsed.status != IssueStatus.UNKNOWN or not previous:
+        if staff_status_stands and parsed.status not in (IssueStatus.UNKNOWN, previous):
+            kept.statuses += 1
+        if not staff_status_stands and (parsed.status != IssueStatus.UNKNOWN or not previous):
             values |= {"status": parsed.status, "status_source": parsed.status_source or ""}
             if parsed.status != previous:
                 note = "导入通报时记录" if not previous else "新一期通报更新了整改状态"
