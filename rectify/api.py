@@ -8,7 +8,7 @@ The problem rows here are also the rows of the JSON export (rectify.exports).
 from collections.abc import Iterator
 
 from django.core.exceptions import BadRequest
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -174,12 +174,11 @@ def issue_row(request, issue: Issue) -> dict:
 
 
 def _report_queryset() -> QuerySet:
-    completed = Q(issues__status=IssueStatus.COMPLETED)
     return (
         Report.objects.published()
         .defer(*(name.removeprefix("report__") for name in REPORT_BULK_FIELDS))
         .select_related("inspection__unit")
-        .annotate(problem_count=Count("issues"), completed_count=Count("issues", filter=completed))
+        .with_problem_counts()
         .latest_first()
     )
 
@@ -348,11 +347,7 @@ def api_issue_list(request):
 def api_issue_detail(request, pk):
     issue = _get_or_404(issue_rows_queryset(Issue.objects.published()), pk)
     # Status history may cite a report still in draft; only published sources are shown.
-    history = (
-        StatusChange.objects.filter(issue=issue)
-        .filter(Q(report__isnull=True) | Q(report__is_published=True))
-        .order_by("changed_at", "id")
-    )
+    history = StatusChange.objects.public().filter(issue=issue).order_by("changed_at", "id")
     data = issue_row(request, issue)
     data["status_history"] = [
         {
@@ -436,7 +431,7 @@ def api_unit_list(request):
 def api_unit_detail(request, pk):
     unit = _get_or_404(_unit_queryset(), pk)
     issues = Issue.objects.published().for_unit(unit)
-    by_status = dict(issues.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    by_status = issues.count_by_status()
     data = unit_row(request, unit)
     data["status_counts"] = [
         {"code": code, "label": str(label), "count": by_status.get(code, 0)} for code, label in IssueStatus.choices

@@ -397,19 +397,19 @@ def test_home_lists_a_bounded_number_of_recent_units(client, imported_seeds, mon
 
 
 def test_unit_scorecard_ranks_every_peer_but_returns_top_and_own_row(imported_seeds, monkeypatch):
-    from rectify import views
+    from rectify import models
 
     unit = Unit.objects.get(name="中共益阳市赫山区委宣传部")
-    full = views.unit_scorecard(unit)
+    full = unit.scorecard()
     assert [row["rank"] for row in full] == list(range(1, len(full) + 1))
     for row in full:
         issues = Issue.objects.published().for_unit(row["unit"])
         assert row["unit"].issue_count == issues.count()
         assert row["unit"].completed_count == issues.filter(status="completed").count()
         assert row["unit"].overdue_count == issues.overdue().count()
-    monkeypatch.setattr(views, "SCORECARD_TOP", 0)
-    monkeypatch.setattr(views, "SCORECARD_AROUND", 0)
-    (own,) = views.unit_scorecard(unit)
+    monkeypatch.setattr(models, "SCORECARD_TOP", 0)
+    monkeypatch.setattr(models, "SCORECARD_AROUND", 0)
+    (own,) = unit.scorecard()
     assert own["is_self"] and own["rank"] == next(row["rank"] for row in full if row["is_self"])
 
 
