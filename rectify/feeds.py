@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from rectify.api import filtered_issues
 from rectify.models import Report, Unit
+from rectify.opendata import filtered_issues
 
 FEED_LENGTH = 50
 

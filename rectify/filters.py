@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Count, F, Model, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +47,36 @@ class FilterSet(django_filters.FilterSet):
                 if "invalid_choice" in field.error_messages:
                     field.error_messages = {**field.error_messages, "invalid_choice": _("不是可选的值。")}
         return self._form
+
+
+class _RawValueSelect(forms.NullBooleanSelect):
+    """The yes/no select, handing the field the submitted word as it is, so the field can refuse it."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (as NullBooleanSelect spells them) or nothing; any other word is an error, not "not given"."""
+
+    widget = _RawValueSelect
+    default_error_messages = {"invalid": _("请填 true 或 false。")}
+    WORDS = {"true": True, "True": True, "2": True, "false": False, "False": False, "3": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        if value in self.WORDS:
+            return self.WORDS[value]
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    """A yes/no filter that rejects unknown words in the form, as every other filter rejects bad values."""
+
+    field_class = StrictBooleanField
 
 
 # The models' choice labels are plain Chinese strings; these are the same labels marked for
@@ -128,8 +160,8 @@ class IssueFilter(FilterSet):
     )
     category = django_filters.CharFilter(label=_("问题类别"), method="filter_category", max_length=300)
     status = django_filters.ChoiceFilter(label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status")
-    immediate = django_filters.BooleanFilter(label=_("立行立改"))
-    overdue = django_filters.BooleanFilter(label=_("已逾期"), method="filter_overdue")
+    immediate = StrictBooleanFilter(label=_("立行立改"))
+    overdue = StrictBooleanFilter(label=_("已逾期"), method="filter_overdue")
     warning = django_filters.ChoiceFilter(label=_("预警"), choices=WARNING_CHOICES, method="filter_warning")
     sort = django_filters.OrderingFilter(
         label=_("排序"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import caching, charts, search
+from rectify import caching, charts, opendata, search
 from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.models import (
     Evidence,
@@ -48,13 +48,14 @@ class RejectedFiltersMixin:
 
 
 class CappedPaginationMixin:
-    """`?per_page=` chooses the page size, capped so no query string can ask for the whole table."""
+    """`?page_size=` (or the older `per_page`) chooses the page size, capped so no query string can ask
+    for the whole table; a page size that is no number gives the default."""
 
     paginate_by = DEFAULT_PAGE_SIZE
 
     def get_paginate_by(self, queryset):
         try:
-            wanted = int(self.request.GET.get("per_page", self.paginate_by))
+            wanted = int(opendata.requested_page_size(self.request.GET) or self.paginate_by)
         except ValueError:
             return self.paginate_by
         return max(1, min(wanted, MAX_PAGE_SIZE))
@@ -310,6 +311,8 @@ class IssueListView(ReadOnlyMixin, RejectedFiltersMixin, CappedPaginationMixin, 
         facets = self._facets() if self.filter_is_valid() else []
         kwargs["facets"] = facets
         kwargs["active_filters"] = _active_filters(self.request, facets, rejected=set(self.filterset.form.errors))
+        # The filter form keeps the page size asked for, under its one name.
+        kwargs["page_size_asked"] = opendata.requested_page_size(self.request.GET)
         return super().get_context_data(**kwargs)
 
     def _facets(self):
@@ -328,7 +331,7 @@ def _active_filters(request, facets, *, rejected=frozenset()):
     labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
     active = []
     for name, value in request.GET.items():
-        if not value or name in ("page", "per_page", "sort"):
+        if not value or name in ("page", "sort", opendata.PAGE_SIZE_PARAMETER, *opendata.PAGE_SIZE_ALIASES):
             continue
         label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
         remaining = request.GET.copy()

@@ -182,7 +182,18 @@ def test_page_size_is_capped(client, imported_seeds):
     assert response.context["paginator"].per_page == 20
 
 
-@pytest.mark.parametrize("query", ["unit=abc", "year=x", "status=bogus", "level=planet", "sort=password", "unit=99999"])
+def test_page_size_has_one_name_on_pages_and_api_and_per_page_still_works(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"page_size": 7})
+    assert response.context["paginator"].per_page == 7
+    assert '<input type="hidden" name="page_size" value="7">' in response.content.decode()
+    assert client.get(reverse("issue_list"), {"per_page": 8}).context["paginator"].per_page == 8
+    assert client.get(reverse("api_issue_list"), {"per_page": 3}).json()["page_size"] == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["unit=abc", "year=x", "status=bogus", "level=planet", "sort=password", "unit=99999", "immediate=maybe"],
+)
 def test_bad_filter_values_give_400_with_the_errors_shown(client, imported_seeds, query):
     response = client.get(reverse("issue_list") + "?" + query)
     assert response.status_code == 400
