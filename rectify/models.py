@@ -11,29 +11,30 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitLevel(models.TextChoices):
-    PROVINCE = "province", "省级"
-    PREFECTURE = "prefecture", "市级（地级）"
-    COUNTY_CITY = "county_city", "市（县级）"
-    COUNTY = "county", "县"
-    DISTRICT = "district", "区"
+    PROVINCE = "province", _("省级")
+    PREFECTURE = "prefecture", _("市级（地级）")
+    COUNTY_CITY = "county_city", _("市（县级）")
+    COUNTY = "county", _("县")
+    DISTRICT = "district", _("区")
 
 
 class InspectionType(models.TextChoices):
     # 巡视 is done by the central and provincial committees, 巡察 by city and county ones; the reports
     # print the word, and the parser stores it as printed.
-    XUNCHA = "巡察", "巡察"
-    XUNSHI = "巡视", "巡视"
+    XUNCHA = "巡察", pgettext_lazy("inspection type", "巡察")
+    XUNSHI = "巡视", pgettext_lazy("inspection type", "巡视")
 
 
 class IssueStatus(models.TextChoices):
-    COMPLETED = "completed", "已完成整改"
-    PARTIAL = "partial", "阶段性完成"
-    IN_PROGRESS = "in_progress", "正在整改"
-    NOT_STARTED = "not_started", "未整改"
-    UNKNOWN = "unknown", "未标明"
+    COMPLETED = "completed", _("已完成整改")
+    PARTIAL = "partial", _("阶段性完成")
+    IN_PROGRESS = "in_progress", _("正在整改")
+    NOT_STARTED = "not_started", _("未整改")
+    UNKNOWN = "unknown", _("未标明")
 
     @classmethod
     def open_values(cls) -> list[str]:
@@ -60,16 +61,16 @@ class IssueStatus(models.TextChoices):
 
 
 class StatusSource(models.TextChoices):
-    STATED = "stated", "报告载明"
-    INFERRED = "inferred", "据整改措施推断"
-    STAFF = "staff", "工作人员更新"
+    STATED = "stated", _("报告载明")
+    INFERRED = "inferred", _("据整改措施推断")
+    STAFF = "staff", _("工作人员更新")
 
 
 class MeasureState(models.TextChoices):
-    DONE = "done", "已完成"
-    ONGOING = "ongoing", "推进中"
-    PLANNED = "planned", "计划中"
-    BLOCKED = "blocked", "受阻"
+    DONE = "done", _("已完成")
+    ONGOING = "ongoing", _("推进中")
+    PLANNED = "planned", _("计划中")
+    BLOCKED = "blocked", _("受阻")
 
 
 def published_condition(path: str = "") -> Q:
@@ -590,10 +591,10 @@ class Category(models.Model):
 
 
 class DueBasis(models.TextChoices):
-    STATED = "stated", "报告载明"
-    DEFAULT = "default", "按反馈日期估算"
-    LONG_TERM = "long_term", "长期坚持"
-    STAFF = "staff", "工作人员设定"
+    STATED = "stated", _("报告载明")
+    DEFAULT = "default", _("按反馈日期估算")
+    LONG_TERM = "long_term", _("长期坚持")
+    STAFF = "staff", _("工作人员设定")
 
     @classmethod
     def known_values(cls) -> list[str]:
@@ -604,9 +605,9 @@ class DueBasis(models.TextChoices):
 class WarningLevel(models.TextChoices):
     """The early-warning colours inspection offices use for rectification deadlines."""
 
-    GREEN = "green", "绿色预警"
-    YELLOW = "yellow", "黄色预警"
-    RED = "red", "红色预警（已逾期）"
+    GREEN = "green", _("绿色预警")
+    YELLOW = "yellow", _("黄色预警")
+    RED = "red", _("红色预警（已逾期）")
 
 
 def warning_days() -> tuple[int, int]:
@@ -943,9 +944,9 @@ class IssueDisclosure(models.Model):
 
 
 class MatchState(models.TextChoices):
-    UNCERTAIN = "uncertain", "待确认"
-    CONFIRMED = "confirmed", "已确认为同一问题"
-    SPLIT = "split", "已确认为不同问题"
+    UNCERTAIN = "uncertain", _("待确认")
+    CONFIRMED = "confirmed", _("已确认为同一问题")
+    SPLIT = "split", _("已确认为不同问题")
 
 
 class ProblemMatchQuerySet(models.QuerySet):
@@ -1126,9 +1127,9 @@ class UnitEditor(models.Model):
 
 
 class ReviewState(models.TextChoices):
-    PENDING = "pending", "待审核"
-    APPROVED = "approved", "已通过"
-    RETURNED = "returned", "已退回"
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    RETURNED = "returned", _("已退回")
 
 
 class ProgressUpdateQuerySet(models.QuerySet):

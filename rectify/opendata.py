@@ -7,14 +7,17 @@ documents it on /api/, so a field cannot be returned undocumented or documented 
 Field names are English and stable, dates ISO 8601, choices a code with its Chinese label.
 """
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from rectify.filters import IssueFilter
@@ -154,10 +157,22 @@ def documented(fields: list[Field]) -> list[tuple[str, Any]]:
     return [(field.name, field.doc) for field in fields]
 
 
+@functools.cache
+def chinese_labels(choices) -> dict[str, str]:
+    """The choices' labels in the site's own language, whatever language the request reads in.
+
+    The models translate their labels for the pages; the open data documents `label` as the Chinese
+    name, and a machine reading it must get the same string from / and /en/.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return {value: str(label) for value, label in choices.choices}
+
+
 def choice(value: str, choices) -> dict | None:
+    """A choice as the open data gives it: its code and its Chinese label."""
     if not value:
         return None
-    return {"code": value, "label": str(choices(value).label)}
+    return {"code": value, "label": chinese_labels(choices)[value]}
 
 
 def iso(value) -> str | None:

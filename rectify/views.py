@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from rectify import caching, charts, opendata, search
-from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
+from rectify.filters import IssueFilter, UnitFilter
 from rectify.models import (
     Evidence,
     Inspection,
@@ -20,6 +20,7 @@ from rectify.models import (
     IssueDisclosure,
     IssueStatus,
     Measure,
+    MeasureState,
     MoneyAmount,
     Report,
     StatusChange,
@@ -196,8 +197,8 @@ def _label_states(issues):
 
     A `{% translate %}` per measure was a large share of a long report's rendering time.
     """
-    status_labels = {code: str(label) for code, label in STATUS_LABELS.items()}
-    state_labels = {code: str(label) for code, label in MEASURE_STATE_LABELS.items()}
+    status_labels = {code: str(label) for code, label in IssueStatus.choices}
+    state_labels = {code: str(label) for code, label in MeasureState.choices}
     for issue in issues:
         issue.status_label = status_labels.get(issue.status, issue.status)
         for measure in issue.measures.all():

@@ -306,3 +306,18 @@ def test_report_rows_are_ordered_and_dated_by_the_best_known_date(client, import
     by_id = {r.pk: r for r in Report.objects.published()}
     assert all(row["date"] == (by_id[row["id"]].date and by_id[row["id"]].date.isoformat()) for row in rows)
     assert any(row["date"] and not row["published_date"] for row in rows)
+
+
+def test_choice_labels_stay_chinese_whatever_language_the_reader_asks_for(client, imported_seeds, settings):
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = {"accept-language": "en"}
+    row = client.get(reverse("api_issue_list"), {"status": "completed", "page_size": 1}, headers=english).json()
+    assert row["results"][0]["status"] == {"code": "completed", "label": "已完成整改"}
+    unit = client.get(row["results"][0]["unit"]["url"], headers=english).json()
+    assert {key: unit["status_counts"][-1][key] for key in ("code", "label")} == {"code": "unknown", "label": "未标明"}
+    # The pages' labels follow the language; the open data's do not, even inside an English request.
+    with translation.override("en"):
+        assert str(IssueStatus.COMPLETED.label) == "Completed"
+        assert opendata.choice(IssueStatus.COMPLETED, IssueStatus) == {"code": "completed", "label": "已完成整改"}
