@@ -28,15 +28,13 @@ from rectify.opendata import (
     absolute,
     documented,
     filtered_issues,
-    issue_detail_row,
     issue_row,
     issue_rows_queryset,
     page_items,
-    report_detail_row,
     report_row,
     report_rows_queryset,
     requested_page_size,
-    unit_detail_row,
+    row,
     unit_row,
     unit_rows_queryset,
 )
@@ -67,7 +65,7 @@ def _positive_int(raw: str | None, name: str, default: int) -> int:
     return value
 
 
-def paginate(request, queryset: QuerySet, row) -> dict:
+def paginate(request, queryset: QuerySet, row_of) -> dict:
     """A page of rows with count and next/previous links; page_size is capped at MAX_PAGE_SIZE."""
     try:
         page = _positive_int(request.GET.get("page"), "page", 1)
@@ -91,7 +89,7 @@ def paginate(request, queryset: QuerySet, row) -> dict:
         "page_size": page_size,
         "next": link(page + 1) if start + page_size < count else None,
         "previous": link(min(page - 1, -(-count // page_size))) if page > 1 and count else None,
-        "results": [row(request, item) for item in items],
+        "results": [row_of(request, item) for item in items],
     }
 
 
@@ -132,7 +130,7 @@ def api_issue_list(request):
 @require_safe
 def api_issue_detail(request, pk):
     issue = _get_or_404(issue_rows_queryset(Issue.objects.published()), pk)
-    return api_response(issue_detail_row(request, issue))
+    return api_response(row(request, issue, ISSUE_FIELDS, ISSUE_DETAIL_FIELDS))
 
 
 @require_safe
@@ -145,7 +143,8 @@ def api_report_list(request):
 
 @require_safe
 def api_report_detail(request, pk):
-    return api_response(report_detail_row(request, _get_or_404(report_rows_queryset(), pk)))
+    report = _get_or_404(report_rows_queryset(), pk)
+    return api_response(row(request, report, REPORT_FIELDS, REPORT_DETAIL_FIELDS))
 
 
 @require_safe
@@ -158,7 +157,8 @@ def api_unit_list(request):
 
 @require_safe
 def api_unit_detail(request, pk):
-    return api_response(unit_detail_row(request, _get_or_404(unit_rows_queryset(), pk)))
+    unit = _get_or_404(unit_rows_queryset(), pk)
+    return api_response(row(request, unit, UNIT_FIELDS, UNIT_DETAIL_FIELDS))
 
 
 # --- documentation ------------------------------------------------------------------------------

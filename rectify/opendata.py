@@ -148,8 +148,9 @@ class Field:
     value: Callable[[Any, Any], Any]  # (request, object) -> JSON value
 
 
-def row(fields: list[Field], request, obj) -> dict:
-    return {field.name: field.value(request, obj) for field in fields}
+def row(request, obj, *specs: list[Field]) -> dict:
+    """The object's fields, spec after spec (a list's fields, then a detail page's)."""
+    return {field.name: field.value(request, obj) for fields in specs for field in fields}
 
 
 def documented(fields: list[Field]) -> list[tuple[str, Any]]:
@@ -187,7 +188,9 @@ def unit_ref(request, unit: Unit) -> dict:
     return {"id": unit.pk, "name": unit.name, "url": absolute(request, reverse("api_unit_detail", args=[unit.pk]))}
 
 
-def _inspection(inspection) -> dict:
+def _inspection(request, obj) -> dict:
+    """The inspection a problem or report belongs to."""
+    inspection = obj.inspection
     return {
         "inspector": inspection.inspector,
         "kind": inspection.kind,
@@ -216,6 +219,11 @@ def _inferred_status(issue: Issue) -> dict | None:
     if not inferred:
         return None
     return {**choice(inferred, IssueStatus), "source": choice(StatusSource.INFERRED, StatusSource)}
+
+
+def _inspected_unit(request, obj) -> dict:
+    """The unit a problem's or report's inspection inspected."""
+    return unit_ref(request, obj.inspection.unit)
 
 
 def _category(issue: Issue) -> str | None:
@@ -296,12 +304,8 @@ ISSUE_FIELDS = [
         lambda request, issue: choice(getattr(issue, "warning", ""), WarningLevel),
     ),
     Field("responsible", _("责任领导/部门"), _attribute("responsible")),
-    Field("unit", _("被巡察单位：id、name、url"), lambda request, issue: unit_ref(request, issue.inspection.unit)),
-    Field(
-        "inspection",
-        _("巡察：巡察组、类型、专项内容、轮次、进驻/结束/反馈日期"),
-        lambda request, issue: _inspection(issue.inspection),
-    ),
+    Field("unit", _("被巡察单位：id、name、url"), _inspected_unit),
+    Field("inspection", _("巡察：巡察组、类型、专项内容、轮次、进驻/结束/反馈日期"), _inspection),
     Field(
         "report",
         _("最近公开该问题的通报：id、title、published_date、date（通报日期）、url"),
@@ -318,7 +322,7 @@ ISSUE_FIELDS = [
 
 def issue_row(request, issue: Issue) -> dict:
     """One problem as the API and the JSON export give it (issue from issue_rows_queryset)."""
-    return row(ISSUE_FIELDS, request, issue)
+    return row(request, issue, ISSUE_FIELDS)
 
 
 def _status_history(request, issue: Issue) -> list[dict]:
@@ -364,10 +368,6 @@ ISSUE_DETAIL_FIELDS = [
 ]
 
 
-def issue_detail_row(request, issue: Issue) -> dict:
-    return row(ISSUE_FIELDS + ISSUE_DETAIL_FIELDS, request, issue)
-
-
 def _contact(request, report: Report) -> dict:
     return {
         "phones": list(report.phones),
@@ -394,12 +394,8 @@ REPORT_FIELDS = [
     Field("url", _("本通报的 API 地址"), _url("api_report_detail")),
     Field("web_url", _("本通报的网页地址"), _url("report_detail")),
     Field("title", _("标题"), _attribute("display_title")),
-    Field("unit", _("被巡察单位：id、name、url"), lambda request, report: unit_ref(request, report.inspection.unit)),
-    Field(
-        "inspection",
-        _("巡察：巡察组、类型、专项内容、轮次、日期"),
-        lambda request, report: _inspection(report.inspection),
-    ),
+    Field("unit", _("被巡察单位：id、name、url"), _inspected_unit),
+    Field("inspection", _("巡察：巡察组、类型、专项内容、轮次、日期"), _inspection),
     Field(
         "date",
         _("通报日期：发布日期，未载明时为落款日期或公开期限起；列表按此由近到远排列"),
@@ -425,7 +421,7 @@ REPORT_FIELDS = [
 
 def report_row(request, report: Report) -> dict:
     """One report as the API lists it (report from report_rows_queryset)."""
-    return row(REPORT_FIELDS, request, report)
+    return row(request, report, REPORT_FIELDS)
 
 
 def _report_problems(request, report: Report) -> list[dict]:
@@ -480,10 +476,6 @@ REPORT_DETAIL_FIELDS = [
 ]
 
 
-def report_detail_row(request, report: Report) -> dict:
-    return row(REPORT_FIELDS + REPORT_DETAIL_FIELDS, request, report)
-
-
 def _parent(request, unit: Unit) -> dict | None:
     return {"id": unit.parent.pk, "name": unit.parent.name} if unit.parent else None
 
@@ -505,7 +497,7 @@ UNIT_FIELDS = [
 
 def unit_row(request, unit: Unit) -> dict:
     """One unit as the API lists it (unit from unit_rows_queryset)."""
-    return row(UNIT_FIELDS, request, unit)
+    return row(request, unit, UNIT_FIELDS)
 
 
 def _status_counts(request, unit: Unit) -> list[dict]:
@@ -529,7 +521,3 @@ UNIT_DETAIL_FIELDS = [
     Field("reports", _("本单位公开的通报"), _unit_reports),
     Field("sub_units", _("下级单位"), _sub_units),
 ]
-
-
-def unit_detail_row(request, unit: Unit) -> dict:
-    return row(UNIT_FIELDS + UNIT_DETAIL_FIELDS, request, unit)
