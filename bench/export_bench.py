@@ -47,7 +47,7 @@ def measure_one(fmt: str) -> dict:
     from django.test import Client
     from django.urls import reverse
 
-    from rectify.api import filtered_issues
+    from rectify.opendata import filtered_issues
 
     query = QueryDict(os.environ.get("BENCH_QUERY", ""))
     problems = filtered_issues(query).count()

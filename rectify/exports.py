@@ -9,19 +9,19 @@ rejects gives 400.
 
 import json
 from collections.abc import Iterator
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from rectify import ledger
-from rectify.api import filtered_issues, in_chunks, issue_row, issue_rows_queryset
 from rectify.clients import rate_limited
+from rectify.opendata import filtered_issues, in_chunks, issue_row, issue_rows_queryset
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -29,16 +29,6 @@ FORMATS = {
     "json": "application/json",
 }
 FILENAME_STEM = "整改台账"
-ASCII_FILENAME_STEM = "rectify-problems"
-
-
-def content_disposition(stem: str, ascii_stem: str, extension: str) -> str:
-    """An attachment header with an ASCII fallback name and the Chinese name per RFC 5987 (filename*=)."""
-    today = timezone.localdate().isoformat()
-    return (
-        f'attachment; filename="{ascii_stem}-{today}.{extension}"; '
-        f"filename*=UTF-8''{quote(f'{stem}-{today}.{extension}')}"
-    )
 
 
 def json_array(rows: Iterator[dict]) -> Iterator[str]:
@@ -81,6 +71,8 @@ def issue_export(request, fmt):
     else:
         # FileResponse closes the file once sent.
         response = FileResponse(ledger.ledger_xlsx_file(issues), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = content_disposition(FILENAME_STEM, ASCII_FILENAME_STEM, fmt)
+    # Django spells the Chinese name per RFC 6266 (filename*=utf-8''...), as the admin's downloads do.
+    filename = f"{FILENAME_STEM}-{timezone.localdate().isoformat()}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Access-Control-Allow-Origin"] = "*"
     return response

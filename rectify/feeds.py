@@ -4,7 +4,7 @@ import datetime
 from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from rectify.api import filtered_issues
-from rectify.models import IssueStatus, Report, Unit
+from rectify.models import Report, Unit
+from rectify.opendata import filtered_issues
 
 FEED_LENGTH = 50
 
@@ -47,12 +47,11 @@ class ReportFeed(Feed):
         return Report.objects.published()
 
     def items(self, obj=None):
-        completed = Q(issues__status=IssueStatus.COMPLETED)
         return (
             self.reports(obj)
             .defer("source_text", "parse_warnings")
             .select_related("inspection__unit")
-            .annotate(problem_count=Count("issues"), completed_count=Count("issues", filter=completed))
+            .with_problem_counts()
             .latest_first()[:FEED_LENGTH]
         )
 

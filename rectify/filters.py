@@ -10,18 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Count, F, Model, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from rectify import caching, search
 from rectify.models import (
-    DueBasis,
     Inspection,
     Issue,
     IssueStatus,
-    MeasureState,
-    StatusSource,
     Unit,
     UnitLevel,
     WarningLevel,
@@ -47,49 +46,41 @@ class FilterSet(django_filters.FilterSet):
         return self._form
 
 
-# The models' choice labels are plain Chinese strings; these are the same labels marked for
-# translation, so the English interface can show them. Report text itself is never translated.
-STATUS_LABELS = {
-    IssueStatus.COMPLETED: _("已完成整改"),
-    IssueStatus.PARTIAL: _("阶段性完成"),
-    IssueStatus.IN_PROGRESS: _("正在整改"),
-    IssueStatus.NOT_STARTED: _("未整改"),
-    IssueStatus.UNKNOWN: _("未标明"),
-}
-LEVEL_LABELS = {
-    UnitLevel.PROVINCE: _("省级"),
-    UnitLevel.PREFECTURE: _("市级（地级）"),
-    UnitLevel.COUNTY_CITY: _("市（县级）"),
-    UnitLevel.COUNTY: _("县"),
-    UnitLevel.DISTRICT: _("区"),
-}
-WARNING_LABELS = {
-    WarningLevel.GREEN: _("绿色预警"),
-    WarningLevel.YELLOW: _("黄色预警"),
-    WarningLevel.RED: _("红色预警（已逾期）"),
-}
-STATUS_CHOICES = [*STATUS_LABELS.items(), (OPEN, _("未完成整改（阶段性完成、正在整改、未整改）"))]
-LEVEL_CHOICES = list(LEVEL_LABELS.items())
-WARNING_CHOICES = list(WARNING_LABELS.items())
+class _RawValueSelect(forms.NullBooleanSelect):
+    """The yes/no select, handing the field the submitted word as it is, so the field can refuse it."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (as NullBooleanSelect spells them) or nothing; any other word is an error, not "not given"."""
+
+    widget = _RawValueSelect
+    default_error_messages = {"invalid": _("请填 true 或 false。")}
+    WORDS = {"true": True, "True": True, "2": True, "false": False, "False": False, "3": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        if value in self.WORDS:
+            return self.WORDS[value]
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    """A yes/no filter that rejects unknown words in the form, as every other filter rejects bad values."""
+
+    field_class = StrictBooleanField
+
+
+# Choice labels are the models' own (translated there); the filters add only what no model has.
+STATUS_CHOICES = [*IssueStatus.choices, (OPEN, _("未完成整改（阶段性完成、正在整改、未整改）"))]
+LEVEL_CHOICES = UnitLevel.choices
+WARNING_CHOICES = WarningLevel.choices
 YES_NO = {"true": _("是"), "false": _("否")}
-# Shown on the pages only, through {% translate %} on the display value; listed so they are translated.
-MEASURE_STATE_LABELS = {
-    MeasureState.DONE: _("已完成"),
-    MeasureState.ONGOING: _("推进中"),
-    MeasureState.PLANNED: _("计划中"),
-    MeasureState.BLOCKED: _("受阻"),
-}
-STATUS_SOURCE_LABELS = {
-    StatusSource.STATED: _("报告载明"),
-    StatusSource.INFERRED: _("据整改措施推断"),
-    StatusSource.STAFF: _("工作人员更新"),
-}
-DUE_BASIS_LABELS = {
-    DueBasis.STATED: _("报告载明"),
-    DueBasis.DEFAULT: _("按反馈日期估算"),
-    DueBasis.LONG_TERM: _("长期坚持"),
-    DueBasis.STAFF: _("工作人员设定"),
-}
 
 
 @dataclass(frozen=True)
@@ -128,8 +119,8 @@ class IssueFilter(FilterSet):
     )
     category = django_filters.CharFilter(label=_("问题类别"), method="filter_category", max_length=300)
     status = django_filters.ChoiceFilter(label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status")
-    immediate = django_filters.BooleanFilter(label=_("立行立改"))
-    overdue = django_filters.BooleanFilter(label=_("已逾期"), method="filter_overdue")
+    immediate = StrictBooleanFilter(label=_("立行立改"))
+    overdue = StrictBooleanFilter(label=_("已逾期"), method="filter_overdue")
     warning = django_filters.ChoiceFilter(label=_("预警"), choices=WARNING_CHOICES, method="filter_warning")
     sort = django_filters.OrderingFilter(
         label=_("排序"),

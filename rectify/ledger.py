@@ -13,8 +13,8 @@ from typing import IO
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from rectify.api import in_chunks
 from rectify.models import DueBasis, Issue, Measure, Unit
+from rectify.opendata import in_chunks
 
 COLUMNS = [
     ("序号", 6),

@@ -10,63 +10,98 @@ from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitLevel(models.TextChoices):
-    PROVINCE = "province", "省级"
-    PREFECTURE = "prefecture", "市级（地级）"
-    COUNTY_CITY = "county_city", "市（县级）"
-    COUNTY = "county", "县"
-    DISTRICT = "district", "区"
+    PROVINCE = "province", _("省级")
+    PREFECTURE = "prefecture", _("市级（地级）")
+    COUNTY_CITY = "county_city", _("市（县级）")
+    COUNTY = "county", _("县")
+    DISTRICT = "district", _("区")
 
 
 class InspectionType(models.TextChoices):
     # 巡视 is done by the central and provincial committees, 巡察 by city and county ones; the reports
     # print the word, and the parser stores it as printed.
-    XUNCHA = "巡察", "巡察"
-    XUNSHI = "巡视", "巡视"
+    XUNCHA = "巡察", pgettext_lazy("inspection type", "巡察")
+    XUNSHI = "巡视", pgettext_lazy("inspection type", "巡视")
 
 
 class IssueStatus(models.TextChoices):
-    COMPLETED = "completed", "已完成整改"
-    PARTIAL = "partial", "阶段性完成"
-    IN_PROGRESS = "in_progress", "正在整改"
-    NOT_STARTED = "not_started", "未整改"
-    UNKNOWN = "unknown", "未标明"
+    COMPLETED = "completed", _("已完成整改")
+    PARTIAL = "partial", _("阶段性完成")
+    IN_PROGRESS = "in_progress", _("正在整改")
+    NOT_STARTED = "not_started", _("未整改")
+    UNKNOWN = "unknown", _("未标明")
 
     @classmethod
     def open_values(cls) -> list[str]:
         """Statuses that mean the problem is not yet fully rectified."""
         return [cls.PARTIAL, cls.IN_PROGRESS, cls.NOT_STARTED]
 
+    @classmethod
+    def shares(cls, by_status: dict[str, int]) -> list[dict]:
+        """One row per status in order, with its count and rounded share of the total (as count_by_status gives).
+
+        未标明 is marked `unknown`, so tables show it apart from the statuses a report states.
+        """
+        total = sum(by_status.values())
+        return [
+            {
+                "code": code,
+                "label": label,
+                "count": by_status.get(code, 0),
+                "share": round(100 * by_status.get(code, 0) / total) if total else 0,
+                "unknown": code == cls.UNKNOWN,
+            }
+            for code, label in cls.choices
+        ]
+
 
 class StatusSource(models.TextChoices):
-    STATED = "stated", "报告载明"
-    INFERRED = "inferred", "据整改措施推断"
-    STAFF = "staff", "工作人员更新"
+    STATED = "stated", _("报告载明")
+    INFERRED = "inferred", _("据整改措施推断")
+    STAFF = "staff", _("工作人员更新")
 
 
 class MeasureState(models.TextChoices):
-    DONE = "done", "已完成"
-    ONGOING = "ongoing", "推进中"
-    PLANNED = "planned", "计划中"
-    BLOCKED = "blocked", "受阻"
+    DONE = "done", _("已完成")
+    ONGOING = "ongoing", _("推进中")
+    PLANNED = "planned", _("计划中")
+    BLOCKED = "blocked", _("受阻")
+
+
+def published_condition(path: str = "") -> Q:
+    """The archive's privacy rule as a condition: public means published.
+
+    `path` reaches the report or problem the rule applies to ("" for the row itself, "report__",
+    "issue__", ...). A problem is published when its latest report is (Issue.is_published, kept by a
+    trigger). Every public read goes through this, by way of the querysets' published()/public()
+    verbs or, inside an aggregate, directly.
+    """
+    # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on SQLite,
+    # which its planner cannot match to the (is_published, ...) indexes.
+    return Q(**{f"{path}is_published__in": [True]})
 
 
 class UnitQuerySet(models.QuerySet):
-    def top_level(self):
-        return self.filter(parent__isnull=True)
-
     def public(self):
         """Units a published report names, as the inspected unit or acting on a measure; others would betray a draft."""
-        inspected = models.Exists(Report.objects.filter(is_published=True, inspection__unit=models.OuterRef("pk")))
-        acting = models.Exists(Measure.objects.filter(acting_units=models.OuterRef("pk"), issue__is_published=True))
+        inspected = models.Exists(Report.objects.published().filter(inspection__unit=models.OuterRef("pk")))
+        acting = models.Exists(Measure.objects.published().filter(acting_units=models.OuterRef("pk")))
         return self.filter(inspected | acting)
+
+    def with_report_count(self):
+        """Annotate `report_count`: the unit's published reports."""
+        published = published_condition("inspections__reports__")
+        return self.annotate(report_count=Count("inspections__reports", filter=published, distinct=True))
 
     def with_progress(self):
         """Annotate each unit with its published problems: total, completed and of unknown status
         (未标明 is neither done nor undone, so progress bars say it apart)."""
-        published = Q(inspections__issues__is_published=True)
+        published = published_condition("inspections__issues__")
         return self.annotate(
             issue_count=Count("inspections__issues", filter=published, distinct=True),
             completed_count=Count(
@@ -143,8 +178,54 @@ class Unit(models.Model):
             points.append((report, completed, len(known)))
         return points
 
+    def scorecard(self, today: datetime.date | None = None) -> list[dict]:
+        """The unit beside the units of its level: problems, share completed, overdue; best share first.
+
+        Every peer is ranked, but only the top SCORECARD_TOP and the unit's neighbours are returned: a
+        level holds hundreds of units, and the page needs the leaders and where this unit stands.
+        """
+        if not self.level:
+            return []
+        counts = (
+            Issue.objects.published()
+            .filter(inspection__unit__level=self.level)
+            .values("inspection__unit")
+            .annotate(
+                issue_count=Count("pk"),
+                completed_count=Count("pk", filter=Q(status=IssueStatus.COMPLETED)),
+                overdue_count=Count("pk", filter=overdue_condition(today)),
+            )
+            .order_by()
+        )
+        counts = {row.pop("inspection__unit"): row for row in counts}
+        names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
+
+        def share(row: dict) -> int:
+            return round(100 * row["completed_count"] / row["issue_count"])
+
+        ranked = sorted(counts.items(), key=lambda item: (-share(item[1]), item[1]["overdue_count"], names[item[0]]))
+        own_rank = next((rank for rank, (pk, _row) in enumerate(ranked) if pk == self.pk), None)
+        rows = []
+        for rank, (pk, row) in enumerate(ranked):
+            near_self = own_rank is not None and abs(rank - own_rank) <= SCORECARD_AROUND
+            if rank >= SCORECARD_TOP and not near_self:
+                continue
+            peer = Unit(pk=pk, name=names[pk])
+            vars(peer).update(row)  # issue_count, completed_count, overdue_count, as an annotation would
+            rows.append({"unit": peer, "share": share(row), "is_self": pk == self.pk, "rank": rank + 1})
+        return rows
+
+
+# The scorecard's rows: the leaders of the unit's level, and this many on each side of the unit.
+SCORECARD_TOP = 10
+SCORECARD_AROUND = 2
+
 
 class InspectionQuerySet(models.QuerySet):
+    def published(self):
+        """Inspections with at least one published report."""
+        return self.filter(models.Exists(Report.objects.published().filter(inspection=models.OuterRef("pk"))))
+
     def for_unit(self, unit):
         return self.filter(unit=unit)
 
@@ -216,9 +297,12 @@ def report_date(prefix: str = "") -> Coalesce:
 
 class ReportQuerySet(models.QuerySet):
     def published(self):
-        # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on
-        # SQLite, which its planner cannot match to the (is_published, published_date) index.
-        return self.filter(is_published__in=[True])
+        return self.filter(published_condition())
+
+    def with_problem_counts(self):
+        """Annotate `problem_count` and `completed_count`: the problems each report discloses, and of them completed."""
+        completed = Q(issues__status=IssueStatus.COMPLETED)
+        return self.annotate(problem_count=Count("issues"), completed_count=Count("issues", filter=completed))
 
     def latest_first(self):
         """Newest first by the date the lists show (Report.date), reports with no date at all last."""
@@ -362,6 +446,127 @@ class Report(models.Model):
                 changes.not_mentioned.append(ProblemChange(disclosure, disclosure))
         return changes
 
+    @property
+    def expected_disclosed(self) -> int | None:
+        """How many problems the report's own counts say it discloses: all it declares but the 不宜公开."""
+        declared = self.declared_manifestation_count
+        if declared is None:
+            declared = self.declared_issue_count
+        if declared is None:
+            return None
+        return declared - (self.declared_undisclosed_count or 0)
+
+    @staticmethod
+    def disclosed_counts(issues: Iterable["Issue"]) -> dict[str, int]:
+        """What the disclosed problems (already fetched, in a list) add up to, in the terms reports declare."""
+        issues = list(issues)
+        return {
+            "issues": len(issues),
+            "completed": sum(i.status == IssueStatus.COMPLETED for i in issues),
+            "partial": sum(i.status == IssueStatus.PARTIAL for i in issues),
+            "immediate": sum(i.immediate for i in issues),
+        }
+
+    def declared_rows(self, issues: list["Issue"], disclosed: dict[str, int]) -> list[dict]:
+        """Counts the report declares beside what it discloses (disclosed_counts of `issues`).
+
+        A gap the 不宜公开 count explains is no mismatch.
+        """
+        hidden = self.declared_undisclosed_count or 0
+        top_categories = len({i.category.parent_id or i.category_id for i in issues if i.category})
+        rows = [
+            (_("问题类别"), self.declared_category_count, top_categories, 0),
+            (_("反馈问题"), self.declared_issue_count, None, 0),
+            (_("具体表现形式"), self.declared_manifestation_count, None, 0),
+            (_("不宜公开"), self.declared_undisclosed_count, None, 0),
+            (_("公开的问题"), self.expected_disclosed, disclosed["issues"], 0),
+            (_("已完成整改"), self.declared_completed_count, disclosed["completed"], hidden),
+            (_("阶段性完成"), self.declared_partial_count, disclosed["partial"], hidden),
+            (_("立行立改"), self.declared_immediate_count, disclosed["immediate"], hidden),
+        ]
+        return [
+            {
+                "label": label,
+                "declared": declared,
+                "found": found,
+                "mismatch": declared is not None and found is not None and not 0 <= declared - found <= tolerance,
+            }
+            for label, declared, found, tolerance in rows
+            if declared is not None or found
+        ]
+
+    def source_lines(self) -> list[dict]:
+        """The report's text line by line, numbered as the importer did, each tagged with what was read from it."""
+        return number_source_lines(
+            self.source_text,
+            issue_lines=self.issues.values_list("pk", "source_line_start", "source_line_end"),
+            measure_lines=Measure.objects.filter(issue__report=self, source_line__isnull=False).values_list(
+                "source_line", "issue_id"
+            ),
+            fact_lines=self.fact_lines or {},
+        )
+
+
+# The header facts a report's source page marks on the line each was read from (Report.fact_lines).
+FACT_LABELS = {
+    "title": _("标题"),
+    "unit.name": _("单位全称"),
+    "unit.named_as": _("被巡察单位"),
+    "inspection.inspector": _("巡察组"),
+    "inspection.inspector_level": None,
+    "inspection.inspection_type": None,
+    "inspection.kind": _("巡察类型"),
+    "inspection.round": _("轮次"),
+    "inspection.start_date": _("进驻日期"),
+    "inspection.end_date": _("结束日期"),
+    "inspection.feedback_date": _("反馈日期"),
+    "report.published_date": _("发布日期"),
+    "report.signed_date": _("落款日期"),
+    "report.publisher": _("发布机构"),
+    "report.declared.categories": _("所称问题类别数"),
+    "report.declared.issues": _("所称问题数"),
+    "report.declared.manifestations": _("所称具体问题数"),
+    "report.declared.completed": _("所称已完成数"),
+    "report.declared.partial": _("所称阶段性完成数"),
+    "report.declared.immediate": _("所称立行立改数"),
+    "report.declared.undisclosed": _("所称不宜公开数"),
+}
+
+
+def number_source_lines(text: str, *, issue_lines, measure_lines, fact_lines=None) -> list[dict]:
+    """Number the text's lines as the importer did; tag each with the problem or measure read from it.
+
+    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk);
+    fact_lines: {"inspection.feedback_date": 3, ...}, the header facts read from each line.
+    """
+    from rectify.importer.text import split_lines  # the importer's own line numbering, so marks line up
+
+    facts: dict[int, list[str]] = {}
+    for key, number in (fact_lines or {}).items():
+        if label := FACT_LABELS.get(key):
+            facts.setdefault(number, []).append(str(label))
+    marks = {}
+    for issue_id, start, end in issue_lines:
+        if start:
+            for number in range(start, (end or start) + 1):
+                marks[number] = ("issue", issue_id, number == start)
+    for number, issue_id in measure_lines:
+        marks[number] = ("measure", issue_id, marks.get(number, (None, None, False))[2])
+    rows = []
+    for number, line in enumerate(split_lines(text), start=1):
+        kind, issue_id, starts_issue = marks.get(number, ("", None, False))
+        rows.append(
+            {
+                "number": number,
+                "text": line,
+                "kind": kind or ("fact" if number in facts else ""),
+                "issue_id": issue_id,
+                "starts_issue": starts_issue,
+                "facts": facts.get(number, []),
+            }
+        )
+    return rows
+
 
 class Category(models.Model):
     """A heading under which the inspection's feedback groups problems; may nest one level."""
@@ -386,10 +591,10 @@ class Category(models.Model):
 
 
 class DueBasis(models.TextChoices):
-    STATED = "stated", "报告载明"
-    DEFAULT = "default", "按反馈日期估算"
-    LONG_TERM = "long_term", "长期坚持"
-    STAFF = "staff", "工作人员设定"
+    STATED = "stated", _("报告载明")
+    DEFAULT = "default", _("按反馈日期估算")
+    LONG_TERM = "long_term", _("长期坚持")
+    STAFF = "staff", _("工作人员设定")
 
     @classmethod
     def known_values(cls) -> list[str]:
@@ -400,9 +605,9 @@ class DueBasis(models.TextChoices):
 class WarningLevel(models.TextChoices):
     """The early-warning colours inspection offices use for rectification deadlines."""
 
-    GREEN = "green", "绿色预警"
-    YELLOW = "yellow", "黄色预警"
-    RED = "red", "红色预警（已逾期）"
+    GREEN = "green", _("绿色预警")
+    YELLOW = "yellow", _("黄色预警")
+    RED = "red", _("红色预警（已逾期）")
 
 
 def warning_days() -> tuple[int, int]:
@@ -480,8 +685,15 @@ def due_date_for(
 
 class IssueQuerySet(models.QuerySet):
     def published(self):
-        # `__in=[True]` for the index on (is_published, ...), as in ReportQuerySet.published().
-        return self.filter(is_published__in=[True])
+        return self.filter(published_condition())
+
+    def unpublished(self):
+        """Problems of draft reports: never shown, only subtracted from totals."""
+        return self.exclude(published_condition())
+
+    def count_by_status(self) -> dict[str, int]:
+        """{status code: number of problems}, statuses with none left out."""
+        return dict(self.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
 
     def overdue(self, today: datetime.date | None = None):
         """Past a deadline the report stated or staff set, and known to be unfinished (overdue_condition)."""
@@ -529,9 +741,6 @@ class IssueQuerySet(models.QuerySet):
     def inferred_completed(self):
         """Problems with_inferred_status() marks completed: no stated status, every measure stated done."""
         return self.filter(inferred_completed_condition())
-
-    def with_status(self, *statuses):
-        return self.filter(status__in=statuses)
 
     def not_completed(self):
         return self.filter(status__in=IssueStatus.open_values())
@@ -629,17 +838,6 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("issue_detail", args=[self.pk])
 
-    def refresh_due_date(self, measure_texts: Iterable[str] = ()):
-        """Set due_date from the stated deadline (see due_date_for); staff dates stay."""
-        if self.due_basis == DueBasis.STAFF:
-            return
-        self.due_date, self.due_basis = due_date_for(
-            deadline=self.deadline,
-            deadline_text=self.deadline_text,
-            feedback=self.inspection.feedback_date,
-            measure_texts=measure_texts,
-        )
-
 
 @dataclass(frozen=True)
 class ProblemChange:
@@ -707,7 +905,7 @@ class FactCorrection(models.Model):
 class IssueDisclosureQuerySet(models.QuerySet):
     def public(self):
         """What published reports said of published problems."""
-        return self.filter(issue__is_published=True, report__is_published=True)
+        return self.filter(published_condition("issue__"), published_condition("report__"))
 
     def in_report_order(self):
         return self.order_by(models.F("report__published_date").asc(nulls_first=True), "report_id")
@@ -746,9 +944,9 @@ class IssueDisclosure(models.Model):
 
 
 class MatchState(models.TextChoices):
-    UNCERTAIN = "uncertain", "待确认"
-    CONFIRMED = "confirmed", "已确认为同一问题"
-    SPLIT = "split", "已确认为不同问题"
+    UNCERTAIN = "uncertain", _("待确认")
+    CONFIRMED = "confirmed", _("已确认为同一问题")
+    SPLIT = "split", _("已确认为不同问题")
 
 
 class ProblemMatchQuerySet(models.QuerySet):
@@ -801,7 +999,8 @@ class ProblemMatch(models.Model):
 class StatusChangeQuerySet(models.QuerySet):
     def public(self):
         """Changes the public may read: on published problems, not taken from a draft report."""
-        return self.filter(issue__is_published=True).filter(Q(report__isnull=True) | Q(report__is_published=True))
+        from_published_report = Q(report__isnull=True) | published_condition("report__")
+        return self.filter(published_condition("issue__")).filter(from_published_report)
 
 
 class StatusChange(models.Model):
@@ -831,6 +1030,11 @@ class StatusChange(models.Model):
         return f"{self.issue}：{self.get_status_display()}"
 
 
+class MeasureQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_condition("issue__"))
+
+
 class Measure(models.Model):
     issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="measures")
     report = models.ForeignKey(
@@ -854,6 +1058,8 @@ class Measure(models.Model):
     corrected_fields = models.JSONField(
         "工作人员更正的字段", default=list, blank=True, editable=False, help_text="再次导入时保留这些字段的更正。"
     )
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = "整改措施"
@@ -901,11 +1107,6 @@ class MoneyAmount(models.Model):
 # --- progress tracking: unit editors, progress updates under review, evidence -------------------
 
 
-class UnitEditorQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class UnitEditor(models.Model):
     """A 单位填报员's assignment to a unit: they report progress on that unit's problems only."""
 
@@ -914,8 +1115,6 @@ class UnitEditor(models.Model):
     )
     unit = models.ForeignKey(Unit, verbose_name="负责单位", on_delete=models.CASCADE, related_name="editor_assignments")
     created_at = models.DateTimeField("指派时间", auto_now_add=True)
-
-    objects = UnitEditorQuerySet.as_manager()
 
     class Meta:
         verbose_name = "单位填报员"
@@ -928,9 +1127,9 @@ class UnitEditor(models.Model):
 
 
 class ReviewState(models.TextChoices):
-    PENDING = "pending", "待审核"
-    APPROVED = "approved", "已通过"
-    RETURNED = "returned", "已退回"
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    RETURNED = "returned", _("已退回")
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
@@ -942,7 +1141,7 @@ class ProgressUpdateQuerySet(models.QuerySet):
 
     def public(self):
         """Approved updates on problems whose report is published: what the public may read."""
-        return self.approved().filter(issue__is_published=True)
+        return self.approved().filter(published_condition("issue__"))
 
 
 class ProgressUpdate(models.Model):
@@ -1046,7 +1245,7 @@ def validate_evidence_file(file) -> None:
 class EvidenceQuerySet(models.QuerySet):
     def public(self):
         """Files marked public on problems whose report is published."""
-        return self.filter(is_public=True, measure__issue__is_published=True)
+        return self.filter(published_condition("measure__issue__"), is_public=True)
 
 
 class Evidence(models.Model):

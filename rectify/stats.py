@@ -119,7 +119,7 @@ def stats(request):
                     "通报按发布日期归月，未载明发布日期的按落款日期或公开期限起，三者皆无的列在最后。"
                 ),
                 chart_id="completion-over-time",
-                unknown_label=_("未标明"),
+                unknown_label=IssueStatus.UNKNOWN.label,
                 empty_text=_("暂无数据"),
             )
         ),

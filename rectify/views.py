@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +11,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import caching, charts, search
-from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
-from rectify.importer.text import split_lines
+from rectify import caching, charts, opendata, search
+from rectify.filters import IssueFilter, UnitFilter
 from rectify.models import (
     Evidence,
     Inspection,
@@ -21,11 +20,11 @@ from rectify.models import (
     IssueDisclosure,
     IssueStatus,
     Measure,
+    MeasureState,
     MoneyAmount,
     Report,
     StatusChange,
     Unit,
-    overdue_condition,
 )
 
 DEFAULT_PAGE_SIZE = 20
@@ -37,44 +36,39 @@ class ReadOnlyMixin:
     http_method_names = ["get", "head"]
 
 
+class RejectedFiltersMixin:
+    """A FilterView answering a query string its filters reject with 400, the form's errors and no rows."""
+
+    def filter_is_valid(self) -> bool:
+        return not self.filterset.is_bound or self.filterset.is_valid()
+
+    def render_to_response(self, context, **kwargs):
+        if not self.filter_is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
 class CappedPaginationMixin:
-    """`?per_page=` chooses the page size, capped so no query string can ask for the whole table."""
+    """`?page_size=` (or the older `per_page`) chooses the page size, capped so no query string can ask
+    for the whole table; a page size that is no number gives the default."""
 
     paginate_by = DEFAULT_PAGE_SIZE
 
     def get_paginate_by(self, queryset):
         try:
-            wanted = int(self.request.GET.get("per_page", self.paginate_by))
+            wanted = int(opendata.requested_page_size(self.request.GET) or self.paginate_by)
         except ValueError:
             return self.paginate_by
         return max(1, min(wanted, MAX_PAGE_SIZE))
 
 
 def _status_rows(by_status: dict[str, int]) -> list[dict]:
-    """One row per status with its share drawn in the status's colour; 未标明 is marked `unknown`,
-    so tables show it apart from the statuses a report states."""
-    total = sum(by_status.values())
-    rows = []
-    for code in IssueStatus.values:
-        count = by_status.get(code, 0)
-        share = round(100 * count / total) if total else 0
-        label = STATUS_LABELS[code]
-        rows.append(
-            {
-                "code": code,
-                "label": label,
-                "count": count,
-                "share": share,
-                "unknown": code == IssueStatus.UNKNOWN,
-                # charts escape the label themselves, so the markup is safe to inline.
-                "bar": mark_safe(charts.share_bar_svg(share, key=code, label=str(label))),
-            }
-        )
-    return rows
-
-
-def _count_by_status(issues) -> dict[str, int]:
-    return dict(issues.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    """IssueStatus.shares with each share drawn as a bar in the status's colour."""
+    return [
+        # charts escape the label themselves, so the markup is safe to inline.
+        {**row, "bar": mark_safe(charts.share_bar_svg(row["share"], key=row["code"], label=str(row["label"])))}
+        for row in IssueStatus.shares(by_status)
+    ]
 
 
 HOME_UNITS = 20
@@ -100,17 +94,16 @@ def home(request):
 def _home_counts() -> dict:
     # Measures are counted as all minus the few of unpublished drafts: a whole-table count is one
     # index pass, where joining each of a million measures to its problem grew with the archive.
-    draft_issues = Issue.objects.filter(is_published__in=[False])
-    published_inspections = Inspection.objects.filter(reports__is_published=True)
-    by_status = _count_by_status(Issue.objects.published())
+    published_inspections = Inspection.objects.published()
+    by_status = Issue.objects.published().count_by_status()
     return {
         "by_status": by_status,
         "totals": {
             "units": published_inspections.values("unit").distinct().count(),
-            "inspections": published_inspections.values("pk").distinct().count(),
+            "inspections": published_inspections.count(),
             "reports": Report.objects.published().count(),
             "issues": sum(by_status.values()),
-            "measures": Measure.objects.count() - Measure.objects.filter(issue__in=draft_issues).count(),
+            "measures": Measure.objects.count() - Measure.objects.filter(issue__in=Issue.objects.unpublished()).count(),
         },
     }
 
@@ -137,12 +130,7 @@ class ReportListView(ReadOnlyMixin, CappedPaginationMixin, ListView):
     context_object_name = "reports"
 
     def get_queryset(self):
-        return (
-            Report.objects.published()
-            .latest_first()
-            .select_related("inspection__unit")
-            .annotate(issue_count=Count("issues"))
-        )
+        return Report.objects.published().latest_first().select_related("inspection__unit").with_problem_counts()
 
 
 class ReportDetailView(ReadOnlyMixin, DetailView):
@@ -169,12 +157,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
         report = self.object
         issues = list(report.issues.all())
         _label_states(issues)
-        disclosed = {
-            "issues": len(issues),
-            "completed": sum(i.status == IssueStatus.COMPLETED for i in issues),
-            "partial": sum(i.status == IssueStatus.PARTIAL for i in issues),
-            "immediate": sum(i.immediate for i in issues),
-        }
+        disclosed = Report.disclosed_counts(issues)
         # Problems this report listed that a later report has since moved on: shown as this report put them.
         updated_later = (
             IssueDisclosure.objects.public()
@@ -188,7 +171,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             issues=issues,
             inferred_completed_label=str(_("据措施推断已完成")),
             disclosed=disclosed,
-            declared_rows=_declared_rows(report, issues, disclosed),
+            declared_rows=report.declared_rows(issues, disclosed),
             changes=changes,
             corrected_facts=sorted({c.label for c in report.corrections.all()}),
             change_groups=_change_groups(changes) if changes else [],
@@ -214,53 +197,19 @@ def _label_states(issues):
 
     A `{% translate %}` per measure was a large share of a long report's rendering time.
     """
-    status_labels = {code: str(label) for code, label in STATUS_LABELS.items()}
-    state_labels = {code: str(label) for code, label in MEASURE_STATE_LABELS.items()}
+    status_labels = {code: str(label) for code, label in IssueStatus.choices}
+    state_labels = {code: str(label) for code, label in MeasureState.choices}
     for issue in issues:
         issue.status_label = status_labels.get(issue.status, issue.status)
         for measure in issue.measures.all():
             measure.state_label = state_labels.get(measure.state, measure.state)
 
 
-def _declared_rows(report, issues, disclosed):
-    """Counts the report declares beside what it discloses; a gap the 不宜公开 count explains is no mismatch."""
-    hidden = report.declared_undisclosed_count or 0
-    top_categories = len({i.category.parent_id or i.category_id for i in issues if i.category})
-    rows = [
-        (_("问题类别"), report.declared_category_count, top_categories, 0),
-        (_("反馈问题"), report.declared_issue_count, None, 0),
-        (_("具体表现形式"), report.declared_manifestation_count, None, 0),
-        (_("不宜公开"), report.declared_undisclosed_count, None, 0),
-        (_("公开的问题"), _expected_disclosed(report), disclosed["issues"], 0),
-        (_("已完成整改"), report.declared_completed_count, disclosed["completed"], hidden),
-        (_("阶段性完成"), report.declared_partial_count, disclosed["partial"], hidden),
-        (_("立行立改"), report.declared_immediate_count, disclosed["immediate"], hidden),
-    ]
-    return [
-        {
-            "label": label,
-            "declared": declared,
-            "found": found,
-            "mismatch": declared is not None and found is not None and not 0 <= declared - found <= tolerance,
-        }
-        for label, declared, found, tolerance in rows
-        if declared is not None or found
-    ]
-
-
-def _expected_disclosed(report):
-    if report.declared_manifestation_count is not None:
-        return report.declared_manifestation_count - (report.declared_undisclosed_count or 0)
-    if report.declared_issue_count is not None:
-        return report.declared_issue_count - (report.declared_undisclosed_count or 0)
-    return None
-
-
 class InspectionDetailView(ReadOnlyMixin, DetailView):
     """One inspection: its published reports in order and each problem's stated status report by report."""
 
     template_name = "rectify/inspection_detail.html"
-    queryset = Inspection.objects.filter(reports__is_published=True).distinct().select_related("unit")
+    queryset = Inspection.objects.published().select_related("unit")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -280,94 +229,18 @@ class ReportSourceView(ReadOnlyMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issue_lines = Issue.objects.filter(report=self.object).values_list("pk", "source_line_start", "source_line_end")
-        measures = Measure.objects.filter(issue__report=self.object, source_line__isnull=False)
-        context["lines"] = source_lines(
-            self.object.source_text,
-            issue_lines=issue_lines,
-            measure_lines=measures.values_list("source_line", "issue_id"),
-            fact_lines=self.object.fact_lines or {},
-        )
+        context["lines"] = self.object.source_lines()
         return context
 
 
-FACT_LABELS = {
-    "title": _("标题"),
-    "unit.name": _("单位全称"),
-    "unit.named_as": _("被巡察单位"),
-    "inspection.inspector": _("巡察组"),
-    "inspection.inspector_level": None,
-    "inspection.inspection_type": None,
-    "inspection.kind": _("巡察类型"),
-    "inspection.round": _("轮次"),
-    "inspection.start_date": _("进驻日期"),
-    "inspection.end_date": _("结束日期"),
-    "inspection.feedback_date": _("反馈日期"),
-    "report.published_date": _("发布日期"),
-    "report.signed_date": _("落款日期"),
-    "report.publisher": _("发布机构"),
-    "report.declared.categories": _("所称问题类别数"),
-    "report.declared.issues": _("所称问题数"),
-    "report.declared.manifestations": _("所称具体问题数"),
-    "report.declared.completed": _("所称已完成数"),
-    "report.declared.partial": _("所称阶段性完成数"),
-    "report.declared.immediate": _("所称立行立改数"),
-    "report.declared.undisclosed": _("所称不宜公开数"),
-}
-
-
-def source_lines(text, *, issue_lines, measure_lines, fact_lines=None):
-    """Number the text's lines as the importer did; tag each with the problem or measure read from it.
-
-    issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk);
-    fact_lines: {"inspection.feedback_date": 3, ...}, the header facts read from each line.
-    """
-    facts: dict[int, list[str]] = {}
-    for key, number in (fact_lines or {}).items():
-        if label := FACT_LABELS.get(key):
-            facts.setdefault(number, []).append(str(label))
-    marks = {}
-    for issue_id, start, end in issue_lines:
-        if start:
-            for number in range(start, (end or start) + 1):
-                marks[number] = ("issue", issue_id, number == start)
-    for number, issue_id in measure_lines:
-        marks[number] = ("measure", issue_id, marks.get(number, (None, None, False))[2])
-    rows = []
-    for number, line in enumerate(split_lines(text), start=1):
-        kind, issue_id, starts_issue = marks.get(number, ("", None, False))
-        rows.append(
-            {
-                "number": number,
-                "text": line,
-                "kind": kind or ("fact" if number in facts else ""),
-                "issue_id": issue_id,
-                "starts_issue": starts_issue,
-                "facts": facts.get(number, []),
-            }
-        )
-    return rows
-
-
-class UnitListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
+class UnitListView(ReadOnlyMixin, RejectedFiltersMixin, CappedPaginationMixin, FilterView):
     template_name = "rectify/unit_list.html"
     filterset_class = UnitFilter
     paginate_by = 50
 
     def get_queryset(self):
         # Meta.ordering does not apply to GROUP BY queries: order explicitly so pages stay stable.
-        published_reports = Q(inspections__reports__is_published=True)
-        return (
-            Unit.objects.public()
-            .with_progress()
-            .annotate(report_count=Count("inspections__reports", filter=published_reports, distinct=True))
-            .order_by("region", "name")
-        )
-
-    def render_to_response(self, context, **kwargs):
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            kwargs["status"] = 400
-        return super().render_to_response(context, **kwargs)
+        return Unit.objects.public().with_progress().with_report_count().order_by("region", "name")
 
 
 class UnitDetailView(ReadOnlyMixin, DetailView):
@@ -378,13 +251,10 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
         context = super().get_context_data(**kwargs)
         unit = self.object
         issues = Issue.objects.published().for_unit(unit)
-        by_status = _count_by_status(issues)
+        by_status = issues.count_by_status()
         reports = Report.objects.published().oldest_first()
         inspections = (
-            Inspection.objects.for_unit(unit)
-            .filter(reports__is_published=True)
-            .distinct()
-            .prefetch_related(Prefetch("reports", queryset=reports))
+            Inspection.objects.for_unit(unit).published().prefetch_related(Prefetch("reports", queryset=reports))
         )
         recovered = (
             MoneyAmount.objects.recovered()
@@ -402,9 +272,9 @@ class UnitDetailView(ReadOnlyMixin, DetailView):
             completed_count=by_status.get(IssueStatus.COMPLETED, 0),
             overdue_count=issues.overdue().count(),
             recovered=recovered,
-            scorecard=unit_scorecard(unit),
+            scorecard=unit.scorecard(),
             sub_units=unit.sub_units.all(),
-            measures_acted=Measure.objects.filter(acting_units=unit, issue__is_published=True).count(),
+            measures_acted=Measure.objects.published().filter(acting_units=unit).count(),
             # Exports and feeds on this page cover this unit's problems, as the problem list would.
             export_query=urlencode({"unit": unit.pk}),
         )
@@ -424,49 +294,7 @@ def _progress_chart(progress) -> str:
     )
 
 
-SCORECARD_TOP = 10
-SCORECARD_AROUND = 2
-
-
-def unit_scorecard(unit, today=None):
-    """The unit beside the units of its level: problems, share completed, overdue; best share first.
-
-    Every peer is ranked, but only the top ten and the unit's neighbours are returned: a level
-    holds hundreds of units, and the page needs the leaders and where this unit stands.
-    """
-    if not unit.level:
-        return []
-    counts = (
-        Issue.objects.published()
-        .filter(inspection__unit__level=unit.level)
-        .values("inspection__unit")
-        .annotate(
-            issue_count=Count("pk"),
-            completed_count=Count("pk", filter=Q(status=IssueStatus.COMPLETED)),
-            overdue_count=Count("pk", filter=overdue_condition(today)),
-        )
-        .order_by()
-    )
-    counts = {row.pop("inspection__unit"): row for row in counts}
-    names = dict(Unit.objects.filter(pk__in=counts).values_list("pk", "name"))
-    ranked = sorted(counts.items(), key=lambda item: (-_share(item[1]), item[1]["overdue_count"], names[item[0]]))
-    own_rank = next((rank for rank, (pk, row) in enumerate(ranked) if pk == unit.pk), None)
-    rows = []
-    for rank, (pk, row) in enumerate(ranked):
-        near_self = own_rank is not None and abs(rank - own_rank) <= SCORECARD_AROUND
-        if rank >= SCORECARD_TOP and not near_self:
-            continue
-        peer = Unit(pk=pk, name=names[pk])
-        vars(peer).update(row)  # issue_count, completed_count, overdue_count, as an annotation would
-        rows.append({"unit": peer, "share": _share(row), "is_self": pk == unit.pk, "rank": rank + 1})
-    return rows
-
-
-def _share(counts: dict) -> int:
-    return round(100 * counts["completed_count"] / counts["issue_count"])
-
-
-class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
+class IssueListView(ReadOnlyMixin, RejectedFiltersMixin, CappedPaginationMixin, FilterView):
     """All published problems, filtered by the query string, with facet counts beside each choice."""
 
     template_name = "rectify/issue_list.html"
@@ -474,24 +302,19 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
     context_object_name = "issues"
 
     def get_queryset(self):
+        # The base the filters narrow and the facets count over: no joins or annotations yet.
         return Issue.objects.published()
 
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        valid = not self.filterset.is_bound or self.filterset.is_valid()
-        if valid:
-            rows = self.filterset.qs.select_related("inspection__unit", "report", "category__parent")
-            self.object_list = rows.with_warning().with_inferred_status()
-        else:
-            self.object_list = self.filterset.queryset.none()
-        facets = self._facets() if valid else []
-        context = self.get_context_data(
-            filter=self.filterset,
-            object_list=self.object_list,
-            facets=facets,
-            active_filters=_active_filters(request, facets, rejected=set(self.filterset.form.errors)),
-        )
-        return self.render_to_response(context, status=200 if valid else 400)
+    def get_context_data(self, **kwargs):
+        # FilterView hands over filterset.qs (none() when invalid); add what the rows show.
+        rows = kwargs["object_list"].select_related("inspection__unit", "report", "category__parent")
+        kwargs["object_list"] = self.object_list = rows.with_warning().with_inferred_status()
+        facets = self._facets() if self.filter_is_valid() else []
+        kwargs["facets"] = facets
+        kwargs["active_filters"] = _active_filters(self.request, facets, rejected=set(self.filterset.form.errors))
+        # The filter form keeps the page size asked for, under its one name.
+        kwargs["page_size_asked"] = opendata.requested_page_size(self.request.GET)
+        return super().get_context_data(**kwargs)
 
     def _facets(self):
         # Facet counts group every matching problem, several times over; the same filters give
@@ -509,7 +332,7 @@ def _active_filters(request, facets, *, rejected=frozenset()):
     labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
     active = []
     for name, value in request.GET.items():
-        if not value or name in ("page", "per_page", "sort"):
+        if not value or name in ("page", "sort", opendata.PAGE_SIZE_PARAMETER, *opendata.PAGE_SIZE_ALIASES):
             continue
         label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
         remaining = request.GET.copy()

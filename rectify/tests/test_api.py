@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from rectify import api
+from rectify import api, opendata
 from rectify.models import Issue, IssueStatus, Measure, Report, StatusChange, StatusSource, Unit
 
 pytestmark = pytest.mark.django_db
@@ -124,18 +124,18 @@ def test_json_is_utf8_not_escaped(client, imported_seeds):
 
 def test_every_field_returned_is_documented_and_every_documented_field_returned(client, imported_seeds):
     issue_row = client.get(reverse("api_issue_list"), {"page_size": 1}).json()["results"][0]
-    assert list(issue_row) == [name for name, _ in api.ISSUE_FIELDS]
+    assert list(issue_row) == [field.name for field in opendata.ISSUE_FIELDS]
     detail = client.get(issue_row["url"]).json()
-    assert set(detail) == {name for name, _ in api.ISSUE_FIELDS + api.ISSUE_DETAIL_FIELDS}
+    assert set(detail) == {field.name for field in opendata.ISSUE_FIELDS + opendata.ISSUE_DETAIL_FIELDS}
     page = client.get(reverse("api_report_list")).json()
     assert set(page) == {name for name, _ in api.PAGE_FIELDS}
-    assert list(page["results"][0]) == [name for name, _ in api.REPORT_FIELDS]
+    assert list(page["results"][0]) == [field.name for field in opendata.REPORT_FIELDS]
     report = client.get(page["results"][0]["url"]).json()
-    assert set(report) == {name for name, _ in api.REPORT_FIELDS + api.REPORT_DETAIL_FIELDS}
+    assert set(report) == {field.name for field in opendata.REPORT_FIELDS + opendata.REPORT_DETAIL_FIELDS}
     unit_row = client.get(reverse("api_unit_list")).json()["results"][0]
-    assert list(unit_row) == [name for name, _ in api.UNIT_FIELDS]
+    assert list(unit_row) == [field.name for field in opendata.UNIT_FIELDS]
     unit = client.get(unit_row["url"]).json()
-    assert set(unit) == {name for name, _ in api.UNIT_FIELDS + api.UNIT_DETAIL_FIELDS}
+    assert set(unit) == {field.name for field in opendata.UNIT_FIELDS + opendata.UNIT_DETAIL_FIELDS}
 
 
 def test_problem_detail_has_history_from_published_reports_only(client, imported_seeds):
@@ -248,8 +248,8 @@ def test_docs_page_documents_every_filter_with_live_examples(client, imported_se
     assert response.status_code == 200
     for name in [*api.IssueFilter.base_filters, "page", "page_size"]:
         assert f"<code>{name}</code>" in page
-    for name, _ in api.ISSUE_FIELDS + api.REPORT_FIELDS + api.UNIT_FIELDS:
-        assert f"<code>{name}</code>" in page
+    for field in opendata.ISSUE_FIELDS + opendata.REPORT_FIELDS + opendata.UNIT_FIELDS:
+        assert f"<code>{field.name}</code>" in page
     example = Issue.objects.published().order_by("pk").first()
     assert f'href="{reverse("api_issue_detail", args=[example.pk])}"' in page
     assert 'style="' not in page and not re.search(r"<script(?![^>]*\bsrc=)", page), "inline script or style"
@@ -260,14 +260,14 @@ def test_in_chunks_gives_every_row_in_order_and_skips_rows_deleted_meanwhile(imp
     expected = list(issues.values_list("pk", flat=True))
     assert len(expected) > 5
 
-    chunks = api.in_chunks(api.issue_rows_queryset(issues), size=3)
+    chunks = opendata.in_chunks(opendata.issue_rows_queryset(issues), size=3)
     first = next(chunks)
     Issue.objects.filter(pk=expected[4]).delete()
     rest = [issue.pk for chunk in chunks for issue in chunk]
 
     assert [issue.pk for issue in first] == expected[:3]
     assert rest == expected[3:4] + expected[5:]
-    assert all(len(chunk) <= 3 for chunk in api.in_chunks(issues, size=3))
+    assert all(len(chunk) <= 3 for chunk in opendata.in_chunks(issues, size=3))
 
 
 def test_problem_rows_mark_estimated_deadlines_and_warn_only_when_known(client, imported_seeds):
@@ -306,3 +306,18 @@ def test_report_rows_are_ordered_and_dated_by_the_best_known_date(client, import
     by_id = {r.pk: r for r in Report.objects.published()}
     assert all(row["date"] == (by_id[row["id"]].date and by_id[row["id"]].date.isoformat()) for row in rows)
     assert any(row["date"] and not row["published_date"] for row in rows)
+
+
+def test_choice_labels_stay_chinese_whatever_language_the_reader_asks_for(client, imported_seeds, settings):
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = {"accept-language": "en"}
+    row = client.get(reverse("api_issue_list"), {"status": "completed", "page_size": 1}, headers=english).json()
+    assert row["results"][0]["status"] == {"code": "completed", "label": "已完成整改"}
+    unit = client.get(row["results"][0]["unit"]["url"], headers=english).json()
+    assert {key: unit["status_counts"][-1][key] for key in ("code", "label")} == {"code": "unknown", "label": "未标明"}
+    # The pages' labels follow the language; the open data's do not, even inside an English request.
+    with translation.override("en"):
+        assert str(IssueStatus.COMPLETED.label) == "Completed"
+        assert opendata.choice(IssueStatus.COMPLETED, IssueStatus) == {"code": "completed", "label": "已完成整改"}

@@ -196,3 +196,18 @@ def test_completion_chart_shows_unknown_statuses_apart(client, imported_seeds):
     page = client.get(reverse("stats")).content.decode()
     chart = page[page.index('id="completion-over-time-title"') :].split("</svg>")[0]
     assert f'fill="{charts.STATUS_COLOURS["unknown"]}" class="unknown"' in chart
+
+
+@pytest.mark.django_db
+def test_english_stats_page_names_statuses_in_english(client, imported_seeds):
+    from django.utils import translation
+
+    page = client.get("/en/stats/").content.decode()
+    for code, label in IssueStatus.choices:
+        with translation.override("en"):
+            english = str(label)
+        with translation.override("zh-hans"):
+            chinese = str(label)
+        assert english != chinese, f"{code} has no English label"
+        assert english in page
+        assert chinese not in page

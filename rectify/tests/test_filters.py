@@ -227,3 +227,18 @@ def test_every_sort_field_is_accepted_both_ways(imported_seeds, field):
         filterset = IssueFilter({"sort": value}, queryset=Issue.objects.published())
         assert filterset.is_valid(), value
         assert filterset.qs.count() == Issue.objects.published().count()
+
+
+@pytest.mark.parametrize("word, expected", [("true", True), ("false", False), ("True", True), ("", None)])
+def test_yes_no_filters_read_true_false_or_nothing(word, expected):
+    filterset = IssueFilter({"immediate": word, "overdue": word}, queryset=Issue.objects.none())
+    assert filterset.is_valid()
+    assert filterset.form.cleaned_data["immediate"] is expected
+    assert filterset.form.cleaned_data["overdue"] is expected
+
+
+def test_yes_no_filters_reject_an_unknown_word_in_the_form():
+    filterset = IssueFilter({"immediate": "maybe", "overdue": "yes please"}, queryset=Issue.objects.none())
+    assert not filterset.is_valid()
+    assert set(filterset.errors) == {"immediate", "overdue"}
+    assert filterset.errors["immediate"] == ["请填 true 或 false。"]

@@ -15,6 +15,7 @@ from rectify.models import (
     ReviewState,
     StatusChange,
     StatusSource,
+    due_date_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -107,39 +108,52 @@ def test_set_published_counts_only_reports_that_change(imported_seeds):
     assert not Report.objects.published().exists()
 
 
-# --- due dates from deadline wording (Issue.refresh_due_date) ---
+# --- due dates from deadline wording (due_date_for, what the loader sets) ---
+
+
+def _due(issue, *, deadline_text, measure_texts=()):
+    return due_date_for(
+        deadline=None,
+        deadline_text=deadline_text,
+        feedback=issue.inspection.feedback_date,
+        measure_texts=measure_texts,
+    )
 
 
 def test_due_date_comes_from_deadline_wording_relative_to_feedback(issue):
     feedback = issue.inspection.feedback_date
-    issue.deadline, issue.deadline_text, issue.due_basis = None, "年底前", ""
-    issue.refresh_due_date()
-    assert (issue.due_date, issue.due_basis) == (datetime.date(feedback.year, 12, 31), DueBasis.STATED)
+    assert _due(issue, deadline_text="年底前") == (datetime.date(feedback.year, 12, 31), DueBasis.STATED)
 
 
 def test_due_date_comes_from_measures_when_no_deadline_is_printed(issue):
     feedback = issue.inspection.feedback_date
-    issue.deadline, issue.deadline_text, issue.due_basis = None, "", ""
-    issue.refresh_due_date(measure_texts=[f"{feedback.year + 1}年3月底前完成制度修订"])
-    assert (issue.due_date, issue.due_basis) == (datetime.date(feedback.year + 1, 3, 31), DueBasis.STATED)
+    due = _due(issue, deadline_text="", measure_texts=[f"{feedback.year + 1}年3月底前完成制度修订"])
+    assert due == (datetime.date(feedback.year + 1, 3, 31), DueBasis.STATED)
 
 
 def test_long_term_and_default_due_dates(issue, settings):
     settings.RECTIFY_DEFAULT_DEADLINE_DAYS = 30
-    issue.deadline, issue.deadline_text, issue.due_basis = None, "长期坚持", ""
-    issue.refresh_due_date()
-    assert (issue.due_date, issue.due_basis) == (None, DueBasis.LONG_TERM)
-    issue.deadline_text = ""
-    issue.refresh_due_date(measure_texts=["已召开会议"])
+    assert _due(issue, deadline_text="长期坚持") == (None, DueBasis.LONG_TERM)
     feedback = issue.inspection.feedback_date
-    assert (issue.due_date, issue.due_basis) == (feedback + datetime.timedelta(days=30), DueBasis.DEFAULT)
+    due = _due(issue, deadline_text="", measure_texts=["已召开会议"])
+    assert due == (feedback + datetime.timedelta(days=30), DueBasis.DEFAULT)
 
 
-def test_a_staff_due_date_survives_refresh(issue):
-    issue.due_date, issue.due_basis = datetime.date(2030, 1, 1), DueBasis.STAFF
-    issue.deadline_text = "年底前"
-    issue.refresh_due_date()
-    assert issue.due_date == datetime.date(2030, 1, 1)
+def test_a_staff_due_date_survives_a_reimport(imported_seeds, tmp_path):
+    from django.core.management import call_command
+
+    from .conftest import seed_path
+
+    path = seed_path("001")
+    issue = Issue.objects.get(report__source_name=path.name, number="问题7")
+    Issue.objects.filter(pk=issue.pk).update(due_date=datetime.date(2030, 1, 1), due_basis=DueBasis.STAFF)
+    # A corrected copy of the same report, so the loader rewrites its problems.
+    copy = tmp_path / path.name
+    copy.write_text(path.read_text(encoding="utf-8").replace("群众借还书籍存在不便", "群众借还书籍仍不便", 1))
+    call_command("import_reports", str(copy), verbosity=0)
+    issue.refresh_from_db()
+    assert "仍不便" in issue.description
+    assert (issue.due_date, issue.due_basis) == (datetime.date(2030, 1, 1), DueBasis.STAFF)
 
 
 def test_public_history_hides_draft_reports_and_their_changes(issue, office_user):

@@ -182,7 +182,18 @@ def test_page_size_is_capped(client, imported_seeds):
     assert response.context["paginator"].per_page == 20
 
 
-@pytest.mark.parametrize("query", ["unit=abc", "year=x", "status=bogus", "level=planet", "sort=password", "unit=99999"])
+def test_page_size_has_one_name_on_pages_and_api_and_per_page_still_works(client, imported_seeds):
+    response = client.get(reverse("issue_list"), {"page_size": 7})
+    assert response.context["paginator"].per_page == 7
+    assert '<input type="hidden" name="page_size" value="7">' in response.content.decode()
+    assert client.get(reverse("issue_list"), {"per_page": 8}).context["paginator"].per_page == 8
+    assert client.get(reverse("api_issue_list"), {"per_page": 3}).json()["page_size"] == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["unit=abc", "year=x", "status=bogus", "level=planet", "sort=password", "unit=99999", "immediate=maybe"],
+)
 def test_bad_filter_values_give_400_with_the_errors_shown(client, imported_seeds, query):
     response = client.get(reverse("issue_list") + "?" + query)
     assert response.status_code == 400
@@ -397,19 +408,19 @@ def test_home_lists_a_bounded_number_of_recent_units(client, imported_seeds, mon
 
 
 def test_unit_scorecard_ranks_every_peer_but_returns_top_and_own_row(imported_seeds, monkeypatch):
-    from rectify import views
+    from rectify import models
 
     unit = Unit.objects.get(name="中共益阳市赫山区委宣传部")
-    full = views.unit_scorecard(unit)
+    full = unit.scorecard()
     assert [row["rank"] for row in full] == list(range(1, len(full) + 1))
     for row in full:
         issues = Issue.objects.published().for_unit(row["unit"])
         assert row["unit"].issue_count == issues.count()
         assert row["unit"].completed_count == issues.filter(status="completed").count()
         assert row["unit"].overdue_count == issues.overdue().count()
-    monkeypatch.setattr(views, "SCORECARD_TOP", 0)
-    monkeypatch.setattr(views, "SCORECARD_AROUND", 0)
-    (own,) = views.unit_scorecard(unit)
+    monkeypatch.setattr(models, "SCORECARD_TOP", 0)
+    monkeypatch.setattr(models, "SCORECARD_AROUND", 0)
+    (own,) = unit.scorecard()
     assert own["is_self"] and own["rank"] == next(row["rank"] for row in full if row["is_self"])
 
 
