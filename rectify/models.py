@@ -117,7 +117,7 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from rectify.importer.text import to_simplified
+        from rectify.chinese import to_simplified  # loads OpenCC: only when a unit is saved
 
         self.match_name = to_simplified(self.name)
         super().save(*args, **kwargs)
@@ -453,31 +453,6 @@ def _warning_case(condition: Q, today: datetime.date) -> Case:
     )
 
 
-def due_date_for(
-    *,
-    deadline: datetime.date | None,
-    deadline_text: str,
-    feedback: datetime.date | None,
-    measure_texts: Iterable[str] = (),
-) -> tuple[datetime.date | None, str]:
-    """A problem's due date and its DueBasis: the stated deadline (整改时限, else the measures' wording
-    such as 年底前), else the feedback date plus the default; none for a long-term task."""
-    from rectify.importer.deadlines import deadline_from_measures, parse_deadline
-
-    if deadline:
-        return deadline, DueBasis.STATED
-    stated = parse_deadline(deadline_text, reference=feedback) or deadline_from_measures(
-        measure_texts, reference=feedback
-    )
-    if stated and stated.due:
-        return stated.due, DueBasis.STATED
-    if stated and stated.long_term:
-        return None, DueBasis.LONG_TERM
-    if feedback:
-        return feedback + datetime.timedelta(days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS), DueBasis.DEFAULT
-    return None, ""
-
-
 class IssueQuerySet(models.QuerySet):
     def published(self):
         # `__in=[True]` for the index on (is_published, ...), as in ReportQuerySet.published().
@@ -630,7 +605,9 @@ class Issue(models.Model):
         return reverse("issue_detail", args=[self.pk])
 
     def refresh_due_date(self, measure_texts: Iterable[str] = ()):
-        """Set due_date from the stated deadline (see due_date_for); staff dates stay."""
+        """Set due_date from the stated deadline (see deadlines.due_date_for); staff dates stay."""
+        from rectify.deadlines import due_date_for  # reads cn2an's tables: only when a date is set
+
         if self.due_basis == DueBasis.STAFF:
             return
         self.due_date, self.due_basis = due_date_for(
@@ -638,6 +615,7 @@ class Issue(models.Model):
             deadline_text=self.deadline_text,
             feedback=self.inspection.feedback_date,
             measure_texts=measure_texts,
+            default_days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS,
         )
 
 
@@ -682,7 +660,7 @@ class FactCorrection(models.Model):
     """A header fact of a report as staff corrected it, with what the parser had read and who said so.
 
     The loader applies it to every later import of the same file while the parser still reads the
-    value staff corrected (rectify.importer.corrections).
+    value staff corrected. `key` names one of the facts the upload preview lets staff correct.
     """
 
     report = models.ForeignKey(Report, verbose_name="通报", on_delete=models.CASCADE, related_name="corrections")

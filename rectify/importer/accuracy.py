@@ -13,10 +13,11 @@ import argparse
 import json
 from pathlib import Path
 
+from rectify.chinese import to_simplified
+
 from .parse import ParseError, parse_report
 from .records import ReportRecord
 from .sources import read_source
-from .text import to_simplified
 
 FIELDS = (
     "unit",

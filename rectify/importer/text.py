@@ -1,7 +1,6 @@
-"""Text clean-up shared by the parser and the loader: residue, whitespace, simplified forms."""
+"""Text clean-up for the parser: export residue, whitespace, line breaks, pinyin annotations."""
 
 import re
-from functools import cache
 from itertools import islice
 
 # Word exports leave bookmark anchors; HTML copies leave zero-width and no-break spaces.
@@ -39,20 +38,6 @@ def split_lines(text: str) -> list[str]:
 
 def _normalise_line_breaks(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-@cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Return the simplified-character form, used for matching and search, never for display."""
-    if not text:
-        return text
-    return _converter().convert(text)
 
 
 # Pages run through a ruby-annotation tool print each rare character's pinyin after it: 根據(jù),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rectify.importer.deadlines import (
+from rectify.deadlines import (
     ENDS_A_DEADLINE,
     IN_TEXT,
     WITHIN,
