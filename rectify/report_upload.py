@@ -12,7 +12,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -21,15 +20,13 @@ from django.db.models import Max
 from rectify.importer import (
     SUPPORTED_SUFFIXES,
     ImportFailure,
+    LoadResult,
     MissingFactError,
     facts_as_read,
     import_parsed,
     parse_bytes,
 )
 from rectify.models import Inspection, Issue, IssueStatus, ProblemMatch, StatusChange, Unit
-
-if TYPE_CHECKING:
-    from rectify.importer.load import LoadResult
 
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 # Staged uploads nobody confirmed or cancelled are removed after this long.

@@ -22,6 +22,7 @@ from .front_door import (
     parse_file,
     parse_text,
 )
+from .results import LoadResult, StaffWorkKept
 from .sources import SUPPORTED_SUFFIXES
 
 __all__ = [
@@ -29,8 +30,10 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "ImportFailure",
     "LoadError",
+    "LoadResult",
     "MissingFactError",
     "ParsedFile",
+    "StaffWorkKept",
     "facts_as_read",
     "import_bytes",
     "import_file",

@@ -15,16 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .corrections import changed_facts
 from .failure import ImportFailure
 from .parse import ParseError, parse_report
 from .records import ReportRecord
+from .results import LoadResult
 from .sources import SourceText, read_source, source_from_bytes
-
-if TYPE_CHECKING:
-    from .load import LoadResult
 
 
 @dataclass(frozen=True)
