@@ -99,7 +99,7 @@ def deadline_from_measures(texts: Iterable[str], *, reference: date | None) -> D
 
 
 # How a due date was set: the values of models.DueBasis this rule gives (staff set the fourth, "staff").
-STATED, DEFAULT, LONG_TERM = "stated", "default", "long_term"
+BASIS_STATED, BASIS_DEFAULT, BASIS_LONG_TERM = "stated", "default", "long_term"
 
 
 def due_date_for(
@@ -113,16 +113,16 @@ def due_date_for(
     """A problem's due date and how it was set: the stated deadline (整改时限, else the measures' wording
     such as 年底前), else the feedback date plus `default_days`; none for a long-term task."""
     if deadline:
-        return deadline, STATED
+        return deadline, BASIS_STATED
     stated = parse_deadline(deadline_text, reference=feedback) or deadline_from_measures(
         measure_texts, reference=feedback
     )
     if stated and stated.due:
-        return stated.due, STATED
+        return stated.due, BASIS_STATED
     if stated and stated.long_term:
-        return None, LONG_TERM
+        return None, BASIS_LONG_TERM
     if feedback:
-        return feedback + timedelta(days=default_days), DEFAULT
+        return feedback + timedelta(days=default_days), BASIS_DEFAULT
     return None, ""
 
 

@@ -263,4 +263,4 @@ def test_the_admin_upload_and_the_commands_use_only_the_front_door():
 
 
 def test_the_due_date_rule_gives_due_basis_values():
-    assert {deadlines.STATED, deadlines.DEFAULT, deadlines.LONG_TERM} <= set(DueBasis.values)
+    assert {deadlines.BASIS_STATED, deadlines.BASIS_DEFAULT, deadlines.BASIS_LONG_TERM} <= set(DueBasis.values)
