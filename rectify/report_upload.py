@@ -1,7 +1,8 @@
 """Report files uploaded in the admin: staged on disk, previewed by a rolled-back import, then imported.
 
-The preview runs the very loader `import_reports` uses inside a transaction that is always rolled
-back, and reads what it did before the rollback, so the preview cannot drift from the real import.
+The preview goes through the importer's front door, as `import_reports` does, inside a transaction
+that is always rolled back, and reads what it did before the rollback, so the preview cannot drift
+from the real import. What the importer refuses comes as its one failure type, ImportFailure.
 Staged files live outside MEDIA_ROOT (settings.RECTIFY_IMPORT_STAGING_DIR): they are never public.
 """
 
