@@ -1,6 +1,7 @@
 """Write a parsed report to the database: one transaction per report, idempotent.
 
-The only importer module that touches the ORM. Identity rules:
+The only importer module that touches the ORM. Callers come in through the front door
+(front_door.import_parsed), which names the file in what fails here. Identity rules:
 - a report is the same report when its text has the same checksum (unchanged), or when it is about
   the same inspection and has the same source file name or date (updated in place);
 - an issue is the same issue within its inspection when its key (category numbers + number) matches,
