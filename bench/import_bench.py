@@ -1,9 +1,10 @@
 """Import: the real parser on one core, and the real loader into the benchmark database.
 
-Reports are composed with a seed of their own (not the corpus's), so the loader does the work of
-new reports about units the archive already holds. Loading runs inside one transaction that is
-rolled back at the end, which leaves the benchmark database as it was; every report still goes
-through load_report's own atomic block (a savepoint here).
+Both through the importer's front door, as the commands and the admin upload go: parse_text, then
+import_parsed. Reports are composed with a seed of their own (not the corpus's), so the loader does
+the work of new reports about units the archive already holds. Loading runs inside one transaction
+that is rolled back at the end, which leaves the benchmark database as it was; every report still
+goes through import_parsed's own atomic block (a savepoint here).
 """
 
 from __future__ import annotations
@@ -18,20 +19,19 @@ IMPORT_SEED_OFFSET = 1000
 
 
 def measure(*, seed: int, reports: int) -> dict:
-    from rectify.importer.load import load_report
-    from rectify.importer.parse import parse_report
+    from rectify.importer import import_parsed, parse_text
     from rectify.management.commands.generate_corpus import compose_report, peak_memory_mb, source_name
 
     import_seed = seed + IMPORT_SEED_OFFSET
     # Report 0 is a warm-up, untimed: the first parse and load pay for lazy imports (cpca's
     # gazetteer, OpenCC) that a long import pays once.
     texts = [compose_report(import_seed, index) for index in range(reports + 1)]
-    parse_report(texts[0])
-    parse_ms, records = [], []
+    warm_up = parse_text(texts[0], name=source_name(import_seed, 0))
+    parse_ms, parsed = [], []
     started, cpu_started = time.perf_counter(), time.process_time()
-    for text in texts[1:]:
+    for index, text in enumerate(texts[1:], start=1):
         tick = time.perf_counter()
-        records.append(parse_report(text))
+        parsed.append(parse_text(text, name=source_name(import_seed, index)))
         parse_ms.append((time.perf_counter() - tick) * 1000)
     parse_seconds = time.perf_counter() - started
     parse_cpu = time.process_time() - cpu_started
@@ -39,16 +39,17 @@ def measure(*, seed: int, reports: int) -> dict:
     load_ms = []
     outcomes: dict[str, int] = {}
     with transaction.atomic():
-        load_report(parse_report(texts[0]), source_text=texts[0], source_name=source_name(import_seed, 0))
+        import_parsed(warm_up)
         started, cpu_started = time.perf_counter(), time.process_time()
-        for index, (text, record) in enumerate(zip(texts[1:], records, strict=True), start=1):
+        for one in parsed:
             tick = time.perf_counter()
-            result = load_report(record, source_text=text, source_name=source_name(import_seed, index))
+            result = import_parsed(one)
             load_ms.append((time.perf_counter() - tick) * 1000)
             outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
         load_seconds = time.perf_counter() - started
         load_cpu = time.process_time() - cpu_started
         transaction.set_rollback(True)
+    records = [one.record for one in parsed]
     issues = sum(len(r.issues) for r in records)
     measures = sum(len(i.measures) for r in records for i in r.issues)
     return {

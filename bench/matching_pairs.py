@@ -50,9 +50,9 @@ def main() -> None:
     import django
 
     django.setup()
+    from rectify.importer import parse_text
     from rectify.importer.load import _issue_keys
     from rectify.importer.matching import match_problems
-    from rectify.importer.parse import parse_report
     from rectify.tests.successive import later_report, outline
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -65,7 +65,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     text = next((ROOT / "fixtures" / "reports").glob("001*.txt")).read_text(encoding="utf-8")
-    first = parse_report(text)
+    first = parse_text(text, name="001.txt").record
     held = problem_texts(first, _issue_keys(first.issues))
     number_of = [int(p.number.removeprefix("问题")) for p in first.issues]
     doc = outline(text)
@@ -104,7 +104,7 @@ def main() -> None:
         for index, category in enumerate(doc.categories):
             kept = [p.number for p in category.problems if p.number not in drop]
             truth += list(reversed(kept)) if index in reverse else kept
-        record = parse_report(later)
+        record = parse_text(later, name="later.txt").record
         newer = problem_texts(record, _issue_keys(record.issues))
         assert len(newer) == len(truth), (len(newer), len(truth))
         pairs = {pair.newer: pair for pair in match_problems(held, newer)}

@@ -38,12 +38,12 @@ def compare(label: dict, record) -> list[str]:
 
 
 def main(verbose: bool = False) -> dict:
-    from rectify.importer.parse import parse_report
+    from rectify.importer import parse_file
 
     labels = json.loads((OPENINGS / "problem_lists.json").read_text(encoding="utf-8"))
     score = {"list": [0, 0], "no_list": [0, 0]}
     for label in labels:
-        record = parse_report((OPENINGS / label["file"]).read_text(encoding="utf-8"))
+        record = parse_file(OPENINGS / label["file"]).record
         wrong = compare(label, record)
         key = "list" if label["issues"] else "no_list"
         score[key][0] += not wrong

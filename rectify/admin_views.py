@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from rectify import report_upload
-from rectify.importer.corrections import CORRECTABLE_FACTS
-from rectify.importer.sources import SUPPORTED_SUFFIXES
+from rectify.importer import CORRECTABLE_FACTS, SUPPORTED_SUFFIXES, ImportFailure
 from rectify.models import Issue, IssueStatus, WarningLevel, warning_days
 from rectify.roles import scope_to_units
 
@@ -38,7 +37,7 @@ class ReportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             self.suffix = report_upload.check_upload(upload.name, upload.size)
-        except report_upload.UploadError as exc:
+        except ImportFailure as exc:
             raise forms.ValidationError(str(exc)) from exc
         return upload
 
@@ -61,7 +60,7 @@ def report_upload_view(request, model_admin):
     options = {"publish": form.cleaned_data["publish"], "allow_partial": form.cleaned_data["allow_partial"]}
     try:
         preview = report_upload.preview_import(data, name=upload.name, **options)
-    except report_upload.UploadError as exc:
+    except ImportFailure as exc:
         form.add_error("file", str(exc))
         return render(request, "admin/rectify/report/upload.html", {**context, "form": form})
     token = report_upload.stage(data, suffix=form.suffix)
@@ -113,7 +112,7 @@ def report_upload_confirm_view(request, model_admin):
             facts=facts,
             user=request.user,
         )
-    except report_upload.UploadError as exc:
+    except ImportFailure as exc:
         messages.error(request, f"导入失败：{exc}")
         return HttpResponseRedirect(upload_url)
     finally:

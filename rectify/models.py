@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from rectify.textlines import split_lines
+
 
 class UnitLevel(models.TextChoices):
     PROVINCE = "province", _("省级")
@@ -152,7 +154,7 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from rectify.importer.text import to_simplified
+        from rectify.chinese import to_simplified  # loads OpenCC: only when a unit is saved
 
         self.match_name = to_simplified(self.name)
         super().save(*args, **kwargs)
@@ -539,7 +541,6 @@ def number_source_lines(text: str, *, issue_lines, measure_lines, fact_lines=Non
     issue_lines: (issue pk, first line, last line); measure_lines: (line, issue pk);
     fact_lines: {"inspection.feedback_date": 3, ...}, the header facts read from each line.
     """
-    from rectify.importer.text import split_lines  # the importer's own line numbering, so marks line up
 
     facts: dict[int, list[str]] = {}
     for key, number in (fact_lines or {}).items():
@@ -656,31 +657,6 @@ def _warning_case(condition: Q, today: datetime.date) -> Case:
         default=Value(""),
         output_field=models.CharField(),
     )
-
-
-def due_date_for(
-    *,
-    deadline: datetime.date | None,
-    deadline_text: str,
-    feedback: datetime.date | None,
-    measure_texts: Iterable[str] = (),
-) -> tuple[datetime.date | None, str]:
-    """A problem's due date and its DueBasis: the stated deadline (整改时限, else the measures' wording
-    such as 年底前), else the feedback date plus the default; none for a long-term task."""
-    from rectify.importer.deadlines import deadline_from_measures, parse_deadline
-
-    if deadline:
-        return deadline, DueBasis.STATED
-    stated = parse_deadline(deadline_text, reference=feedback) or deadline_from_measures(
-        measure_texts, reference=feedback
-    )
-    if stated and stated.due:
-        return stated.due, DueBasis.STATED
-    if stated and stated.long_term:
-        return None, DueBasis.LONG_TERM
-    if feedback:
-        return feedback + datetime.timedelta(days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS), DueBasis.DEFAULT
-    return None, ""
 
 
 class IssueQuerySet(models.QuerySet):
@@ -880,7 +856,7 @@ class FactCorrection(models.Model):
     """A header fact of a report as staff corrected it, with what the parser had read and who said so.
 
     The loader applies it to every later import of the same file while the parser still reads the
-    value staff corrected (rectify.importer.corrections).
+    value staff corrected. `key` names one of the facts the upload preview lets staff correct.
     """
 
     report = models.ForeignKey(Report, verbose_name="通报", on_delete=models.CASCADE, related_name="corrections")

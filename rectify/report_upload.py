@@ -1,7 +1,8 @@
 """Report files uploaded in the admin: staged on disk, previewed by a rolled-back import, then imported.
 
-The preview runs the very loader `import_reports` uses inside a transaction that is always rolled
-back, and reads what it did before the rollback, so the preview cannot drift from the real import.
+The preview goes through the importer's front door, as `import_reports` does, inside a transaction
+that is always rolled back, and reads what it did before the rollback, so the preview cannot drift
+from the real import. What the importer refuses comes as its one failure type, ImportFailure.
 Staged files live outside MEDIA_ROOT (settings.RECTIFY_IMPORT_STAGING_DIR): they are never public.
 """
 
@@ -17,10 +18,15 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
-from rectify.importer.corrections import CORRECTABLE_FACTS, as_text, fact_value
-from rectify.importer.load import LoadError, LoadResult, MissingFactError, load_report
-from rectify.importer.parse import ParseError, parse_report
-from rectify.importer.sources import SUPPORTED_SUFFIXES, SourceError, source_from_bytes
+from rectify.importer import (
+    SUPPORTED_SUFFIXES,
+    ImportFailure,
+    LoadResult,
+    MissingFactError,
+    facts_as_read,
+    import_parsed,
+    parse_bytes,
+)
 from rectify.models import Inspection, Issue, IssueStatus, ProblemMatch, StatusChange, Unit
 
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
@@ -28,8 +34,12 @@ TOKEN = re.compile(r"^[0-9a-f]{32}$")
 STALE_AFTER_SECONDS = 24 * 60 * 60
 
 
-class UploadError(ValueError):
-    """The upload cannot be previewed or imported; the message says why, in Chinese, for staff."""
+class UploadError(ImportFailure):
+    """An upload refused before it is read (its type, its size, a stale token); the message says why, for staff.
+
+    What the importer refuses in the file itself comes as the importer's ImportFailure: staff views
+    catch ImportFailure, and get both.
+    """
 
 
 @dataclass
@@ -69,10 +79,10 @@ def check_upload(name: str, size: int) -> str:
     """Return the file's lower-case suffix, or raise UploadError for a type or size we refuse."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UploadError(f"不支持的文件类型“{suffix or '无扩展名'}”：只能上传 .txt、.docx、.html")
+        raise UploadError(f"不支持的文件类型“{suffix or '无扩展名'}”：只能上传 .txt、.docx、.html", path=name)
     limit = settings.RECTIFY_MAX_REPORT_BYTES
     if size > limit:
-        raise UploadError(f"文件过大：{size:,} 字节，上限 {limit:,} 字节")
+        raise UploadError(f"文件过大：{size:,} 字节，上限 {limit:,} 字节", path=name)
     return suffix
 
 
@@ -121,15 +131,17 @@ def _remove_stale(directory: Path) -> None:
 
 
 def preview_import(data: bytes, *, name: str, publish: bool = False, allow_partial: bool = False) -> ImportPreview:
-    """Run the import in a transaction that is rolled back; describe what it would create or change."""
-    record, text = _parse(data, name)
+    """Run the import in a transaction that is rolled back; describe what it would create or change.
+
+    Raise ImportFailure, as the import would, for a file that cannot be imported as it is.
+    """
+    parsed = parse_bytes(data, name=name)
+    record = parsed.record
     marks = {model: model.objects.aggregate(top=Max("pk"))["top"] or 0 for model in (Unit, Inspection, Issue)}
     change_mark = StatusChange.objects.aggregate(top=Max("pk"))["top"] or 0
     with transaction.atomic():
         try:
-            result = load_report(
-                record, source_text=text, source_name=name, publish=publish, allow_partial=allow_partial
-            )
+            result = import_parsed(parsed, publish=publish, allow_partial=allow_partial)
         except MissingFactError as exc:
             # The parser missed a fact the archive needs: staff may give it in the form, then confirm.
             return ImportPreview(
@@ -139,22 +151,13 @@ def preview_import(data: bytes, *, name: str, publish: bool = False, allow_parti
                 inspection="",
                 new_inspection=False,
                 published=publish,
-                warnings=[str(exc), *(warning.message for warning in record.warnings)],
-                facts=_facts(record),
+                warnings=[exc.message, *(warning.message for warning in record.warnings)],
+                facts=facts_as_read(record),
                 missing_fact=exc.key,
             )
-        except LoadError as exc:
-            raise UploadError(str(exc)) from exc
         preview = _describe(result, record, marks, change_mark)
         transaction.set_rollback(True)
     return preview
-
-
-def _facts(record) -> list[tuple[str, str, str, int | None]]:
-    lines = record.fact_lines()
-    return [
-        (key, fact.label, as_text(fact_value(record, key)), lines.get(key)) for key, fact in CORRECTABLE_FACTS.items()
-    ]
 
 
 def import_upload(
@@ -166,45 +169,14 @@ def import_upload(
     facts: dict[str, str] | None = None,
     user=None,
 ) -> LoadResult:
-    """Import the uploaded file for real, exactly as `import_reports` would.
+    """Import the uploaded file for real, exactly as `import_reports` would; raise ImportFailure.
 
     `facts` are the header facts as the preview form posts them; those that differ from what the
     parser read are stored as corrections by `user` and applied.
     """
-    record, text = _parse(data, name)
-    corrections = {
-        key: value
-        for key, value in (facts or {}).items()
-        if key in CORRECTABLE_FACTS and value.strip() != as_text(fact_value(record, key))
-    }
-    with transaction.atomic():
-        return _load(record, text, name, publish, allow_partial, corrections=corrections, user=user)
-
-
-def _parse(data: bytes, name: str):
-    try:
-        source = source_from_bytes(data, name=name)
-        return parse_report(source.text), source.text
-    except SourceError as exc:
-        raise UploadError(f"无法读取文件：{exc}") from exc
-    except ParseError as exc:
-        where = f"第 {exc.line} 行：" if getattr(exc, "line", None) else ""
-        raise UploadError(f"无法解析报告：{where}{exc}") from exc
-
-
-def _load(record, text, name, publish, allow_partial, *, corrections=None, user=None) -> LoadResult:
-    try:
-        return load_report(
-            record,
-            source_text=text,
-            source_name=name,
-            publish=publish,
-            allow_partial=allow_partial,
-            corrections=corrections,
-            corrected_by=user,
-        )
-    except LoadError as exc:
-        raise UploadError(str(exc)) from exc
+    return import_parsed(
+        parse_bytes(data, name=name), publish=publish, allow_partial=allow_partial, facts=facts, corrected_by=user
+    )
 
 
 def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> ImportPreview:
@@ -221,7 +193,7 @@ def _describe(result: LoadResult, record, marks: dict, change_mark: int) -> Impo
         new_units=list(Unit.objects.filter(pk__gt=marks[Unit]).order_by("pk").values_list("name", flat=True)),
         warnings=[warning.message for warning in record.warnings],
         staff_work_kept=result.kept.describe(),
-        facts=_facts(record),
+        facts=facts_as_read(record),
     )
     if result.outcome == "unchanged":
         return preview

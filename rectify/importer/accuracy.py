@@ -13,10 +13,11 @@ import argparse
 import json
 from pathlib import Path
 
-from .parse import ParseError, parse_report
+from rectify.chinese import to_simplified
+
+from .front_door import parse_file
+from .parse import ParseError
 from .records import ReportRecord
-from .sources import read_source
-from .text import to_simplified
 
 FIELDS = (
     "unit",
@@ -57,9 +58,10 @@ def same(field: str, parsed, expected) -> bool:
     return parsed == expected
 
 
-def parse_file(path: Path) -> ReportRecord | None:
+def record_of(path: Path) -> ReportRecord | None:
+    """What the parser reads in the file, through the front door; None for a file it refuses as no report."""
     try:
-        return parse_report(read_source(path).text)
+        return parse_file(path).record
     except ParseError:
         return None
 
@@ -70,7 +72,7 @@ def measure(folder: Path) -> tuple[dict[str, int], int, list[tuple[str, str, obj
     right = dict.fromkeys(FIELDS, 0)
     misses = []
     for name, expected in sorted(labels.items()):
-        parsed = header_facts(parse_file(folder / name))
+        parsed = header_facts(record_of(folder / name))
         for field in FIELDS:
             if same(field, parsed[field], expected[field]):
                 right[field] += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numerals import NUMBER, parse_full_date
+from rectify.numerals import NUMBER, parse_full_date
 
 # Metadata keys as pages print them, with the spaces some pages put between characters (索 引 号).
 META_KEYS = {

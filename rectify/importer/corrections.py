@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from .records import ReportRecord
@@ -53,6 +54,23 @@ def as_text(value) -> str:
     if value is None:
         return ""
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def facts_as_read(record: ReportRecord) -> list[tuple[str, str, str, int | None]]:
+    """Each correctable fact as the upload preview offers it: key, label, value read (as text), line read from."""
+    lines = record.fact_lines()
+    return [
+        (key, fact.label, as_text(fact_value(record, key)), lines.get(key)) for key, fact in CORRECTABLE_FACTS.items()
+    ]
+
+
+def changed_facts(record: ReportRecord, facts: Mapping[str, str]) -> dict[str, str]:
+    """The posted facts that differ from what the parser read: the corrections staff made."""
+    return {
+        key: value
+        for key, value in facts.items()
+        if key in CORRECTABLE_FACTS and value.strip() != as_text(fact_value(record, key))
+    }
 
 
 def parse_value(key: str, text: str):

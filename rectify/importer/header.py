@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .numerals import NUMBER, make_date, to_int
+from rectify.numerals import NUMBER, make_date, to_int
 
 DASH = r"(?:至|到|—|－|-|~|～|——)"
 FULL_DAY = rf"({NUMBER})\s*年\s*({NUMBER})\s*月\s*({NUMBER})\s*[日号]"

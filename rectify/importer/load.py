@@ -1,6 +1,7 @@
 """Write a parsed report to the database: one transaction per report, idempotent.
 
-The only importer module that touches the ORM. Identity rules:
+The only importer module that touches the ORM. Callers come in through the front door
+(front_door.import_parsed), which names the file in what fails here. Identity rules:
 - a report is the same report when its text has the same checksum (unchanged), or when it is about
   the same inspection and has the same source file name or date (updated in place);
 - an issue is the same issue within its inspection when its key (category numbers + number) matches,
@@ -24,11 +25,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, connections, router, transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from rectify import search
+from rectify.bulk import insert_rows
+from rectify.chinese import to_simplified
+from rectify.deadlines import due_date_for
 from rectify.models import (
     Category,
     DueBasis,
@@ -45,65 +50,15 @@ from rectify.models import (
     StatusChange,
     StatusSource,
     Unit,
-    due_date_for,
 )
 
 from .corrections import CORRECTABLE_FACTS, CorrectionError, apply_corrections, as_text, fact_value
+from .failure import LoadError, MissingFactError
 from .matching import ProblemText, match_problems, match_texts
 from .names import qualify_unit_name
 from .records import CategoryRecord, IssueRecord, ReportRecord
 from .regions import locate
-from .text import to_simplified
-
-
-class LoadError(ValueError):
-    """A parsed report that cannot be stored; the message says what is missing."""
-
-
-class MissingFactError(LoadError):
-    """A header fact the archive needs (`key`, as in importer.corrections) was not read: staff may give it."""
-
-    def __init__(self, message: str, *, key: str):
-        super().__init__(message)
-        self.key = key
-
-
-@dataclass(frozen=True)
-class StaffWorkKept:
-    """What an import left as staff had it, where the report alone would have changed or removed it."""
-
-    measures: int = 0  # measures the report no longer lists, kept (with their evidence) as earlier history
-    evidence: int = 0  # evidence files on the problems the report touched, all still attached
-    issues: int = 0  # problems a corrected report no longer lists, kept for the staff work on them
-    statuses: int = 0  # statuses staff set after the report's date, not replaced by the report's
-    corrections: int = 0  # fields staff corrected, not replaced by the report's wording
-    held_back: int = 0  # published problems a draft report leaves as the public sees them until it is published
-
-    def __bool__(self) -> bool:
-        return any(vars(self).values())
-
-    def describe(self) -> list[str]:
-        """One line per kind of staff work kept, for the command's summary and the upload preview."""
-        lines = {
-            "evidence": "佐证材料 {} 份均保留在原措施上",
-            "measures": "本通报未再列出的整改措施 {} 条予以保留（标注为较早通报所列）",
-            "issues": "修订后的通报未再列出、但有工作人员录入内容的问题 {} 个予以保留",
-            "statuses": "工作人员在通报日期之后设定的整改状态 {} 个未被覆盖",
-            "corrections": "工作人员更正的字段 {} 处未被覆盖",
-            "held_back": "已公开的问题 {} 个在本草稿公开前保持原状",
-        }
-        return [text.format(value) for field, text in lines.items() if (value := getattr(self, field))]
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    report: Report | None
-    outcome: str  # created, updated, unchanged, would_create, would_update
-    issue_count: int = 0
-    measure_count: int = 0
-    status_changes: int = 0
-    kept: StaffWorkKept = StaffWorkKept()
-    uncertain_matches: int = 0  # problems kept apart from a held one they may be, for staff to decide
+from .results import LoadResult, StaffWorkKept
 
 
 def checksum_of(text: str) -> str:
@@ -143,7 +98,7 @@ def load_report(
         raise LoadError(str(exc)) from exc
     if record.is_partial and not allow_partial:
         reason = "有报告头但没有问题清单" if record.partial_warning.code == "no_problems_section" else "文件可能被截断"
-        raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）")
+        raise LoadError(f"报告不完整：{reason}（可用 --allow-partial 仍然导入）", record.partial_warning.line)
     if not record.unit.name:
         raise MissingFactError("无法确定被巡察单位：标题、落款和正文都没有写明单位全称", key="unit.name")
     if not record.inspection.inspector:
@@ -355,7 +310,7 @@ def _record_disclosures(
         )
         for order, (issue_id, problem) in enumerate(zip(issue_ids, parsed, strict=True), start=1)
     ]
-    _insert_rows(IssueDisclosure, DISCLOSURE_ROW, rows)
+    insert_rows(IssueDisclosure, DISCLOSURE_ROW, rows)
 
 
 DISCLOSURE_ROW = (
@@ -621,7 +576,7 @@ def _categories(
                 renumbered[category.pk] = category
             category.number, category.order = node.number or "", position
             by_path[(*parent_path, node.title)] = category
-        ids = _insert_rows(Category, CATEGORY_ROW, [_values(c, CATEGORY_ROW) for c in new], key=("parent_id", "title"))
+        ids = insert_rows(Category, CATEGORY_ROW, [_values(c, CATEGORY_ROW) for c in new], key=("parent_id", "title"))
         for category, pk in zip(new, ids, strict=True):
             category.pk = pk
     if renumber:  # a draft does not renumber what the public sees
@@ -736,8 +691,8 @@ def _issues(
     if updated:
         Issue.objects.bulk_update(updated, [*ISSUE_FIELDS, "updated_at"])
     ids = {key: issue.pk for key, issue in existing.items()}
-    ids.update(zip((row[1] for row in created), _insert_rows(Issue, ISSUE_ROW, created, key=("key",)), strict=True))
-    _insert_rows(
+    ids.update(zip((row[1] for row in created), insert_rows(Issue, ISSUE_ROW, created, key=("key",)), strict=True))
+    insert_rows(
         StatusChange,
         STATUS_CHANGE_ROW,
         [(ids[key], status, previous, source, report.pk, note) for key, status, previous, source, note in history],
@@ -773,6 +728,7 @@ def _issue_values(parsed: IssueRecord, issue: Issue | None, *, report, order, ca
             deadline_text=values["deadline_text"],
             feedback=inspection.feedback_date,
             measure_texts=[m.text for m in parsed.measures],
+            default_days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS,
         )
     return values
 
@@ -852,7 +808,7 @@ def _measures(report, current: list[tuple[int, IssueRecord]], existed: set[int],
         # Out of the way first: (issue, order) is unique and the new orders may swap old ones.
         Measure.objects.filter(pk__in=[m.pk for m in updated]).update(order=F("order") + MEASURE_ORDER_OFFSET)
         Measure.objects.bulk_update(updated, ["order", "report_id", *MEASURE_FIELDS])
-    new_ids = iter(_insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order")))
+    new_ids = iter(insert_rows(Measure, MEASURE_ROW, rows, key=("issue_id", "order")))
     measure_ids = [m.pk if m is not None else next(new_ids) for m in listed]
     units.prefetch((name for names in unit_names for name in names), unit)
     links = []
@@ -860,14 +816,14 @@ def _measures(report, current: list[tuple[int, IssueRecord]], existed: set[int],
         # dict, not set: one link per unit, in the order the text names them
         acting = dict.fromkeys(units.sub_unit(name, unit).pk for name in names)
         links.extend((measure_id, unit_id) for unit_id in acting)
-    _insert_rows(Measure.acting_units.through, ACTING_UNIT_ROW, links)
+    insert_rows(Measure.acting_units.through, ACTING_UNIT_ROW, links)
     # Issue sums first, then each measure's, as the ids order them on the problem's page.
     amounts, ids_of = [], iter(measure_ids)
     for issue_id, parsed in current:
         amounts.extend(_amounts(issue_id, None, parsed.amounts))
         for measure in parsed.measures:
             amounts.extend(_amounts(issue_id, next(ids_of), measure.amounts))
-    _insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
+    insert_rows(MoneyAmount, AMOUNT_ROW, amounts)
     return len(listed)
 
 
@@ -887,140 +843,3 @@ def _measure_values(measure) -> dict:
 
 def _amounts(issue_id: int, measure_id: int | None, amounts) -> list[tuple]:
     return [(issue_id, measure_id, a.text, Decimal(str(a.yuan)), a.kind or "") for a in amounts]
-
-
-# Field types whose Python values (str, int, bool, a key's int) go to either driver as they are; every
-# other type (dates, JSON, decimals) goes through the field's get_db_prep_save, as bulk_create does.
-AS_IS = {"CharField", "TextField", "IntegerField", "PositiveIntegerField", "BooleanField", "ForeignKey"}
-
-
-def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple], *, key: tuple[str, ...] = ()) -> list[int]:
-    """Insert `rows`, each the values of `fields` (attnames) in order, as bulk_create would store them.
-
-    No model instance per row, no SQL compiler: one multi-row INSERT per batch of the size bulk_create
-    uses. Columns not in `fields` take their default, auto_now(_add) ones the moment of the insert.
-    Values must be hashable (a tuple for a JSON list): each distinct one is adapted once.
-    With `key`, fields that tell the rows apart, return the new ids in row order, matched on the key
-    (neither SQLite nor PostgreSQL promises RETURNING's rows in the order of the VALUES).
-    """
-    if not rows:
-        return []
-    connection = connections[router.db_for_write(model)]
-    opts, qn, now = model._meta, connection.ops.quote_name, timezone.now()
-    given = [opts.get_field(name) for name in fields]
-    rest = [field for field in opts.concrete_fields if not field.primary_key and field.attname not in fields]
-    defaults = [
-        field.get_db_prep_save(
-            now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default(),
-            connection,
-        )
-        for field in rest
-    ]
-    adapted = [(i, field) for i, field in enumerate(given) if field.get_internal_type() not in AS_IS]
-    prepared: dict[tuple[int, object], object] = {}  # most measures name no date: dates=() is adapted once
-    columns = ", ".join(qn(field.column) for field in given + rest)
-    placeholders = f"({', '.join(['%s'] * (len(given) + len(rest)))})"
-    returning = f" RETURNING {', '.join(qn(opts.get_field(name).column) for name in (opts.pk.attname, *key))}"
-    batch_size = max(connection.ops.bulk_batch_size(given + rest, rows), 1)
-    ids: dict[tuple, int] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch_size):
-            batch, params = rows[start : start + batch_size], []
-            for row in batch:
-                if adapted:
-                    row = list(row)
-                    for i, field in adapted:
-                        if (i, row[i]) not in prepared:
-                            prepared[i, row[i]] = field.get_db_prep_save(row[i], connection)
-                        row[i] = prepared[i, row[i]]
-                params += row
-                params += defaults
-            sql = f"INSERT INTO {qn(opts.db_table)} ({columns}) VALUES {', '.join([placeholders] * len(batch))}"
-            cursor.execute(sql + returning if key else sql, params)
-            if key:
-                ids.update((tuple(returned[1:]), returned[0]) for returned in cursor.fetchall())
-    if not key:
-        return []
-    at = [fields.index(name) for name in key]
-    if len(ids) != len(rows):
-        raise ValueError(f"{opts.label}: the key {key} does not tell the inserted rows apart")
-    return [ids[tuple(row[i] for i in at)] for row in rows]
-
-
-class ImportFailure(Exception):
-    """One file that could not be imported: `str()` names the file, the line and what was wrong."""
-
-    def __init__(self, path, message: str, line: int | None = None):
-        self.path, self.message, self.line = str(path), message, line
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
-
-    def __reduce__(self):
-        # Raised in a worker process that parses (read_report), re-raised in the one that loads.
-        return type(self), (self.path, self.message, self.line)
-
-
-def import_file(
-    path,
-    *,
-    dry_run: bool = False,
-    allow_partial: bool = False,
-    publish: bool = True,
-    max_bytes: int | None = None,
-) -> tuple[LoadResult, ReportRecord]:
-    """Read, parse and store one report file; raise ImportFailure, leaving the database untouched."""
-    source, record = read_report(path, max_bytes=max_bytes)
-    result = store_report(path, source, record, dry_run=dry_run, allow_partial=allow_partial, publish=publish)
-    return result, record
-
-
-def read_report(path, *, max_bytes: int | None = None):
-    """Read and parse one report file, touching no database; raise ImportFailure naming the file and line.
-
-    Return (source, record): what sources.read_source decoded and what the parser made of it.
-    """
-    from .parse import ParseError, parse_report
-    from .sources import SourceError, read_source
-
-    try:
-        source = read_source(path, max_bytes=max_bytes)
-    except SourceError as exc:
-        raise ImportFailure(path, str(exc), exc.line) from exc
-    except OSError as exc:
-        raise ImportFailure(path, f"无法读取文件：{exc.strerror or exc}") from exc
-    try:
-        record = parse_report(source.text)
-    except ParseError as exc:
-        message = str(exc)
-        if source.encoding and not source.encoding.startswith("utf"):
-            # Big5 or Latin-1 bytes read as GB18030 give plausible-looking nonsense, never an error.
-            message += f"（文件按 {source.encoding} 编码读取；如原文是其他编码，请另存为 UTF-8 后再导入）"
-        raise ImportFailure(path, message, exc.line) from exc
-    return source, record
-
-
-def store_report(
-    path, source, record: ReportRecord, *, dry_run: bool = False, allow_partial: bool = False, publish: bool = True
-) -> LoadResult:
-    """Store what read_report gave for `path` in one transaction; raise ImportFailure if it cannot be."""
-    try:
-        with transaction.atomic():
-            result = load_report(
-                record,
-                source_text=source.text,
-                source_name=getattr(path, "name", str(path)),
-                publish=publish,
-                allow_partial=allow_partial,
-            )
-            if dry_run:
-                transaction.set_rollback(True)
-                outcome = f"would_{result.outcome}" if result.outcome != "unchanged" else "unchanged"
-                result = dataclasses.replace(result, report=None, outcome=outcome)
-    except LoadError as exc:
-        raise ImportFailure(path, str(exc), _first_line(record)) from exc
-    return result
-
-
-def _first_line(record: ReportRecord) -> int | None:
-    partial = record.partial_warning
-    return partial.line if partial else None

@@ -19,11 +19,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from rectify.chinese import to_simplified
+from rectify.numerals import dates_in, make_date, parse_full_date, parse_money, to_int
+from rectify.textlines import split_lines
+
 from . import header as H
 from . import patterns as P
 from .chrome import Header, meta_date, split_header
+from .failure import ImportFailure
 from .header import Opening, read_opening, resolve_indirect
-from .numerals import dates_in, make_date, parse_full_date, parse_money, to_int
 from .records import (
     Amount,
     CategoryRecord,
@@ -38,15 +42,11 @@ from .records import (
     Warning,
 )
 from .regions import describe_unit
-from .text import clean_lines, has_pinyin_residue, split_lines, strip_pinyin_residue, to_simplified
+from .text import clean_lines, has_pinyin_residue, strip_pinyin_residue
 
 
-class ParseError(ValueError):
+class ParseError(ImportFailure):
     """The text is not a rectification report; `line` points at where that became clear."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass(slots=True)

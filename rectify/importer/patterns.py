@@ -2,7 +2,7 @@
 
 import re
 
-from .numerals import NUMBER
+from rectify.numerals import NUMBER
 
 CN_ORDINAL = "一二三四五六七八九十"
 

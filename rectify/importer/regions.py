@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rectify.chinese import to_simplified
+
 from .records import UnitRecord
-from .text import to_simplified
 
 
 @lru_cache(maxsize=4096)

@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .failure import ImportFailure
+
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 UTF8_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
@@ -19,12 +21,8 @@ MAX_DOCX_UNPACKED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 100
 
 
-class SourceError(ValueError):
+class SourceError(ImportFailure):
     """The file cannot be read as a report; the message says why and `line` where, when it is known."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""Text clean-up shared by the parser and the loader: residue, whitespace, simplified forms."""
+"""Text clean-up for the parser: export residue, whitespace, line breaks, pinyin annotations."""
 
 import re
-from functools import cache
 from itertools import islice
+
+from rectify.textlines import normalise_line_breaks
 
 # Word exports leave bookmark anchors; HTML copies leave zero-width and no-break spaces.
 # An anchor never spans a line break, so the pattern can run over a whole text at once.
@@ -19,7 +20,7 @@ def clean_lines(text: str) -> list[str]:
     Each pattern runs once over the whole text, and only when the text holds something it would
     change: a plain-text report with single spaces, the usual case, is only split and stripped.
     """
-    text = _normalise_line_breaks(text)
+    text = normalise_line_breaks(text)
     if any(start in text for start in RESIDUE_STARTS):
         text = RESIDUE.sub("", text)
     if any(blank in text for blank in SPACES_TO_CHANGE):
@@ -30,29 +31,6 @@ def clean_lines(text: str) -> list[str]:
 def _collapse_blanks(run: re.Match) -> str:
     # A run of ideographic spaces only (an indent, CJK spacing) goes; any other run becomes one space.
     return "" if run.group() == "\u3000" * len(run.group()) else " "
-
-
-def split_lines(text: str) -> list[str]:
-    """Split decoded text into lines the way line numbers are counted (1-based by the caller)."""
-    return _normalise_line_breaks(text).split("\n")
-
-
-def _normalise_line_breaks(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-@cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Return the simplified-character form, used for matching and search, never for display."""
-    if not text:
-        return text
-    return _converter().convert(text)
 
 
 # Pages run through a ruby-annotation tool print each rare character's pinyin after it: 根據(jù),

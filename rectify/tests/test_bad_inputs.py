@@ -220,7 +220,7 @@ def test_a_web_page_with_scripts_imports_its_text_and_never_its_code(client, tmp
 
 def failing_after_issues_are_written(exception):
     """A status-change insert that fails for seed 001, after its problems are in the database."""
-    insert_rows = load._insert_rows
+    insert_rows = load.insert_rows
     saved = []
 
     def flaky_insert_rows(model, fields, rows, **kwargs):
@@ -247,7 +247,7 @@ def test_a_failure_midway_leaves_no_partial_report_and_the_run_goes_on(tmp_path,
     for seed in (SEED_000, SEED_001, SEED_003):  # the failing report sits between two good ones
         (folder / seed.name).write_bytes(seed.read_bytes())
     flaky_insert_rows, saved = failing_after_issues_are_written(exception)
-    with mock.patch.object(load, "_insert_rows", side_effect=flaky_insert_rows):
+    with mock.patch.object(load, "insert_rows", side_effect=flaky_insert_rows):
         error, err = run_failing(folder)
 
     assert saved and all(saved), "001's problems were written before the failure"

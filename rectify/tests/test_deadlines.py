@@ -1,17 +1,22 @@
 """Deadline phrases (整改时限) read into dates relative to the feedback date. No database."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rectify.importer.deadlines import (
+from rectify.deadlines import (
+    BASIS_DEFAULT,
+    BASIS_LONG_TERM,
+    BASIS_STATED,
     ENDS_A_DEADLINE,
     IN_TEXT,
     WITHIN,
     Deadline,
     deadline_from_measures,
+    due_date_for,
     parse_deadline,
 )
 
@@ -129,3 +134,13 @@ def test_running_text_is_searched_for_dates_whenever_a_date_pattern_could_match(
     # ENDS_A_DEADLINE spares running text the date patterns: it must find an ending wherever one of them matches.
     if any(pattern.search(text) for pattern in (*IN_TEXT.values(), WITHIN)):
         assert ENDS_A_DEADLINE.search(text)
+
+
+def test_the_due_date_rule_needs_no_database_and_takes_the_default_it_is_given():
+    feedback = date(2025, 3, 1)
+    rule = partial(due_date_for, deadline=None, feedback=feedback, default_days=45)
+    assert rule(deadline_text="6月底前") == (date(2025, 6, 30), BASIS_STATED)
+    assert rule(deadline_text="", measure_texts=["2026年3月底前完成制度修订"]) == (date(2026, 3, 31), BASIS_STATED)
+    assert rule(deadline_text="长期坚持") == (None, BASIS_LONG_TERM)
+    assert rule(deadline_text="") == (date(2025, 4, 15), BASIS_DEFAULT)
+    assert due_date_for(deadline=None, deadline_text="", feedback=None, default_days=45) == (None, "")

@@ -314,7 +314,7 @@ def test_failure_midway_through_a_report_rolls_back_that_report_only(tmp_path):
     first = next(p for p in SEEDS if p.name.startswith("000_"))
     folder = copy_to(tmp_path / "run", first, SEED_001)
     expected = counts_if_imported(tmp_path / "run" / first.name)
-    insert_rows = load._insert_rows
+    insert_rows = load.insert_rows
     created_for_001 = []
 
     def flaky_insert_rows(model, fields, rows, **kwargs):
@@ -325,7 +325,7 @@ def test_failure_midway_through_a_report_rolls_back_that_report_only(tmp_path):
             raise DatabaseError("disk I/O error")
         return written
 
-    with mock.patch.object(load, "_insert_rows", side_effect=flaky_insert_rows):
+    with mock.patch.object(load, "insert_rows", side_effect=flaky_insert_rows):
         error, err = run_failing(folder)
 
     assert summary(str(error)) == {"新增": 1, "更新": 0, "未变": 0, "失败": 1}

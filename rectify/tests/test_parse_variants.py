@@ -10,9 +10,9 @@ import html
 
 import pytest
 
+from rectify.chinese import to_simplified
 from rectify.importer.parse import parse_report
 from rectify.importer.sources import source_from_bytes
-from rectify.importer.text import to_simplified
 
 from .conftest import SEEDS, golden, seed_path
 

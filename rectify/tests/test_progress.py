@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from rectify import progress
+from rectify.deadlines import due_date_for
 from rectify.models import (
     DueBasis,
     Issue,
@@ -15,7 +17,6 @@ from rectify.models import (
     ReviewState,
     StatusChange,
     StatusSource,
-    due_date_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,7 @@ def _due(issue, *, deadline_text, measure_texts=()):
         deadline_text=deadline_text,
         feedback=issue.inspection.feedback_date,
         measure_texts=measure_texts,
+        default_days=settings.RECTIFY_DEFAULT_DEADLINE_DAYS,
     )
 
 

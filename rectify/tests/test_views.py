@@ -273,7 +273,7 @@ def test_draft_problem_pages_are_404(client, imported_seeds):
 
 
 def test_report_source_numbers_lines_and_marks_parsed_parts(client, imported_seeds):
-    from rectify.importer.text import split_lines
+    from rectify.textlines import split_lines
 
     report = Report.objects.get(inspection__unit__name="中共益阳市赫山区委宣传部")
     page = client.get(reverse("report_source", args=[report.pk])).content.decode()

@@ -25,7 +25,6 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from rectify import search
 from rectify.importer.parallel import ordered_map, worker_count
@@ -100,12 +99,12 @@ class Place:
 @cache
 def seed_pools() -> Pools:
     """Parse the seed reports once and keep their pieces, cleaned for recombination."""
-    from rectify.importer.parse import parse_report
+    from rectify.importer import parse_text
 
     categories, titles, sentences, measures, leadership = set(), set(), set(), set(), set()
     for path in sorted(SEED_REPORTS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        record = parse_report(text)
+        record = parse_text(text, name=path.name).record
         stack = list(record.categories)
         while stack:
             node = stack.pop()
@@ -286,19 +285,19 @@ def _measure(rng: random.Random, pools: Pools) -> str:
 
 
 def _compose_and_parse(index: int, *, seed: int, write_dir: Path | None, parse: bool):
-    """Report `index` as text (written to `write_dir` if given) and, if asked, parsed; with the time each took.
+    """Report `index` composed (written to `write_dir` if given) and, if asked, parsed; with the time each took.
 
     Touches no database, so it can run in a worker process (rectify.importer.parallel).
     """
-    from rectify.importer.parse import parse_report
+    from rectify.importer import parse_text
 
     clock = time.perf_counter()
     text = compose_report(seed, index)
     tick = time.perf_counter()
     if write_dir:
         (write_dir / source_name(seed, index)).write_text(text, encoding="utf-8")
-    record = parse_report(text) if parse else None
-    return text, record, tick - clock, time.perf_counter() - tick
+    parsed = parse_text(text, name=source_name(seed, index)) if parse else None
+    return parsed, tick - clock, time.perf_counter() - tick
 
 
 def source_name(seed: int, index: int) -> str:
@@ -348,13 +347,13 @@ class Command(BaseCommand):
         )
         with search.index_paused() if deferred else contextlib.nullcontext():
             try:
-                for index, (text, record, compose_seconds, parse_seconds) in zip(
+                for index, (parsed, compose_seconds, parse_seconds) in zip(
                     self._progress(indexes, options["verbosity"]), composed, strict=True
                 ):
                     timings["compose"] += compose_seconds
                     timings["parse"] += parse_seconds
-                    if record is not None:
-                        self._store(index, seed, text, record, options, timings, totals)
+                    if parsed is not None:
+                        self._store(index, seed, parsed, options, timings, totals)
                     done += 1
             except KeyboardInterrupt:
                 # Each report is its own transaction: what was stored stays, and --start resumes after it.
@@ -393,9 +392,10 @@ class Command(BaseCommand):
                 )
             )
 
-    def _store(self, index: int, seed: int, text: str, record, options: dict, timings: dict, totals: dict) -> None:
-        from rectify.importer.load import LoadError, load_report
+    def _store(self, index: int, seed: int, parsed, options: dict, timings: dict, totals: dict) -> None:
+        from rectify.importer import ImportFailure, import_parsed
 
+        record = parsed.record
         totals["issues"] += len(record.issues)
         totals["measures"] += sum(len(issue.measures) for issue in record.issues)
         if options["dry_run"]:
@@ -403,10 +403,9 @@ class Command(BaseCommand):
         tick = time.perf_counter()
         publish = random.Random(f"{seed}:publish:{index}").random() >= options["draft_share"]
         try:
-            with transaction.atomic():
-                result = load_report(record, source_text=text, source_name=source_name(seed, index), publish=publish)
-        except LoadError as exc:
-            raise CommandError(f"{source_name(seed, index)}: {exc}") from exc
+            result = import_parsed(parsed, publish=publish)
+        except ImportFailure as failure:
+            raise CommandError(str(failure)) from failure
         timings["load"] += time.perf_counter() - tick
         totals["created" if result.outcome == "created" else "other"] += 1
 

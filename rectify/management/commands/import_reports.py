@@ -6,23 +6,22 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, OperationalError
+from django.db import OperationalError
 
 from rectify import search
-from rectify.importer.load import ImportFailure, read_report, store_report
+from rectify.importer import SUPPORTED_SUFFIXES, ImportFailure, import_parsed, parse_file
 from rectify.importer.parallel import ordered_map, worker_count
-from rectify.importer.sources import SUPPORTED_SUFFIXES
 
 
 def _read(found, *, max_bytes):
-    """read_report for a worker process: a failure comes back as a value, so the run goes on."""
+    """parse_file for a worker process: a failure comes back as a value, so the run goes on."""
     path, folder = found
     if folder is not None and not path.resolve().is_relative_to(folder):
         # Importing a folder means the files in it: a link out of it could reach any file the
         # importing user can read (an /etc file, another archive), so it is named and not followed.
-        return ImportFailure(path, f"是指向所选文件夹之外的链接（{path.resolve()}），未读取")
+        return ImportFailure(f"是指向所选文件夹之外的链接（{path.resolve()}），未读取", path=path)
     try:
-        return read_report(path, max_bytes=max_bytes)
+        return parse_file(path, max_bytes=max_bytes)
     except Exception as exc:  # ImportFailure, or a parser bug met on this one file
         return exc
 
@@ -98,11 +97,8 @@ class Command(BaseCommand):
             try:
                 if isinstance(outcome, Exception):
                     raise outcome
-                source, record = outcome
-                result = store_report(
-                    path,
-                    source,
-                    record,
+                result = import_parsed(
+                    outcome,
                     dry_run=options["dry_run"],
                     allow_partial=options["allow_partial"],
                     publish=not options["draft"],
@@ -110,11 +106,6 @@ class Command(BaseCommand):
             except ImportFailure as failure:
                 counts["failed"] += 1
                 failures.append(str(failure))
-                continue
-            except DatabaseError as exc:
-                # The report's transaction was rolled back; the next file gets a fresh one.
-                counts["failed"] += 1
-                failures.append(f"{path}: 写入数据库失败：{exc}")
                 continue
             except Exception as exc:
                 # A bug met on one file must not stop the others; --traceback shows where it is.
@@ -132,7 +123,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{path}: {result.outcome}，{result.issue_count} 个问题，{result.measure_count} 条措施"
                 )
-                for warning in record.warnings:
+                for warning in outcome.record.warnings:
                     self.stdout.write(self.style.WARNING(f"  {path}: {warning.message}"))
 
     def _files(self, paths):

@@ -6,9 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rectify.importer.parse import ParseError, parse_report
+from rectify.importer import ImportFailure, parse_file
 from rectify.importer.records import describe_warning
-from rectify.importer.sources import SourceError, read_source
 
 
 class Command(BaseCommand):
@@ -21,11 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = options["file"]
         try:
-            record = parse_report(read_source(path, max_bytes=settings.RECTIFY_MAX_REPORT_BYTES).text)
-        except (SourceError, OSError) as exc:
-            raise CommandError(f"{path}: {exc}") from exc
-        except ParseError as exc:
-            raise CommandError(f"{path}:{exc.line}: {exc}") from exc
+            record = parse_file(path, max_bytes=settings.RECTIFY_MAX_REPORT_BYTES).record
+        except ImportFailure as failure:
+            raise CommandError(str(failure)) from failure
         if options["json"]:
             self.stdout.write(json.dumps(record.as_dict(), ensure_ascii=False, indent=2))
             return

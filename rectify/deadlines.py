@@ -1,4 +1,6 @@
-"""Rectification deadlines (整改时限) as reports word them, read into dates. Pure: no Django.
+"""Rectification deadlines (整改时限) as reports word them, read into dates, and a problem's due date.
+
+Pure: no Django, no importer, so the models and the importer both use it.
 
 Reports rarely print a full date. They say 年底前, 6月底前, 2025年3月前, 3个月内, 立行立改 or
 长期坚持. Every phrase is read relative to a reference date, the inspection's feedback date, because
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .numerals import NUMBER, make_date, to_int
+from rectify.numerals import NUMBER, make_date, to_int
 
 LONG_TERM = re.compile(r"长期坚持|长期推进|长期落实|长期|持续推进|持续整改|常态化")
 # In a measure's running text "常态化" or a bare "长期" describe a habit, not the task's deadline.
@@ -94,6 +96,34 @@ def deadline_from_measures(texts: Iterable[str], *, reference: date | None) -> D
     if any(d.long_term for d in found):
         return Deadline(None, long_term=True)
     return None
+
+
+# How a due date was set: the values of models.DueBasis this rule gives (staff set the fourth, "staff").
+BASIS_STATED, BASIS_DEFAULT, BASIS_LONG_TERM = "stated", "default", "long_term"
+
+
+def due_date_for(
+    *,
+    deadline: date | None,
+    deadline_text: str,
+    feedback: date | None,
+    measure_texts: Iterable[str] = (),
+    default_days: int,
+) -> tuple[date | None, str]:
+    """A problem's due date and how it was set: the stated deadline (整改时限, else the measures' wording
+    such as 年底前), else the feedback date plus `default_days`; none for a long-term task."""
+    if deadline:
+        return deadline, BASIS_STATED
+    stated = parse_deadline(deadline_text, reference=feedback) or deadline_from_measures(
+        measure_texts, reference=feedback
+    )
+    if stated and stated.due:
+        return stated.due, BASIS_STATED
+    if stated and stated.long_term:
+        return None, BASIS_LONG_TERM
+    if feedback:
+        return feedback + timedelta(days=default_days), BASIS_DEFAULT
+    return None, ""
 
 
 def _first_date(text: str, reference: date | None, patterns: dict[str, re.Pattern]) -> date | None:
