@@ -19,6 +19,11 @@ def test_a_seed_reader_runs_inside_the_transaction_holding_the_seeds(imported_se
     assert counts() == SEEDED
 
 
+def test_the_seed_readers_run_together_so_the_seeds_are_imported_once(imported_seeds):
+    """Collection puts them after the other database tests; none comes between two of them."""
+    assert SHARED_SEEDS.imports == 1
+
+
 def test_a_seed_reader_may_write(imported_seeds):
     Measure.objects.all().delete()
     Report.objects.filter(pk=Report.objects.order_by("pk")[0].pk).update(title="changed by a test")
