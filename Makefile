@@ -6,16 +6,28 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-STAMP := $(VENV)/.installed
 
-.PHONY: run serve test test-postgres lint format setup seed clean bench bench-small bench-exports loadtest loadtest-import
+.PHONY: run serve test test-postgres lint format setup setup-dev seed clean bench bench-small bench-exports loadtest loadtest-import
 
-$(STAMP): requirements.txt
+# Two sets, a stamp each: the runtime (requirements.txt) for what runs the site, its commands and
+# the benchmarks (run, serve, bench*), and on top of it the test and lint tools (requirements-dev.txt:
+# pytest, hypothesis, Playwright, ruff) for test and lint only, so production installs none of them.
+# A venv set up for tests has the runtime too; editing requirements.txt reinstalls both sets.
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
+
+$(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $(STAMP)
+	touch $(RUNTIME)
 
-setup: $(STAMP)
+$(DEV): requirements-dev.txt $(RUNTIME)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV)
+
+setup: $(RUNTIME)
+
+setup-dev: $(DEV)
 
 seed: setup
 	$(BIN)/python manage.py migrate --noinput
@@ -45,11 +57,11 @@ serve: setup
 		--workers $(WORKERS) --worker-class gthread --threads $(THREADS) --timeout $(TIMEOUT) \
 		--access-logfile -
 
-lint: setup
+lint: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: setup
+format: setup-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -58,7 +70,7 @@ test: lint
 	$(BIN)/pytest
 
 # The same suite against PostgreSQL (DATABASE_URL overrides the default below).
-test-postgres: setup
+test-postgres: setup-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
 
 # Benchmarks (bench/README.md). `bench` builds the 10,000-report corpus on first use (many minutes),

@@ -14,10 +14,9 @@ def locate(name: str) -> tuple[str | None, str | None, str | None]:
     """Return (province, prefecture, county) named in `name`, each None where absent."""
     import cpca  # imported late: it loads its gazetteer
 
-    # cpca.transform maps _get_one_addr over its input and wraps the dicts in a pandas DataFrame,
-    # which costs some 300 times the lookup itself (2 ms a report); cpca is pinned, and test_regions
-    # checks the two agree.
-    row = cpca._get_one_addr(to_simplified(name), False, {})
+    # cpca's public call. Its pandas DataFrame costs more than the lookup inside it (some 2 ms a
+    # name), paid once per distinct unit name thanks to the cache above.
+    row = cpca.transform([to_simplified(name)]).iloc[0]
     return tuple(value if isinstance(value, str) and value else None for value in (row["省"], row["市"], row["区"]))
 
 

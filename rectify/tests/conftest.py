@@ -48,12 +48,121 @@ def fresh_cache():
     caching.clear()
 
 
-@pytest.fixture
-def imported_seeds(db):
-    """The five seed reports imported, as `make run` does."""
+def import_seeds() -> None:
     from django.core.management import call_command
 
     call_command("import_reports", str(REPORTS), verbosity=0)
+
+
+# --- the seed reports, imported once for the tests that read them ---
+#
+# Importing the seeds takes about half a second; some 370 tests use them. Tests that use them inside
+# a rolled-back transaction (pytest-django's default) share one import: an outer transaction holds
+# the seeds, each test runs in a savepoint inside it, as Django's TestCase.setUpTestData does for a
+# class, so a test's writes are undone before the next one and the seeds stay as imported. Tests
+# that do not ask for the seeds run with the outer transaction rolled back (an empty database), and
+# so do transactional tests (transaction=True, live_server), which commit and import for themselves.
+# Collection puts the seeded tests together, so the outer transaction opens once per session.
+
+
+def _transactional(item) -> bool:
+    """pytest-django's rule: such a test commits, and the database is emptied after it."""
+    marker = item.get_closest_marker("django_db")
+    marked = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    fixtures = getattr(item, "fixturenames", ())
+    return marked or any(name in fixtures for name in ("transactional_db", "live_server", "django_db_reset_sequences"))
+
+
+def reads_shared_seeds(item) -> bool:
+    return "imported_seeds" in getattr(item, "fixturenames", ()) and not _transactional(item)
+
+
+class SharedSeeds:
+    """The outer transaction holding the seed reports imported once (see above)."""
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's django_db_blocker, once the test database exists
+        self.block = None  # the open transaction.atomic(), while the seeds are held
+        self.wanted = False  # whether the test being set up reads the shared seeds
+        self.imports = 0
+
+    def open(self) -> None:
+        from django.db import transaction
+
+        if self.block is not None:
+            return
+        with self.blocker.unblock():
+            self.block = transaction.atomic()
+            self.block.__enter__()
+            import_seeds()
+        self.imports += 1
+
+    def close(self) -> None:
+        from django.db import transaction
+
+        if self.block is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.block.__exit__(None, None, None)
+        self.block = None
+
+    def hold(self) -> bool:
+        """Whether this test's own transaction runs inside the one holding the seeds."""
+        from django.db import connection
+
+        blocks = connection.atomic_blocks
+        return self.block is not None and len(blocks) >= 2 and blocks[0] is self.block
+
+
+SHARED_SEEDS = SharedSeeds()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Django's order (database tests, transactional tests, the rest), seed readers last among the first."""
+
+    def order(item) -> int:
+        fixtures = getattr(item, "fixturenames", ())
+        if _transactional(item):
+            return 2
+        if reads_shared_seeds(item):
+            return 1
+        return 0 if item.get_closest_marker("django_db") or "db" in fixtures else 3
+
+    items.sort(key=order)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    SHARED_SEEDS.wanted = reads_shared_seeds(item)
+    if SHARED_SEEDS.blocker is None:
+        return  # no test database yet: shared_seeds opens the transaction if this test wants it
+    if SHARED_SEEDS.wanted:
+        SHARED_SEEDS.open()
+    else:
+        SHARED_SEEDS.close()
+
+
+@pytest.fixture(scope="session")
+def shared_seeds(django_db_setup, django_db_blocker):
+    """Session-wide: set up before any test's own transaction (fixtures of wider scope come first)."""
+    SHARED_SEEDS.blocker = django_db_blocker
+    if SHARED_SEEDS.wanted:
+        SHARED_SEEDS.open()
+    yield SHARED_SEEDS
+    SHARED_SEEDS.close()
+    SHARED_SEEDS.blocker = None
+
+
+@pytest.fixture
+def imported_seeds(shared_seeds, db):
+    """The five seed reports imported, as `make run` does.
+
+    Shared (imported once, see above) unless the test is transactional; then imported for it.
+    """
+    if not shared_seeds.hold():
+        import_seeds()
 
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; CI installs it (.ci/run)

@@ -146,10 +146,9 @@ def _usable(pieces: set[str], shortest: int, longest: int) -> tuple[str, ...]:
 @cache
 def province_places() -> tuple[Place, ...]:
     """Prefectures and their counties from cpca's gazetteer, in code order."""
-    import cpca
+    from importlib.resources import files
 
-    path = Path(cpca.__file__).parent / "resources" / "adcodes.csv"
-    with path.open(encoding="utf-8") as handle:
+    with files("cpca").joinpath("resources", "adcodes.csv").open(encoding="utf-8") as handle:
         rows = sorted(
             (row["adcode"][:6], row["name"])
             for row in csv.DictReader(handle)
