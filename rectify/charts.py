@@ -196,7 +196,10 @@ def stacked_bars_svg(
     return _svg(height, title, description, body, chart_id)
 
 
-MAX_COLUMN_LABELS = 5  # as many month labels as fit under the columns at 360 px
+# Month labels that fit under the columns: on a wide screen, and on a phone (the rest carry
+# class="minor", which the site's stylesheet hides below 600 px).
+MAX_COLUMN_LABELS = 16
+MAX_COLUMN_LABELS_PHONE = 4
 
 
 def columns_svg(
@@ -238,6 +241,7 @@ def columns_svg(
     # Widths as if there were at least eight columns, so two or three do not become slabs.
     column_width = (1 - left) / max(len(columns), 8) * 0.6
     label_every = -(-len(columns) // MAX_COLUMN_LABELS)
+    label_every_phone = -(-len(columns) // MAX_COLUMN_LABELS_PHONE)
     for index, column in enumerate(columns):
         centre = left + slot * index + slot / 2
         column_height = plot_height * column.share
@@ -262,8 +266,12 @@ def columns_svg(
             )
         body.append(_text(_pc(centre), top_y - 4, _percent(column.share), anchor="middle", size=SMALL_SIZE))
         if index % label_every == 0:
-            body.append(_text(_pc(centre), height - bottom + 18, column.label, anchor="middle", size=SMALL_SIZE))
-            body.append(_text(_pc(centre), height - bottom + 34, f"n={column.total}", anchor="middle", size=SMALL_SIZE))
+            labels = [
+                _text(_pc(centre), height - bottom + 18, column.label, anchor="middle", size=SMALL_SIZE),
+                _text(_pc(centre), height - bottom + 34, f"n={column.total}", anchor="middle", size=SMALL_SIZE),
+            ]
+            minor = ' class="minor"' if index % label_every_phone else ""
+            body.append(f"<g{minor}>{''.join(labels)}</g>")
     return _svg(height, title, description, body, chart_id)
 
 

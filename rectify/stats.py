@@ -54,7 +54,7 @@ def completion_columns(issues) -> list[charts.Column]:
     for row in rows:
         counts = {"part": row["completed"], "total": row["total"], "unknown": row["unknown"]}
         if row["month"] is None:
-            undated = charts.Column(label=_("日期未标明"), **counts)
+            undated = charts.Column(label=_("无日期"), **counts)  # short: it labels a column
             continue
         label = _("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month}
         columns.append(charts.Column(label=label, **counts))

@@ -1,9 +1,10 @@
 """Template helpers for the public pages: search highlighting, excerpts, the language switch."""
 
 import re
+from urllib.parse import urlencode
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -39,17 +40,30 @@ def excerpt(text, query):
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-@register.simple_tag(takes_context=True)
-def language_url(context, language_code):
-    """This page's address (path and query string) in another language."""
+def _page_address(context) -> str:
+    """This page's path, with its query string unless the page's filters rejected it.
+
+    A rejected query string is not carried into links to this page (the other language, a display
+    setting): it would be rejected again, and a long one would be printed into every header.
+    """
     request = context.get("request")
     if request is None:
         return "/"
     form = getattr(context.get("filter"), "form", None)
     rejected = bool(form is not None and form.errors)
-    # A query string the page's filters rejected is not carried over: the other language would
-    # reject it too, and a long one would be printed into every page's header once more.
-    return translate_url(request.path if rejected else request.get_full_path(), language_code)
+    return request.path if rejected else request.get_full_path()
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language_code):
+    """This page's address (path and query string) in another language."""
+    return translate_url(_page_address(context), language_code)
+
+
+@register.simple_tag(takes_context=True)
+def display_url(context, choice, value):
+    """The link that turns a display choice on (1) or off (0) and comes back to this page."""
+    return f"{reverse('display_settings')}?{urlencode({choice: value, 'next': _page_address(context)})}"
 
 
 @register.filter

@@ -7,7 +7,9 @@ marked with lang="zh-…" on its element; everything else on an English page mus
 import re
 from html.parser import HTMLParser
 
-CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+CJK = re.compile(
+    r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED = {"script", "style", "head"}
 READ_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
@@ -24,9 +26,7 @@ class _InterfaceText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        skipped = (
-            self._skipping() or tag in SKIPPED or (attributes.get("lang") or "").lower().startswith("zh")
-        )
+        skipped = self._skipping() or tag in SKIPPED or (attributes.get("lang") or "").lower().startswith("zh")
         if not skipped:
             self.pieces.extend(attributes[name] for name in READ_ATTRIBUTES if attributes.get(name))
         if tag not in VOID:
