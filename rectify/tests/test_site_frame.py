@@ -10,30 +10,10 @@ from django.urls import path as url_path
 from django.urls import reverse
 
 from rectify import urls as site_urls
-from rectify.models import Issue, Report, StatusChange, Unit
-from rectify.tests.interface_text import chinese_in_interface, interface_text
+from rectify.models import Issue, StatusChange, Unit
+from rectify.tests.site_pages import chinese_in_interface, interface_text, public_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def public_pages() -> dict[str, str]:
-    """One address of every public page kind (as url names), in Chinese; /en/ prefixes the English."""
-    report = Report.objects.published().order_by("pk").first()
-    issue = Issue.objects.published().order_by("pk").first()
-    return {
-        "home": reverse("home"),
-        "report_list": reverse("report_list"),
-        "report_detail": report.get_absolute_url(),
-        "report_source": reverse("report_source", args=[report.pk]),
-        "inspection_detail": reverse("inspection_detail", args=[report.inspection_id]),
-        "unit_list": reverse("unit_list"),
-        "unit_detail": reverse("unit_detail", args=[report.inspection.unit_id]),
-        "issue_list": reverse("issue_list"),
-        "issue_detail": issue.get_absolute_url(),
-        "search": reverse("search") + "?q=%E8%A1%A5%E5%8A%A9",  # 补助
-        "stats": reverse("stats"),
-        "api_docs": reverse("api_docs"),
-    }
 
 
 def english(path: str) -> str:
