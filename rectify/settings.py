@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Outside the NUL-byte guard and every view, so the API's errors all leave as JSON.
+    "rectify.errors.api_errors_as_json",
     # Inside every middleware that adds headers, so its 400 carries them too.
     "rectify.middleware.reject_nul_bytes",
     # Last, as django-axes asks: it turns a lockout raised by the backend into the lockout response.
@@ -91,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rectify.context_processors.site_frame",
             ],
         },
     },

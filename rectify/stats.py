@@ -24,7 +24,7 @@ def status_bars(issues) -> list[charts.Bar]:
         charts.Bar(
             label=name,
             segments=tuple(
-                charts.Segment(code, str(label), by_status.get(code, 0)) for code, label in IssueStatus.choices
+                charts.Segment(code, _(label), by_status.get(code, 0)) for code, label in IssueStatus.choices
             ),
         )
         for (_unit_id, name), by_status in counts.items()
@@ -54,7 +54,7 @@ def completion_columns(issues) -> list[charts.Column]:
     for row in rows:
         counts = {"part": row["completed"], "total": row["total"], "unknown": row["unknown"]}
         if row["month"] is None:
-            undated = charts.Column(label=_("日期未标明"), **counts)
+            undated = charts.Column(label=_("无日期"), **counts)  # short: it labels a column
             continue
         label = _("%(year)d年%(month)d月") % {"year": row["month"].year, "month": row["month"].month}
         columns.append(charts.Column(label=label, **counts))
@@ -108,6 +108,7 @@ def stats(request):
                 description=_("每个被巡察单位一条横条，按整改状态分段；条末为问题总数。"),
                 chart_id="status-by-unit",
                 empty_text=_("暂无数据"),
+                label_lang="zh-CN",  # the bars are named after units, as the reports name them
             )
         ),
         "completion_chart": mark_safe(

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from rectify import api, downloads, exports, feeds, stats, views
+from rectify import api, display, downloads, exports, feeds, stats, views
 
 admin.site.site_header = "巡察整改公开 · 管理后台"
 admin.site.site_title = "巡察整改公开"
@@ -12,7 +12,13 @@ admin.site.index_title = "数据录入与进展更新"
 # Not language-prefixed: the admin, and the open data (exports, feeds, API) machines read.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("display/", display.display_settings, name="display_settings"),
 ]
+
+# Branded error pages in the reader's language; JSON under /api/v1/ (rectify.errors).
+handler400 = "rectify.errors.bad_request"
+handler404 = "rectify.errors.page_not_found"
+handler500 = "rectify.errors.server_error"
 
 # The pages people read: Chinese at /, English at /en/.
 urlpatterns += i18n_patterns(

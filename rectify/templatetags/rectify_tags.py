@@ -1,11 +1,14 @@
 """Template helpers for the public pages: search highlighting, excerpts, the language switch."""
 
 import re
+from urllib.parse import urlencode
 
 from django import template
-from django.urls import translate_url
-from django.utils.html import escape, format_html_join
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -37,23 +40,75 @@ def excerpt(text, query):
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-@register.simple_tag(takes_context=True)
-def language_url(context, language_code):
-    """This page's address (path and query string) in another language."""
+def _page_address(context) -> str:
+    """This page's path, with its query string unless the page's filters rejected it.
+
+    A rejected query string is not carried into links to this page (the other language, a display
+    setting): it would be rejected again, and a long one would be printed into every header.
+    """
     request = context.get("request")
     if request is None:
         return "/"
     form = getattr(context.get("filter"), "form", None)
     rejected = bool(form is not None and form.errors)
-    # A query string the page's filters rejected is not carried over: the other language would
-    # reject it too, and a long one would be printed into every page's header once more.
-    return translate_url(request.path if rejected else request.get_full_path(), language_code)
+    return request.path if rejected else request.get_full_path()
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language_code):
+    """This page's address (path and query string) in another language."""
+    return translate_url(_page_address(context), language_code)
+
+
+@register.simple_tag(takes_context=True)
+def display_url(context, choice, value):
+    """The link that turns a display choice on (1) or off (0) and comes back to this page."""
+    return f"{reverse('display_settings')}?{urlencode({choice: value, 'next': _page_address(context)})}"
 
 
 @register.filter
 def html_lang(language_code):
     """The BCP 47 tag for <html lang>: the site's Chinese is zh-CN."""
     return "zh-CN" if (language_code or "").startswith("zh") else language_code
+
+
+REPORT_LANGUAGE = "zh-CN"
+# Facets whose choices are words from the reports (names, places, headings), not the site's labels.
+REPORT_DATA_FACETS = frozenset({"unit", "region", "inspector", "kind", "category"})
+
+
+def _interface_is_chinese() -> bool:
+    return (translation.get_language() or "zh").startswith("zh")
+
+
+@register.filter
+def zh(value):
+    """Mark text from a report (a unit's name, a problem) as Chinese on a page in another language.
+
+    Screen readers then read it with a Chinese voice, and the English pages' test can tell report
+    text, which stays as published, from interface text, which must be English. Escapes as usual.
+    """
+    if value in (None, "") or _interface_is_chinese():
+        return value
+    return format_html('<span lang="{}">{}</span>', REPORT_LANGUAGE, value)
+
+
+MACHINE_NOTES = {
+    # Notes the importer and the admin write on a status change; shown translated, not as data.
+    "导入通报时记录": _("导入通报时记录"),
+    "新一期通报更新了整改状态": _("新一期通报更新了整改状态"),
+    "在问题编辑页修改": _("在问题编辑页修改"),
+}
+
+
+@register.filter
+def status_note(note):
+    """A status change's note: the site's own notes in the reader's language, people's notes as written."""
+    if not note:
+        return ""
+    if note in MACHINE_NOTES:
+        return str(MACHINE_NOTES[note])
+    return zh(note)
 
 
 @register.simple_tag
@@ -64,8 +119,13 @@ def facet_options(facet):
     were a quarter of the page's time.
     """
     selected = mark_safe(" selected")
+    lang = (
+        format_html(' lang="{}"', REPORT_LANGUAGE)
+        if facet.name in REPORT_DATA_FACETS and not _interface_is_chinese()
+        else ""
+    )
     return format_html_join(
         "",
-        '<option value="{}"{}>{}</option>',
-        ((choice.value, selected if choice.selected else "", choice.text) for choice in facet.choices),
+        '<option value="{}"{}{}>{}</option>',
+        ((choice.value, selected if choice.selected else "", lang, choice.text) for choice in facet.choices),
     )

@@ -40,8 +40,9 @@ def test_reader_filters_problems_by_status_and_exports_them(page, live_server, i
     expected = Issue.objects.published().filter(status=IssueStatus.COMPLETED).count()
     page.goto(f"{live_server.url}/problems/")
     _open_filters(page)
+    page.select_option("#id_status", "completed")  # choosing does not submit: the button does
     with page.expect_navigation():
-        page.select_option("#id_status", "completed")  # site.js submits the form on change
+        page.locator("form.filters button[type=submit]").click()
     assert "status=completed" in page.url
     assert f"找到 {expected} 个问题" in page.locator(".result-count").inner_text()
 

@@ -41,16 +41,46 @@ def test_stacked_bars_escape_labels():
     assert root.find(f"{SVG}title").text == "<图>"
 
 
+def _percent(length: str) -> float:
+    assert length.endswith("%"), f"{length} is not a share of the chart's width"
+    return float(length[:-1])
+
+
 def test_stacked_bar_segments_share_the_bar_by_value():
-    root = ET.fromstring(charts.stacked_bars_svg(bars_fixture(), title="t", width=760, label_width=220))
+    root = ET.fromstring(charts.stacked_bars_svg(bars_fixture(), title="t"))
     segments = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     # Zero segments are not drawn: 2 for the first bar, 1 for the second.
     assert len(segments) == 3
-    first, second = float(segments[0].get("width")), float(segments[1].get("width"))
-    assert first == pytest.approx(3 * second, rel=0.01)
-    assert float(segments[2].get("width")) == pytest.approx(first + second, rel=0.01)
-    assert segments[0].find(f"{SVG}title").text == "甲单位：已完成整改 3（75%）"
+    first, second = _percent(segments[0].get("width")), _percent(segments[1].get("width"))
+    assert (first, second) == (75, 25)
+    assert _percent(segments[1].get("x")) == 75
+    assert _percent(segments[2].get("width")) == 100
+    assert segments[0].find(f"{SVG}title").text == "已完成整改 3（75%）"
     assert segments[0].get("fill") == charts.STATUS_COLOURS["completed"]
+
+
+def test_charts_are_never_scaled_so_text_keeps_its_size_on_a_phone():
+    """A viewBox shrank 12 px labels to 5 px on a 360 px screen; without one, text is in CSS pixels."""
+    columns = [charts.Column(f"2025年{month}月", 1, 2) for month in range(1, 13)]
+    for markup in (charts.stacked_bars_svg(bars_fixture(), title="t"), charts.columns_svg(columns, title="t")):
+        root = ET.fromstring(markup)
+        assert root.get("viewBox") is None and root.get("width") == "100%"
+        assert min(int(text.get("font-size")) for text in root.iter(f"{SVG}text")) >= 11
+        assert all(r.get("x", "0%").endswith("%") for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None)
+
+
+def test_columns_label_every_month_wide_and_a_few_on_a_phone():
+    columns = [charts.Column(f"2025年{month}月", 1, 2) for month in range(1, 13)]
+    root = ET.fromstring(charts.columns_svg(columns, title="t"))
+    labels = [g for g in root.iter(f"{SVG}g")]
+    assert len(labels) == 12
+    shown_on_phone = [g for g in labels if g.get("class") != "minor"]
+    assert len(shown_on_phone) == charts.MAX_COLUMN_LABELS_PHONE
+
+
+def test_bar_labels_from_reports_are_marked_chinese():
+    root = ET.fromstring(charts.stacked_bars_svg(bars_fixture(), title="t", label_lang="zh-CN"))
+    assert [g.get("lang") for g in root.findall(f"{SVG}g")] == ["zh-CN", "zh-CN"]
 
 
 def test_columns_heights_follow_the_share():
@@ -61,6 +91,14 @@ def test_columns_heights_follow_the_share():
     assert heights[1] == 0
     assert heights[0] == pytest.approx(heights[2] * (23 / 24) / 0.5, rel=0.01)
     assert rects[2].find(f"{SVG}title").text == "x：5 / 10（50%）"
+
+
+def test_chart_titles_take_english_punctuation_on_english_pages():
+    from django.utils import translation
+
+    with translation.override("en"):
+        markup = charts.columns_svg([charts.Column("7/2025", 5, 10, unknown=2)], title="t")
+    assert "7/2025: 5 / 10 (50%)" in markup and "7/2025: Not stated 2 (20%)" in markup
 
 
 @pytest.mark.parametrize("draw", [charts.stacked_bars_svg, charts.columns_svg])
@@ -162,7 +200,7 @@ def test_completion_chart_places_every_published_problem(client, imported_seeds)
     undated = any(r.date is None and r.issues.exists() for r in reports)
     assert len(columns) == len(months) + undated
     if undated:
-        assert columns[-1].label == "日期未标明"
+        assert columns[-1].label == "无日期"
 
 
 def test_share_bars_take_the_status_colour_and_grey_for_unknown():

@@ -1,15 +1,6 @@
 // Progressive enhancement only: every page works without this file.
-// A filter <select class="auto-submit"> submits its form when changed, so no button press is needed.
-document.addEventListener("change", function (event) {
-  var target = event.target;
-  if (target.matches && target.matches("select.auto-submit") && target.form) {
-    // Drop empty fields so the shared URL stays short and readable.
-    Array.prototype.forEach.call(target.form.elements, function (field) {
-      if (field.name && field.value === "" && field.tagName !== "BUTTON") { field.disabled = true; }
-    });
-    target.form.submit();
-  }
-});
+// Filters submit only with their button: changing a select never reloads the page, so a keyboard
+// or screen-reader user can move through the options and several filters before choosing.
 
 // On a phone the filter panel starts folded so the results are visible; without JS it stays open.
 (function () {
@@ -18,3 +9,10 @@ document.addEventListener("change", function (event) {
     panel.open = false;
   }
 })();
+
+// A printed page shows what folded sections hold (data tables under the charts).
+window.addEventListener("beforeprint", function () {
+  Array.prototype.forEach.call(document.querySelectorAll("details.data-table"), function (details) {
+    details.open = true;
+  });
+});
