@@ -300,7 +300,7 @@ def test_long_problem_lists_offer_one_page_to_print(client, imported_seeds):
     total = Issue.objects.published().count()
     page = client.get(reverse("issue_list")).content.decode()
     assert f"在一页中列出全部 {total} 个问题（便于打印）" in page
-    assert "per_page=100" in page
+    assert "page_size=100" in page
 
 
 @pytest.mark.django_db
