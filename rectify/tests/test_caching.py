@@ -325,9 +325,10 @@ def test_if_modified_since_is_answered_from_the_versions_first_sighting(client, 
 
     from django.utils.http import http_date
 
-    from rectify import httpcache
+    from rectify import httpcache, routers
 
     url = reverse("home")
+    monkeypatch.setattr(routers, "replicas", list)  # one database: dates it can vouch for
     monkeypatch.setattr(httpcache, "PROCESS_STARTED", 0)
     # Versions repeat between tests (each rolls back): start with this one seen five seconds ago.
     monkeypatch.setattr(httpcache, "_first_seen", {caching.data_version(): time.time() - 5})
