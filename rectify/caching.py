@@ -11,6 +11,7 @@ import contextlib
 import json
 import re
 from collections.abc import Callable
+from contextvars import ContextVar, Token
 from hashlib import sha256
 
 from django.core.cache import cache
@@ -23,14 +24,40 @@ from rectify import routers
 _held: dict[str, tuple[int, object]] = {}
 
 
+# (alias, version) read once for a whole read-only request (see version_for_request).
+_request_version: ContextVar[tuple[str, int] | None] = ContextVar("rectify_request_version", default=None)
+
+
 def data_version(using: str | None = None) -> int:
     """The archive's version: higher after every committed write to its tables.
 
     Read where this request's reads go (rectify.routers): a replica's version names what it holds.
     """
-    with connections[using or routers.read_alias()].cursor() as cursor:
+    using = using or routers.read_alias()
+    known = _request_version.get()
+    if known is not None and known[0] == using:
+        return known[1]
+    with connections[using].cursor() as cursor:
         cursor.execute("SELECT version FROM rectify_data_version")
         return cursor.fetchone()[0]
+
+
+def version_for_request(using: str | None = None) -> tuple[int, Token]:
+    """Read the version once for a request that only reads; its later data_version() calls reuse it.
+
+    Used by rectify.httpcache for the public pages: the version labels the response (its ETag) and
+    keys the counts it shows (remembered), so one read serves both. Reads after it may see newer
+    rows than it names, never older: counts cached under it are at least as new as it says, and a
+    page newer than its ETag is simply sent again on the next request. End with
+    `forget_request_version(token)`.
+    """
+    using = using or routers.read_alias()
+    version = data_version(using)
+    return version, _request_version.set((using, version))
+
+
+def forget_request_version(token: Token) -> None:
+    _request_version.reset(token)
 
 
 # Tables whose writes move the version on by themselves (triggers, migration 0009).
@@ -41,6 +68,7 @@ WRITE_STATEMENT = re.compile(
     r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(rectify_(?!data_version\b)\w+)"?', re.I
 )
 BUMP = "UPDATE rectify_data_version SET version = version + 1"
+BUMP_IF_PRESENT = f"DO $$ BEGIN IF to_regclass('rectify_data_version') IS NOT NULL THEN {BUMP}; END IF; END $$"
 
 
 def version_untracked_writes(execute, sql, params, many, context):
@@ -54,21 +82,31 @@ def version_untracked_writes(execute, sql, params, many, context):
     """
     result = execute(sql, params, many, context)
     written = WRITE_STATEMENT.match(sql)
-    connection = context["connection"]
-    if written and written[1] not in TRIGGERED_TABLES and _has_version(connection):
-        cursor = connection.connection.cursor()  # the driver's own: no wrappers, no query log
-        try:
-            cursor.execute(BUMP)
-        finally:
-            cursor.close()
+    if written and written[1] not in TRIGGERED_TABLES:
+        _move_version_on(context["connection"])
     return result
 
 
-def _has_version(connection) -> bool:
-    """Whether migration 0009 has made the version table (migrations before it write tables too)."""
-    if not getattr(connection, "rectify_has_version", False):
-        connection.rectify_has_version = "rectify_data_version" in connection.introspection.table_names()
-    return connection.rectify_has_version
+def _move_version_on(connection) -> None:
+    """Bump the version on the driver's own cursor (no wrappers, no query log), if its table exists.
+
+    Migrations before 0009 write tables too, and the table may come and go under a live connection
+    (a migration reversed and reapplied), so its presence is asked each time, at no extra round trip.
+    """
+    cursor = connection.connection.cursor()
+    try:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"DO $$ BEGIN IF to_regclass('rectify_data_version') IS NOT NULL THEN {BUMP}; END IF; END $$"
+            )
+        else:
+            try:
+                cursor.execute(BUMP)
+            except connection.Database.OperationalError as error:  # SQLite: the statement fails alone
+                if "no such table" not in str(error):
+                    raise
+    finally:
+        cursor.close()
 
 
 def on_connection_created(sender, connection, **kwargs):

@@ -105,23 +105,24 @@ def etag_for(request, version: int) -> str:
     return f'W/"{digest[:32]}"'
 
 
-def last_modified(version: int, now: float) -> float | None:
+def last_modified(version: int, *, read_from: float, read_until: float) -> float | None:
     """When the page last changed as far as this process can tell, or None if it cannot vouch for it.
 
-    A page is old news once its version or its day is: the latest of the moment this process first
-    read the version, local midnight and the process's start (a deploy). HTTP dates have whole
-    seconds, so within that moment's own second a later version could get the same date; the header
-    is sent only once that second has passed (the version was current for it, so any later
-    version's first sighting falls in a later second).
+    `version` was read between the two times. A page is old news once its version or its day is:
+    the latest of the moment this process first read the version, local midnight and the process's
+    start (a deploy). HTTP dates have whole seconds, so a later version could get the same date
+    within that moment's own second; the header is sent only once that second had passed before the
+    read began. A later version then commits after the read began, in a later second, and is first
+    seen later still: its date is always later.
     """
     if routers.replicas():
         return None
     if len(_first_seen) > 1000:  # forgetting only makes the date later: fewer 304s, never a wrong one
         _first_seen.clear()
-    seen = _first_seen.setdefault(version, now)
+    seen = _first_seen.setdefault(version, read_until)
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
     changed = max(seen, midnight, PROCESS_STARTED)
-    return changed if now >= int(changed) + 1 else None
+    return changed if read_from >= int(changed) + 1 else None
 
 
 def _cacheable(request) -> bool:
@@ -158,10 +159,15 @@ class ConditionalPublicPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            if hasattr(request, "_rectify_version_token"):
+                caching.forget_request_version(request._rectify_version_token)
         validators = getattr(request, "_rectify_validators", None)
         if validators is None:
-            if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            user = getattr(request, "user", None)  # absent if a middleware answered before authentication
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated:
                 patch_cache_control(response, private=True)
             return response
         if response.status_code == 200 and _shareable(response):
@@ -175,8 +181,10 @@ class ConditionalPublicPagesMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not _cacheable(request):
             return None
-        version = caching.data_version(routers.read_alias())
-        etag, modified = etag_for(request, version), last_modified(version, time.time())
+        read_from = time.time()
+        version, request._rectify_version_token = caching.version_for_request()
+        modified = last_modified(version, read_from=read_from, read_until=time.time())
+        etag = etag_for(request, version)
         request._rectify_validators = (etag, modified)
         if _not_modified(request, etag, modified):
             response = HttpResponseNotModified()
