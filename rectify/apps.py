@@ -10,12 +10,14 @@ class RectifyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from rectify import evidence_files
+        from rectify import caching, evidence_files
         from rectify.checks import check_static_manifest
         from rectify.search import check_index_paused, on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
         connection_created.connect(on_connection_created, dispatch_uid="rectify_search_functions")
+        # Writes to tables without a version trigger move the version on too (caching.version_untracked_writes).
+        connection_created.connect(caching.on_connection_created, dispatch_uid="rectify_untracked_writes")
         # Files of deleted or replaced evidence are removed after commit (why signals: evidence_files).
         evidence = self.get_model("Evidence")
         signals.post_delete.connect(evidence_files.evidence_deleted, sender=evidence, dispatch_uid="evidence_deleted")

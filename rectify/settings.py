@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Read replicas: each request's reads, and reads after the client wrote (rectify.routers).
+    "rectify.routers.ReadYourWritesMiddleware",
+    # 304 before the view for public pages; outside sessions and CSRF to see the cookies they set.
+    "rectify.httpcache.ConditionalPublicPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +109,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
+
+# PostgreSQL streaming replicas, comma-separated URLs: reads go there, writes and the reads that must
+# see them to the primary (rectify.routers). In tests a replica mirrors the test database.
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{number}"] = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES[f"replica{number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["rectify.routers.PrimaryReplicaRouter"]
+# After a client writes, its reads stay at the primary this long (longer than the replicas' usual lag).
+RECTIFY_READ_PRIMARY_SECONDS = int(os.environ.get("RECTIFY_READ_PRIMARY_SECONDS", "10"))
+# How long a shared proxy may answer for a public page before asking again (browsers always ask).
+RECTIFY_PROXY_MAX_AGE = int(os.environ.get("RECTIFY_PROXY_MAX_AGE", "30"))
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take SQLite's lock at BEGIN, so two imports at once queue (or one is refused whole)

@@ -195,3 +195,170 @@ def test_facets_count_one_snapshot_while_an_inspection_is_committed_between_thei
         assert sum(choice.count for choice in _facet(response, name).choices if choice.value != "open") == before, name
     after = client.get(reverse("issue_list"))  # the next page sees the commit
     assert "快照测试单位" in {choice.label for choice in _facet(after, "unit").choices}
+
+
+# --- HTTP: ETag / Last-Modified, 304 before the view (issue 21, item 4) -------------------------------
+
+
+def _tag(client, url, **headers):
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return response["ETag"]
+
+
+def _public_urls():
+    report = Report.objects.published().order_by("pk").first()
+    issue = Issue.objects.published().order_by("pk").first()
+    return [
+        reverse("home"),
+        reverse("issue_list") + "?status=completed",
+        reverse("report_detail", args=[report.pk]),
+        reverse("issue_detail", args=[issue.pk]),
+        reverse("unit_detail", args=[issue.inspection.unit_id]),
+        reverse("stats"),
+        reverse("report_feed"),
+        reverse("api_issue_list") + "?page_size=5",
+        reverse("api_report_detail", args=[report.pk]),
+    ]
+
+
+def test_a_repeat_get_with_the_same_etag_is_answered_304(client, imported_seeds):
+    for url in _public_urls():
+        first = client.get(url)
+        assert first.status_code == 200, url
+        etag = first["ETag"]
+        assert etag.startswith('W/"'), url
+        assert set(first["Cache-Control"].split(", ")) == {"public", "max-age=0", "s-maxage=30", "must-revalidate"}
+
+        again = client.get(url, headers={"if-none-match": etag})
+
+        assert again.status_code == 304, url
+        assert again["ETag"] == etag and again.content == b""
+        assert "public" in again["Cache-Control"]
+
+
+def test_a_304_is_decided_before_the_view_runs(client, imported_seeds):
+    for url in _public_urls():
+        etag = _tag(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, headers={"if-none-match": f'"other", {etag}'})
+        assert response.status_code == 304, url
+        assert not response.templates  # nothing rendered
+        assert [q["sql"] for q in queries.captured_queries] == ["SELECT version FROM rectify_data_version"], url
+
+
+def test_an_import_gives_every_page_a_new_etag(client, imported_seeds, tmp_path):
+    from django.core.management import call_command
+
+    from rectify.tests.conftest import seed_path, with_newer_status
+
+    urls = _public_urls()
+    before = {url: _tag(client, url) for url in urls}
+    later = tmp_path / "001_later.txt"
+    later.write_text(with_newer_status(seed_path("001").read_text(encoding="utf-8")), encoding="utf-8")
+    call_command("import_reports", str(later), verbosity=0)
+
+    for url in urls:
+        response = client.get(url, headers={"if-none-match": before[url]})
+        assert response.status_code == 200, url
+        assert response["ETag"] != before[url]
+
+
+def test_a_report_withdrawn_in_the_admin_is_never_answered_from_its_old_etag(client, imported_seeds, office_user):
+    from django.test import Client
+
+    report = Report.objects.published().order_by("pk").first()
+    url = reverse("report_detail", args=[report.pk])
+    etag = _tag(client, url)
+    staff = Client()
+    staff.force_login(office_user)
+    data = {"action": "unpublish", "_selected_action": [report.pk]}
+    staff.post(reverse("admin:rectify_report_changelist"), data)
+    assert not Report.objects.get(pk=report.pk).is_published
+
+    response = client.get(url, headers={"if-none-match": etag})
+
+    assert response.status_code == 404
+    assert not response.has_header("ETag") and "public" not in response.get("Cache-Control", "")
+
+
+def test_writes_to_tables_without_a_version_trigger_move_the_version_on(imported_seeds):
+    from rectify.models import IssueDisclosure, MoneyAmount, StatusChange, StatusSource
+
+    issue = Issue.objects.filter(measures__isnull=False).order_by("pk").first()
+    measure = issue.measures.first()
+    writes = [
+        lambda: StatusChange.objects.create(issue=issue, status=IssueStatus.COMPLETED, source=StatusSource.STAFF),
+        lambda: StatusChange.objects.filter(issue=issue).update(note="改"),
+        lambda: IssueDisclosure.objects.filter(issue=issue).update(title="改过的标题"),
+        lambda: (
+            MoneyAmount.objects.filter(issue=issue).delete()
+            or MoneyAmount.objects.create(issue=issue, text="1元", yuan=1)
+        ),
+        lambda: measure.acting_units.add(Unit.objects.exclude(measures=measure).first()),
+    ]
+    for number, write in enumerate(writes):
+        before = caching.data_version()
+        write()
+        assert caching.data_version() > before, number
+
+
+def test_each_language_query_and_day_has_its_own_etag(client, imported_seeds, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    chinese = _tag(client, "/problems/")
+    english = _tag(client, "/en/problems/")
+    filtered = _tag(client, "/problems/?status=completed")
+    assert len({chinese, english, filtered}) == 3
+    assert client.get("/en/problems/", headers={"if-none-match": chinese}).status_code == 200
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    response = client.get("/problems/", headers={"if-none-match": chinese})
+    assert response.status_code == 200 and response["ETag"] != chinese
+
+
+def test_if_modified_since_is_answered_from_the_versions_first_sighting(client, imported_seeds, monkeypatch):
+    import time
+
+    from django.utils.http import http_date
+
+    from rectify import httpcache, routers
+
+    url = reverse("home")
+    monkeypatch.setattr(routers, "replicas", list)  # one database: dates it can vouch for
+    monkeypatch.setattr(httpcache, "PROCESS_STARTED", 0)
+    # Versions repeat between tests (each rolls back): start with this one seen five seconds ago.
+    monkeypatch.setattr(httpcache, "_first_seen", {caching.data_version(): time.time() - 5})
+    first = client.get(url)
+    modified = first["Last-Modified"]
+    assert client.get(url, headers={"if-modified-since": modified}).status_code == 304
+    assert client.get(url, headers={"if-modified-since": http_date(time.time() - 10 * 86400)}).status_code == 200
+
+    Report.objects.filter(pk=Report.objects.order_by("pk").first().pk).update(title="新标题")
+
+    response = client.get(url, headers={"if-modified-since": modified})
+    assert response.status_code == 200
+    assert not response.has_header("Last-Modified")  # first seen this second: no date it can vouch for yet
+
+
+def test_admin_pages_staff_and_posts_get_no_etag(client, imported_seeds, office_user):
+    url = reverse("issue_list")
+    assert client.post(url).status_code == 405
+    client.force_login(office_user)
+    for page in (reverse("admin:index"), reverse("admin:rectify_report_changelist"), url):
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert not response.has_header("ETag"), page
+        assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"], page
+
+
+def test_exports_carry_no_etag_and_every_request_counts(client, imported_seeds, settings):
+    settings.RECTIFY_EXPORT_RATE = "2/60"
+    url = reverse("issue_export", args=["csv"])
+    first = client.get(url)
+    assert first.status_code == 200 and not first.has_header("ETag")
+    assert client.get(url, headers={"if-none-match": 'W/"anything"'}).status_code == 200
+    assert client.get(url).status_code == 429
