@@ -5,9 +5,10 @@ by every committed write), the day (deadlines turn overdue at midnight), the lan
 its query string, and the code (templates, translations, static files). The ETag is a digest of
 exactly these, so it is known before the view runs: a request whose If-None-Match holds it is
 answered 304 after one query, the version's. Nothing else a request carries changes these pages:
-they read no cookie, no session and no Accept-Language (the language comes from the path), so the
-responses carry no Vary: Cookie of their own. A preference that changes the HTML (say, a contrast
-setting kept in a cookie) must join the digest (`validator_parts`) and Vary.
+they read no session and no Accept-Language (the language comes from the path). One cookie changes
+the HTML: the reader's display choices (larger text, higher contrast, rectify.display). It joins the
+digest (`validator_parts`) and every tagged response says Vary: Cookie, so a proxy keeps the plain
+page and the large-text page apart instead of handing one reader's choice to everyone.
 
 Never tagged: the admin, anything a logged-in user asks (marked private), methods other than
 GET/HEAD, responses other than 200 (an unpublished report's 404 is never cached), responses that
@@ -32,11 +33,12 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpResponseNotModified
 from django.utils import timezone, translation
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from rectify import caching, routers
+from rectify.context_processors import DISPLAY_COOKIE, display_choices
 
 # The public pages and open data whose content follows only from the validator's parts.
 CACHEABLE_VIEWS = frozenset(
@@ -95,6 +97,7 @@ def validator_parts(request, version: int) -> tuple[str, ...]:
         translation.get_language(),
         request.get_full_path(),
         code_version(),
+        ",".join(display_choices(request.COOKIES.get(DISPLAY_COOKIE))),
     )
 
 
@@ -197,6 +200,7 @@ class ConditionalPublicPagesMiddleware:
 
     @staticmethod
     def _mark_public(response):
+        patch_vary_headers(response, ["Cookie"])  # the display choices (see the module's docstring)
         # Browsers ask again every time (max-age=0: a 304 costs one query); a shared proxy may answer
         # for RECTIFY_PROXY_MAX_AGE seconds, then must revalidate, never serve stale.
         patch_cache_control(

@@ -320,6 +320,19 @@ def test_each_language_query_and_day_has_its_own_etag(client, imported_seeds, mo
     assert response.status_code == 200 and response["ETag"] != chinese
 
 
+def test_a_display_choice_has_its_own_etag_and_proxies_keep_it_apart(client, imported_seeds):
+    plain = client.get("/problems/")
+    client.cookies["rectify_display"] = "large"
+    large = client.get("/problems/")
+
+    assert "恢复标准字号" in large.content.decode() and "恢复标准字号" not in plain.content.decode()
+    assert large["ETag"] != plain["ETag"]
+    assert "Cookie" in large["Vary"] and "Cookie" in plain["Vary"]
+    # The plain page's tag does not answer for the large-text page.
+    assert client.get("/problems/", headers={"if-none-match": plain["ETag"]}).status_code == 200
+    assert client.get("/problems/", headers={"if-none-match": large["ETag"]}).status_code == 304
+
+
 def test_if_modified_since_is_answered_from_the_versions_first_sighting(client, imported_seeds, monkeypatch):
     import time
 
