@@ -11,6 +11,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from rectify.search import query as search_query
+
 
 class UnitLevel(models.TextChoices):
     PROVINCE = "province", "省级"
@@ -479,6 +481,15 @@ def due_date_for(
 
 
 class IssueQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Problems whose title or description, or one of whose measures, contains the query (rectify.search)."""
+        return search_query.filter_issues(self, query)
+
+    def search_published(self, query: str) -> "search_query.IssueHits":
+        """The published problems holding the query, newest report first, counted and paged by the index
+        alone; this queryset says how a page's rows are read (select_related...), not which."""
+        return search_query.published_issues(query, self)
+
     def published(self):
         # `__in=[True]` for the index on (is_published, ...), as in ReportQuerySet.published().
         return self.filter(is_published__in=[True])
@@ -831,6 +842,12 @@ class StatusChange(models.Model):
         return f"{self.issue}：{self.get_status_display()}"
 
 
+class MeasureQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Measures whose text contains the query (rectify.search)."""
+        return search_query.filter_measures(self, query)
+
+
 class Measure(models.Model):
     issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="measures")
     report = models.ForeignKey(
@@ -854,6 +871,8 @@ class Measure(models.Model):
     corrected_fields = models.JSONField(
         "工作人员更正的字段", default=list, blank=True, editable=False, help_text="再次导入时保留这些字段的更正。"
     )
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = "整改措施"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import caching, charts, search
+from rectify import caching, charts
 from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
@@ -27,6 +27,7 @@ from rectify.models import (
     Unit,
     overdue_condition,
 )
+from rectify.search import query as search
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -550,9 +551,7 @@ def search_page(request):
     query = search.normalise_query(request.GET.get("q", ""))
     context = {"query": query, "groups": [], "issue_count": 0}
     if query:
-        hits = search.published_issues(
-            query, Issue.objects.select_related("report__inspection__unit", "category__parent")
-        )
+        hits = Issue.objects.select_related("report__inspection__unit", "category__parent").search_published(query)
         page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         shown = list(page.object_list)
         matching_measures = search.matching_measures(shown, query)

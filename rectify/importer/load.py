@@ -28,7 +28,6 @@ from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
-from rectify import search
 from rectify.models import (
     Category,
     DueBasis,
@@ -47,6 +46,7 @@ from rectify.models import (
     Unit,
     due_date_for,
 )
+from rectify.search import index as search_index
 
 from .corrections import CORRECTABLE_FACTS, CorrectionError, apply_corrections, as_text, fact_value
 from .matching import ProblemText, match_problems, match_texts
@@ -240,7 +240,7 @@ def _disclose(record, report, outcome, units, *, unit, place, new_inspection) ->
         matched = _match_held(inspection, report, reported_keys, record.issues)
     existing = matched.existing
     kept = _Kept()
-    with search.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
+    with search_index.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
         issue_ids, current, changes = _issues(
             inspection, report, matched.keys, existing, record.issues, categories, kept
         )

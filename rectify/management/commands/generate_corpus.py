@@ -27,8 +27,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from rectify import search
 from rectify.importer.parallel import ordered_map, worker_count
+from rectify.search import index as search_index
 
 SEED_REPORTS = Path(__file__).resolve().parents[3] / "fixtures" / "reports"
 # One province's gazetteer, as cpca ships it: 21 is Liaoning, home of two of the seed reports.
@@ -346,7 +346,7 @@ class Command(BaseCommand):
             indexes,
             workers=worker_count(count, options["jobs"]),
         )
-        with search.index_paused() if deferred else contextlib.nullcontext():
+        with search_index.index_paused() if deferred else contextlib.nullcontext():
             try:
                 for index, (text, record, compose_seconds, parse_seconds) in zip(
                     self._progress(indexes, options["verbosity"]), composed, strict=True

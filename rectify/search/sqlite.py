@@ -1,4 +1,4 @@
-"""Fill SQLite's search tables (migration 0007) from scratch, on every CPU when that pays.
+"""Fill SQLite's search tables (sql_sqlite.py) from scratch, on every CPU when that pays.
 
 A rebuild tokenizes every problem document twice (the trigram table and the GAP-spaced grams
 table): 2 x 148 million characters at 10,000 reports, about 65 s of CPU each. The tables do not
@@ -22,6 +22,8 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+
+from rectify.search.text import register_sqlite_functions
 
 # Every problem's document as it is now: id, the search key it should have, lowered text (0007).
 DOCUMENTS = "rectify_search_document"
@@ -130,7 +132,6 @@ def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
 
 def _build_alone(database: Path, table: str, out: Path) -> None:
     """In a worker process: `table`, built from the database's documents into the new file `out`."""
-    from rectify.search import register_sqlite_functions
 
     connection = sqlite3.connect(out.as_uri(), uri=True, isolation_level=None)  # URIs in ATTACH too
     try:

@@ -1,0 +1,59 @@
+"""The text the search indexes hold and the terms they are asked for: pure functions, no Django.
+
+Both sides go through `fold`, so a term and the text it should find are compared in one form. The
+SQLite triggers call these functions by name (register_sqlite_functions); PostgreSQL has its own
+copies in SQL (sql_postgres.py), which must give the same answers.
+"""
+
+import string
+
+MAX_QUERY_LENGTH = 100
+# Joins the texts of one problem's document; a query containing it is answered without the index.
+SEPARATOR = "\x1f"
+# SQLite answers 1-2 character terms with a second trigram index over the text with GAP between
+# and around its characters: each character c becomes the trigram GAP c GAP, each neighbouring
+# pair ab the trigram a GAP b, so one trigram lookup finds a character or a pair, and SQLite's C
+# tokenizer does the work (a Python set of grams per row cost import more than the index itself).
+GAP = "\x1e"
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def normalise_query(query: str) -> str:
+    """The search box's input as matched: trimmed, capped in length."""
+    return (query or "").strip()[:MAX_QUERY_LENGTH]
+
+
+def fold(text: str) -> str:
+    """Lower ASCII letters only, as the index does (SQLite's lower(), rectify_search_lower())."""
+    return text.translate(ASCII_LOWER)
+
+
+def grams_of(body: str) -> str:
+    """The text the SQLite grams index holds for `body` (the triggers call this).
+
+    A pair never spans SEPARATOR: "a GAP SEPARATOR GAP b" holds no trigram of the pair ab.
+    """
+    return f"{GAP}{GAP.join(body)}{GAP}"
+
+
+def gram_token(term: str) -> str:
+    """The one trigram of the grams index that a 1- or 2-character term is."""
+    return f"{GAP}{term}{GAP}" if len(term) == 1 else GAP.join(term)
+
+
+def indexable(query: str) -> bool:
+    """Whether the indexes can answer `query`; the rare query holding a joining character is scanned.
+
+    (NUL is never stored: the filters find nothing for it without asking the index.)
+    """
+    return SEPARATOR not in query and GAP not in query and "\x00" not in query
+
+
+def register_sqlite_functions(dbapi_connection) -> None:
+    """Give a SQLite connection the functions the search triggers call."""
+    dbapi_connection.create_function("rectify_search_grams", 1, grams_of, deterministic=True)
+
+
+def on_connection_created(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        register_sqlite_functions(connection.connection)

@@ -1,0 +1,45 @@
+"""rectify/search/sql_sqlite.py and sql_postgres.py say what a migrated database really holds."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from rectify.search import sql_postgres, sql_sqlite
+
+pytestmark = pytest.mark.django_db
+
+
+def _plain(sql: str) -> str:
+    """SQL without comments and with runs of whitespace as one space (what the database keeps varies)."""
+    return " ".join(re.sub(r"--[^\n]*", "", sql).split())
+
+
+def test_the_sqlite_module_is_the_schema_a_migrated_database_holds():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite schema")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE 'rectify_search%' AND sql IS NOT NULL")
+        held = {name: _plain(sql) for name, sql in cursor.fetchall()}
+    written = {}
+    for statement in sql_sqlite.SCHEMA:
+        name = re.search(r"CREATE (?:VIRTUAL )?(?:TABLE|VIEW|TRIGGER) (\w+)", statement).group(1)
+        written[name] = _plain(statement)
+    assert {name: held.get(name) for name in written} == written
+    # Nothing search-related is held that the module does not write (FTS5's own shadow tables aside).
+    shadows = {f"{table}_{part}" for table in written for part in ("data", "idx", "config", "docsize", "content")}
+    assert set(held) - shadows == set(written)
+
+
+def test_the_postgres_module_is_the_schema_a_migrated_database_holds():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL schema")
+    written = dict(re.findall(r"CREATE FUNCTION (\w+)\(.*?\bAS \$\$(.*?)\$\$", sql_postgres.SCHEMA, re.S))
+    triggers = set(re.findall(r"CREATE TRIGGER (\w+)", sql_postgres.SCHEMA))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'rectify_search%'")
+        held = dict(cursor.fetchall())
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'rectify_search%'")
+        held_triggers = {row[0] for row in cursor.fetchall()}
+    assert held == written
+    assert held_triggers == triggers
