@@ -56,6 +56,10 @@ class MeasureState(models.TextChoices):
 
 
 class UnitQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Units holding every term of the query in their name, short name or region (folded as search folds)."""
+        return search_query.filter_names(self, ["name", "short_name", "region"], query)
+
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -217,6 +221,10 @@ def report_date(prefix: str = "") -> Coalesce:
 
 
 class ReportQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Reports holding every term of the query in their title or their unit's name (folded as search folds)."""
+        return search_query.filter_names(self, ["title", "inspection__unit__name"], query)
+
     def published(self):
         # `__in=[True]`, not `=True`: Django writes the latter as a bare `WHERE is_published` on
         # SQLite, which its planner cannot match to the (is_published, published_date) index.

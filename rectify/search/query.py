@@ -1,13 +1,13 @@
 """The query API: which problems and measures hold a term. Callers reach it through the models'
 querysets (`Issue.objects.search(q)`, `Measure.objects.search(q)`, `Issue.objects.search_published(q)`).
 
-Results equal a plain substring match in which ASCII letters ignore case and every other character
-matches exactly (what SQLite's LIKE does).
+Results equal a plain substring match of the folded terms in the folded text.
 
 One document per problem is indexed: its title, description and measures joined by U+001F, so a
-problem search is one index lookup and no match spans two texts. A measure search takes the
-problems whose document matches and tests their measures' own text. The index is kept in step
-with every write by database triggers (their SQL: sql_sqlite.py, sql_postgres.py):
+problem search is one index lookup and no match spans two texts; and each measure's own text, so a
+measure search is one lookup too. Text and terms are folded alike (folding.py: 補助 finds 补助, ＡＰＰ
+finds APP), and a query's whitespace-separated terms must all be found (AND). The index is kept in
+step with every write by database triggers (their SQL: sql_sqlite.py, sql_postgres.py):
 - SQLite: a query of 3+ characters goes to an FTS5 `trigram` table; one of 1-2 characters, which
   no trigram index can answer (FTS5 MATCH finds nothing, and SQLite 3.40's trigram LIKE is wrong),
   to a trigram table over the text spaced out with GAP (see text.grams_of).
@@ -29,11 +29,11 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import connections
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from rectify.search.text import fold, gram_token, indexable, normalise_query
+from rectify.search.text import gram_token, indexable, search_terms
 
 
 def _measures() -> QuerySet:
@@ -41,41 +41,60 @@ def _measures() -> QuerySet:
 
 
 def filter_issues(issues: QuerySet, query: str) -> QuerySet:
-    """Problems whose title or description, or one of whose measures, contains the query."""
-    query = normalise_query(query)
-    if not query:
-        return issues
-    if "\x00" in query:  # No stored text can hold NUL (PostgreSQL refuses it).
+    """Problems holding every term of the query in their title, description or measures (a problem's
+    document: one term may be in its title and another in a measure)."""
+    for term in search_terms(query):
+        issues = _issues_holding(issues, term)
+    return issues
+
+
+def _issues_holding(issues: QuerySet, term: str) -> QuerySet:
+    if "\x00" in term:  # No stored text can hold NUL (PostgreSQL refuses it).
         return issues.none()
-    if not indexable(query):
-        in_measures = _measures().filter(_Contains("text", query), issue=OuterRef("pk"))
-        return issues.filter(_Contains("title", query) | _Contains("description", query) | Exists(in_measures))
-    return issues.filter(pk__in=_issue_ids(issues.db, fold(query)))
+    if not indexable(term):
+        in_measures = _measures().filter(_Contains("text", term), issue=OuterRef("pk"))
+        return issues.filter(_Contains("title", term) | _Contains("description", term) | Exists(in_measures))
+    return issues.filter(pk__in=_issue_ids(issues.db, term))
 
 
 def filter_measures(measures: QuerySet, query: str) -> QuerySet:
-    """Measures whose text contains the query."""
-    query = normalise_query(query)
-    if not query:
-        return measures
-    if "\x00" in query:
-        return measures.none()
-    if not indexable(query):
-        return measures.filter(_Contains("text", query))
-    # Only problems whose document holds the term can have such a measure; their measures are few.
-    return measures.filter(_Contains("text", query), issue__in=_issue_ids(measures.db, fold(query)))
+    """Measures whose text holds every term of the query, each found through the measures' own index."""
+    for term in search_terms(query):
+        if "\x00" in term:
+            return measures.none()
+        if not indexable(term):
+            measures = measures.filter(_Contains("text", term))
+        else:
+            measures = measures.filter(pk__in=_measure_ids(measures.db, term))
+    return measures
+
+
+def filter_names(rows: QuerySet, fields: list[str], query: str) -> QuerySet:
+    """Rows holding every term of the query in one of `fields` (short texts: unit names, report
+    titles), folded as the index folds. A scan: these tables hold hundreds of rows, not 100,000s."""
+    for term in search_terms(query):
+        if "\x00" in term:
+            return rows.none()
+        holding = Q()
+        for field in fields:
+            holding |= Q(_Contains(field, term))
+        rows = rows.filter(holding)
+    return rows
 
 
 def matching_measures(issues, query: str) -> dict[int, list]:
-    """The measures of these few problems that contain the query, by problem id, in their order.
+    """The measures of these few problems that hold a term of the query, by problem id, in their order.
 
     For a page of results already found: their measures are tested directly, since asking the
     index again would list every problem holding a common term.
     """
-    query = normalise_query(query)
+    holding = Q()
+    for term in search_terms(query):
+        if "\x00" not in term:
+            holding |= Q(_Contains("text", term))
     found: dict[int, list] = {}
-    if query and "\x00" not in query:
-        for measure in _measures().filter(_Contains("text", query), issue__in=issues).order_by("issue", "order"):
+    if holding:
+        for measure in _measures().filter(holding, issue__in=issues).order_by("issue", "order"):
             found.setdefault(measure.issue_id, []).append(measure)
     return found
 
@@ -113,10 +132,12 @@ class IssueHits:
     """
 
     def __init__(self, query: str, rows: QuerySet):
-        self.query = normalise_query(query)
+        self.query = query
         self.rows = rows
         self._count = None
-        self._lookup = _published_lookup(connections[rows.db].vendor, fold(self.query))
+        terms = search_terms(query)
+        # Several terms are ANDed through the queryset: each is one index lookup, then a join.
+        self._lookup = _published_lookup(connections[rows.db].vendor, terms[0]) if len(terms) == 1 else None
         self._queryset = None if self._lookup is not None else self._as_queryset()
 
     def _as_queryset(self) -> QuerySet:
@@ -208,8 +229,14 @@ def _issue_ids(alias: str, term: str) -> RawSQL:
     return RawSQL("SELECT issue_id FROM rectify_search_find(%s)", [term])
 
 
-def _sqlite_table_and_phrase(term: str) -> tuple[str, str]:
-    table = "rectify_search_issue"
+def _measure_ids(alias: str, term: str) -> RawSQL:
+    if connections[alias].vendor == "sqlite":
+        table, phrase = _sqlite_table_and_phrase(term, table="rectify_search_measure")
+        return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [phrase])
+    return RawSQL("SELECT rectify_search_find_measures(%s)", [term])
+
+
+def _sqlite_table_and_phrase(term: str, table: str = "rectify_search_issue") -> tuple[str, str]:
     if len(term) <= 2:
         table, term = f"{table}_grams", gram_token(term)
     return table, '"' + term.replace('"', '""') + '"'
@@ -221,17 +248,16 @@ def _like_pattern(term: str) -> str:
 
 
 class _Contains(Func):
-    """`field` contains the query: the test of a measure's own text, and of every text for the rare
-    query the indexes cannot answer. Case folds as the index does (ASCII letters only)."""
+    """`field`, folded as the index folds it, contains the (folded) term: the test of a measure's own
+    text, of short names, and of every text for the rare term the indexes cannot answer."""
 
     output_field = BooleanField()
 
-    def __init__(self, field: str, query: str):
-        self.term = fold(query)
+    def __init__(self, field: str, term: str):
+        self.term = term
         super().__init__(F(field))
 
     def as_sql(self, compiler, connection, **extra):
         column, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "sqlite":  # SQLite's LIKE already ignores ASCII case, nothing else.
-            return f"{column} LIKE %s ESCAPE '\\'", [*params, _like_pattern(self.term)]
-        return f"rectify_search_lower({column}) LIKE %s", [*params, _like_pattern(self.term)]
+        escape = " ESCAPE '\\'" if connection.vendor == "sqlite" else ""  # PostgreSQL's LIKE: backslash by default
+        return f"rectify_search_fold({column}) LIKE %s{escape}", [*params, _like_pattern(self.term)]

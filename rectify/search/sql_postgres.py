@@ -12,18 +12,33 @@ rectify/tests/test_search_schema.py fails while the two disagree (it compares th
 function bodies, tables and triggers a migrated database holds).
 
 Everything here is named rectify_search_*. The index is filled by `SELECT rectify_search_rebuild()`
-(which also creates its two indexes), not by this script.
+(which also creates its two indexes), not by this script. <<FOLDED_FROM>> and <<FOLDED_TO>> stand
+for rectify.search.folding's strings (6,447 characters each), put in below.
 """
 
-SCHEMA = r"""
+from rectify.search.folding import FOLDED_FROM, FOLDED_TO
+
+_SCHEMA = r"""
 CREATE EXTENSION IF NOT EXISTS pg_trgm;  -- no longer used by search (0010); kept, others may use it
 
 CREATE TABLE rectify_search_paused (id integer PRIMARY KEY CHECK (id = 1));
 
--- ASCII letters only: lower() would also fold other scripts, which SQLite does not.
-CREATE FUNCTION rectify_search_lower(value text) RETURNS text
+-- rectify.search.folding.fold: traditional characters as simplified, full-width letters and digits
+-- as half-width, ASCII letters lowered (not lower(), which would fold other scripts too), one
+-- character for one. Most texts hold nothing to fold beyond ASCII (the regular expression says so);
+-- a text that does is translated with the few characters it holds, each looked up in the frozen
+-- strings, since translate() with all 6,447 scans that list for every character (170 ms a problem).
+CREATE FUNCTION rectify_search_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$ SELECT translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') $$;
+AS $$
+    SELECT CASE WHEN value ~ '[<<FOLDED_FROM>>]' THEN (
+        SELECT translate(
+            lowered, string_agg(ch, ''), string_agg(substr('<<FOLDED_TO>>', strpos('<<FOLDED_FROM>>', ch), 1), '')
+        )
+        FROM (SELECT DISTINCT found[1] AS ch FROM regexp_matches(value, '[<<FOLDED_FROM>>]', 'g') AS found) AS folds
+    ) ELSE lowered END
+    FROM translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS lowered
+$$;
 
 -- rectify.search.search_key: date.toordinal() is (d - 0001-01-01) + 1; an undated report sorts last.
 CREATE FUNCTION rectify_search_key(issue_id bigint, published boolean, report_date date) RETURNS bigint
@@ -81,7 +96,7 @@ AS $$
     ) AS pieces
 $$;
 
--- The documents holding `term` (folded as rectify_search_lower folds). A document is tested with
+-- The documents holding `term` (folded as rectify_search_fold folds). A document is tested with
 -- strpos() only where its lexemes do not prove the match: terms over six characters, long bodies.
 CREATE FUNCTION rectify_search_find(term text) RETURNS TABLE (issue_id bigint, key bigint)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -146,6 +161,26 @@ BEGIN
 END
 $$;
 
+-- Each measure's own text, folded, in the same GIN index of windows as problem documents, so
+-- measure search (admin, /search/) is one lookup, not a test of every measure of every matching
+-- problem. An expression index: PostgreSQL keeps it with every write, paused or not.
+CREATE INDEX rectify_search_measure_vector ON rectify_measure
+    USING gin (rectify_search_vector(rectify_search_fold(text)));
+ALTER INDEX rectify_search_measure_vector ALTER COLUMN 1 SET STATISTICS 1;
+
+-- The measures holding `term` (folded); tested with strpos() only where the lexemes do not prove it
+-- (fold keeps lengths, so length(text) says whether the text was too long to index).
+CREATE FUNCTION rectify_search_find_measures(term text) RETURNS SETOF bigint
+LANGUAGE sql STABLE PARALLEL SAFE
+SET enable_seqscan = off
+SET jit = off
+AS $$
+    SELECT m.id FROM rectify_measure AS m
+    WHERE rectify_search_vector(rectify_search_fold(m.text)) @@ rectify_search_query(term)
+        AND ((length(term) <= 6 AND NOT rectify_search_too_long(m.text))
+            OR strpos(rectify_search_fold(m.text), term) > 0)
+$$;
+
 CREATE FUNCTION rectify_search_rebuild() RETURNS void
 LANGUAGE plpgsql
 SET maintenance_work_mem = '512MB'
@@ -173,7 +208,7 @@ AS $$
         SELECT i.id,
                rectify_search_key(i.id, r.is_published, coalesce(r.published_date, r.signed_date, r.disclosure_start))
                    AS key,
-               rectify_search_lower(concat_ws(chr(31), i.title, i.description, (
+               rectify_search_fold(concat_ws(chr(31), i.title, i.description, (
                    SELECT string_agg(m.text, chr(31) ORDER BY m.id) FROM rectify_measure AS m WHERE m.issue_id = i.id
                ))) AS body
         FROM rectify_issue AS i JOIN rectify_report AS r ON r.id = i.report_id
@@ -266,6 +301,8 @@ CREATE TRIGGER rectify_search_report_au AFTER UPDATE ON rectify_report
     FOR EACH STATEMENT EXECUTE FUNCTION rectify_search_report_changed();
 """
 
+SCHEMA = _SCHEMA.replace("<<FOLDED_FROM>>", FOLDED_FROM).replace("<<FOLDED_TO>>", FOLDED_TO)
+
 DROP = r"""
 DROP TRIGGER IF EXISTS rectify_search_issue_ai ON rectify_issue;
 DROP TRIGGER IF EXISTS rectify_search_issue_au ON rectify_issue;
@@ -283,11 +320,13 @@ DROP FUNCTION IF EXISTS rectify_search_refresh(bigint[]);
 DROP FUNCTION IF EXISTS rectify_search_page(text, bigint, integer, integer);
 DROP FUNCTION IF EXISTS rectify_search_count(text);
 DROP FUNCTION IF EXISTS rectify_search_find(text);
+DROP FUNCTION IF EXISTS rectify_search_find_measures(text);
+DROP INDEX IF EXISTS rectify_search_measure_vector;
 DROP TABLE IF EXISTS rectify_search_issue;
 DROP FUNCTION IF EXISTS rectify_search_query(text);
 DROP FUNCTION IF EXISTS rectify_search_vector(text);
 DROP FUNCTION IF EXISTS rectify_search_too_long(text);
 DROP FUNCTION IF EXISTS rectify_search_key(bigint, boolean, date);
-DROP FUNCTION IF EXISTS rectify_search_lower(text);
+DROP FUNCTION IF EXISTS rectify_search_fold(text);
 DROP TABLE IF EXISTS rectify_search_paused;
 """

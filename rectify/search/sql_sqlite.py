@@ -5,9 +5,11 @@ migration keeps its own frozen copy; rectify/tests/test_search_schema.py compare
 what a migrated database's sqlite_master holds.
 
 What the SQL calls in Python (rectify.search.text.register_sqlite_functions, on every connection):
-rectify_search_grams(body) -> the GAP-spaced text of the 1-2 character index (text.grams_of).
+rectify_search_fold(text) -> the text in the form search compares (folding.fold: traditional as
+simplified, full-width as half-width, ASCII lowered); rectify_search_grams(body) -> the GAP-spaced
+text of the 1-2 character index (text.grams_of).
 
-Every problem's document (title, description and measures joined by U+001F, lowered) is indexed
+Every problem's document (title, description and measures joined by U+001F, folded) is indexed
 twice, contentless (nothing is read back) and keyed by its search key (rectify.search.query
 .search_key): a trigram table for terms of 3+ characters and a trigram table over GAP-spaced text
 for 1-2. Triggers remove a document, with the text and key it was indexed under, before any write
@@ -32,7 +34,7 @@ SELECT i.id AS id,
            julianday(coalesce(r.published_date, r.signed_date, r.disclosure_start)) - 1721424.5
            AS integer), 0)) << 32) | i.id
        ELSE i.id END AS key,
-       lower(i.title || char(31) || i.description || coalesce(char(31) || (
+       rectify_search_fold(i.title || char(31) || i.description || coalesce(char(31) || (
            SELECT group_concat(m.text, char(31)) FROM (
                SELECT text FROM rectify_measure WHERE issue_id = i.id ORDER BY id
            ) AS m
@@ -42,7 +44,7 @@ FROM rectify_issue AS i JOIN rectify_report AS r ON r.id = i.report_id
     """
 -- Every indexed problem's document as it is now, with the key it was indexed under.
 CREATE VIEW rectify_search_indexed_document AS
-SELECT i.id AS id, k.key AS key, lower(i.title || char(31) || i.description || coalesce(char(31) || (
+SELECT i.id AS id, k.key AS key, rectify_search_fold(i.title || char(31) || i.description || coalesce(char(31) || (
            SELECT group_concat(m.text, char(31)) FROM (
                SELECT text FROM rectify_measure WHERE issue_id = i.id ORDER BY id
            ) AS m
@@ -222,6 +224,56 @@ BEGIN
         FROM rectify_search_document WHERE id IN (SELECT id FROM rectify_issue WHERE report_id = NEW.id);
 END
 """,
+    """
+-- Each measure's own text, folded, under the measure's id: measure search (admin, /search/) is one
+-- lookup, like a problem's, not a test of every measure of every matching problem.
+CREATE VIRTUAL TABLE rectify_search_measure USING fts5(
+    body, content='', columnsize=0, tokenize='trigram case_sensitive 1'
+)
+""",
+    """
+CREATE VIRTUAL TABLE rectify_search_measure_grams USING fts5(
+    grams, content='', columnsize=0, detail=none, tokenize='trigram case_sensitive 1'
+)
+""",
+    """
+CREATE TRIGGER rectify_search_measure_text_ai AFTER INSERT ON rectify_measure FOR EACH ROW
+WHEN NOT EXISTS (SELECT 1 FROM rectify_search_paused)
+BEGIN
+    INSERT INTO rectify_search_measure(rowid, body) VALUES (NEW.id, rectify_search_fold(NEW.text));
+    INSERT INTO rectify_search_measure_grams(rowid, grams)
+        VALUES (NEW.id, rectify_search_grams(rectify_search_fold(NEW.text)));
+END
+""",
+    """
+CREATE TRIGGER rectify_search_measure_text_bu BEFORE UPDATE ON rectify_measure FOR EACH ROW
+WHEN NOT EXISTS (SELECT 1 FROM rectify_search_paused) AND (OLD.text IS NOT NEW.text OR OLD.id IS NOT NEW.id)
+BEGIN
+    INSERT INTO rectify_search_measure(rectify_search_measure, rowid, body)
+        VALUES ('delete', OLD.id, rectify_search_fold(OLD.text));
+    INSERT INTO rectify_search_measure_grams(rectify_search_measure_grams, rowid, grams)
+        VALUES ('delete', OLD.id, rectify_search_grams(rectify_search_fold(OLD.text)));
+END
+""",
+    """
+CREATE TRIGGER rectify_search_measure_text_au AFTER UPDATE ON rectify_measure FOR EACH ROW
+WHEN NOT EXISTS (SELECT 1 FROM rectify_search_paused) AND (OLD.text IS NOT NEW.text OR OLD.id IS NOT NEW.id)
+BEGIN
+    INSERT INTO rectify_search_measure(rowid, body) VALUES (NEW.id, rectify_search_fold(NEW.text));
+    INSERT INTO rectify_search_measure_grams(rowid, grams)
+        VALUES (NEW.id, rectify_search_grams(rectify_search_fold(NEW.text)));
+END
+""",
+    """
+CREATE TRIGGER rectify_search_measure_text_bd BEFORE DELETE ON rectify_measure FOR EACH ROW
+WHEN NOT EXISTS (SELECT 1 FROM rectify_search_paused)
+BEGIN
+    INSERT INTO rectify_search_measure(rectify_search_measure, rowid, body)
+        VALUES ('delete', OLD.id, rectify_search_fold(OLD.text));
+    INSERT INTO rectify_search_measure_grams(rectify_search_measure_grams, rowid, grams)
+        VALUES ('delete', OLD.id, rectify_search_grams(rectify_search_fold(OLD.text)));
+END
+""",
 ]
 
 DROP = [
@@ -244,6 +296,8 @@ DROP = [
     ),
     "DROP TABLE IF EXISTS rectify_search_issue",
     "DROP TABLE IF EXISTS rectify_search_issue_grams",
+    "DROP TABLE IF EXISTS rectify_search_measure",
+    "DROP TABLE IF EXISTS rectify_search_measure_grams",
     "DROP VIEW IF EXISTS rectify_search_document",
     "DROP VIEW IF EXISTS rectify_search_indexed_document",
     "DROP TABLE IF EXISTS rectify_search_indexed",

@@ -1,11 +1,14 @@
 """The text the search indexes hold and the terms they are asked for: pure functions, no Django.
 
-Both sides go through `fold`, so a term and the text it should find are compared in one form. The
-SQLite triggers call these functions by name (register_sqlite_functions); PostgreSQL has its own
-copies in SQL (sql_postgres.py), which must give the same answers.
+Both sides go through `fold` (folding.py: traditional as simplified, full-width as half-width, ASCII
+letters lowered), so a term and the text it should find are compared in one form. The SQLite
+triggers call these functions by name (register_sqlite_functions); PostgreSQL has its own copies in
+SQL (sql_postgres.py), which must give the same answers.
 """
 
-import string
+import functools
+
+from rectify.search.folding import fold
 
 MAX_QUERY_LENGTH = 100
 # Joins the texts of one problem's document; a query containing it is answered without the index.
@@ -15,17 +18,39 @@ SEPARATOR = "\x1f"
 # pair ab the trigram a GAP b, so one trigram lookup finds a character or a pair, and SQLite's C
 # tokenizer does the work (a Python set of grams per row cost import more than the index itself).
 GAP = "\x1e"
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def normalise_query(query: str) -> str:
-    """The search box's input as matched: trimmed, capped in length."""
+    """The search box's input as shown back: trimmed, capped in length."""
     return (query or "").strip()[:MAX_QUERY_LENGTH]
 
 
-def fold(text: str) -> str:
-    """Lower ASCII letters only, as the index does (SQLite's lower(), rectify_search_lower())."""
-    return text.translate(ASCII_LOWER)
+def search_terms(query: str) -> list[str]:
+    """The terms a match must all hold: the query folded and split on whitespace, each once.
+
+    `补助 重复` asks for problems holding both words; a phrase with a space inside cannot be asked for.
+    """
+    return list(dict.fromkeys(fold(normalise_query(query)).split()))
+
+
+def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where in `text` the (folded) terms occur, as sorted, non-overlapping [start, end) spans.
+
+    fold keeps every character's place, so a span found in the folded text marks the printed one.
+    """
+    folded, spans = fold(text), []
+    for term in terms:
+        at = folded.find(term)
+        while term and at >= 0:
+            spans.append((at, at + len(term)))
+            at = folded.find(term, at + len(term))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def grams_of(body: str) -> str:
@@ -49,9 +74,18 @@ def indexable(query: str) -> bool:
     return SEPARATOR not in query and GAP not in query and "\x00" not in query
 
 
+# A trigger folds a problem's document twice (once per FTS5 table), moments apart.
+_fold_document = functools.lru_cache(maxsize=64)(fold)
+
+
+def _fold_sql(text: str | None) -> str | None:
+    return None if text is None else _fold_document(text)
+
+
 def register_sqlite_functions(dbapi_connection) -> None:
     """Give a SQLite connection the functions the search triggers call."""
     dbapi_connection.create_function("rectify_search_grams", 1, grams_of, deterministic=True)
+    dbapi_connection.create_function("rectify_search_fold", 1, _fold_sql, deterministic=True)
 
 
 def on_connection_created(sender, connection, **kwargs):

@@ -1,13 +1,17 @@
 """rectify/search/sql_sqlite.py and sql_postgres.py say what a migrated database really holds."""
 
+import importlib
 import re
 
 import pytest
 from django.db import connection
 
-from rectify.search import sql_postgres, sql_sqlite
+from rectify.search import folding, sql_postgres, sql_sqlite
+from rectify.search import sqlite as search_sqlite
 
 pytestmark = pytest.mark.django_db
+
+LATEST_SEARCH_MIGRATION = "0021_search_schema"
 
 
 def _plain(sql: str) -> str:
@@ -43,3 +47,20 @@ def test_the_postgres_module_is_the_schema_a_migrated_database_holds():
         held_triggers = {row[0] for row in cursor.fetchall()}
     assert held == written
     assert held_triggers == triggers
+
+
+def test_the_latest_search_migration_holds_a_frozen_copy_of_the_modules():
+    """A change to sql_sqlite.py or sql_postgres.py needs a migration with its own copy (see their docstring)."""
+    latest = importlib.import_module(f"rectify.migrations.{LATEST_SEARCH_MIGRATION}")
+    assert latest.SQLITE_SCHEMA == sql_sqlite.SCHEMA
+    assert latest.SQLITE_DROP == sql_sqlite.DROP
+    fill = [statement for name in search_sqlite.TABLES for statement in search_sqlite.fill_statements(name)]
+    assert latest.SQLITE_FILL[1:] == fill
+    assert latest.POSTGRES_SCHEMA == sql_postgres.SCHEMA
+    assert latest.POSTGRES_DROP == sql_postgres.DROP
+
+
+def test_the_folding_table_is_what_opencc_and_unicode_give():
+    assert dict(zip(folding.FOLDED_FROM, folding.FOLDED_TO, strict=True)) == folding.derive()
+    assert folding.fold("補助 意識形態 ＡＰＰ ２０２５ Wechat") == "补助 意识形态 app 2025 wechat"
+    assert all(len(folding.fold(character)) == 1 for character in folding.FOLDED_FROM)

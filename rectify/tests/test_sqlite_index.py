@@ -1,5 +1,6 @@
 """Building the SQLite search tables in worker processes gives the index a serial fill gives."""
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -66,7 +67,8 @@ def test_a_failing_worker_leaves_the_database_as_it_was(imported_seeds, tmp_path
     with connection.cursor() as cursor:
         cursor.execute("VACUUM INTO %s", [str(copy)])
         expected = _matches(cursor, ["整改", "公众号"])
-    monkeypatch.setitem(search_sqlite.TABLES, "rectify_search_issue_grams", ("grams", "no_such_function(body)"))
+    grams = dataclasses.replace(search_sqlite.TABLES["rectify_search_issue_grams"], text="no_such_function(body)")
+    monkeypatch.setitem(search_sqlite.TABLES, "rectify_search_issue_grams", grams)
 
     with pytest.raises(sqlite3.OperationalError, match="no_such_function"):
         search_sqlite.rebuild_in_parallel(copy)
