@@ -551,7 +551,8 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
 @require_safe
 def search_page(request):
     """One search box: published problems holding every term (newest report first, grouped by report,
-    matches highlighted), and the units and published reports whose names hold them."""
+    matches highlighted), the units and published reports whose names hold them, and the published
+    measures holding them."""
     query = normalise_query(request.GET.get("q", ""))
     terms = search_terms(query)
     context = {"query": query, "terms": terms, "groups": [], "issue_count": 0, "unit_names": _public_unit_names()}
@@ -566,6 +567,7 @@ def search_page(request):
             groups.setdefault(issue.report, []).append(issue)
         units = Unit.objects.public().search(query).order_by("name")
         reports = Report.objects.published().search(query).select_related("inspection__unit").latest_first()
+        measures = Measure.objects.filter(issue__is_published=True).search(query)
         context.update(
             groups=[{"report": report, "issues": issues} for report, issues in groups.items()],
             issue_count=hits.count(),
@@ -576,6 +578,8 @@ def search_page(request):
             unit_count=units.count(),
             reports=reports[:SEARCH_NAMES_SHOWN],
             report_count=reports.count(),
+            measures=measures.select_related("issue__report__inspection__unit").order_by("-pk")[:SEARCH_NAMES_SHOWN],
+            measure_count=measures.count(),
         )
     return render(request, "rectify/search.html", context)
 

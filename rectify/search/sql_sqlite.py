@@ -292,6 +292,10 @@ DROP = [
             "measure_ad",
             "report_bu",
             "report_au",
+            "measure_text_ai",
+            "measure_text_bu",
+            "measure_text_au",
+            "measure_text_bd",
         )
     ),
     "DROP TABLE IF EXISTS rectify_search_issue",

@@ -7,6 +7,7 @@ SQL (sql_postgres.py), which must give the same answers.
 """
 
 import functools
+import re
 
 from rectify.search.folding import fold
 
@@ -18,6 +19,9 @@ SEPARATOR = "\x1f"
 # pair ab the trigram a GAP b, so one trigram lookup finds a character or a pair, and SQLite's C
 # tokenizer does the work (a Python set of grams per row cost import more than the index itself).
 GAP = "\x1e"
+# What separates terms: whitespace, but not the control characters U+001C-U+001F that str.split()
+# also splits on (a stored text may hold them; a term holding one is answered by a scan).
+BLANKS = re.compile(r"[^\S\x1c-\x1f]+")
 
 
 def normalise_query(query: str) -> str:
@@ -30,7 +34,7 @@ def search_terms(query: str) -> list[str]:
 
     `补助 重复` asks for problems holding both words; a phrase with a space inside cannot be asked for.
     """
-    return list(dict.fromkeys(fold(normalise_query(query)).split()))
+    return list(dict.fromkeys(term for term in BLANKS.split(fold(normalise_query(query))) if term))
 
 
 def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:

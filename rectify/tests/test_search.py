@@ -1,6 +1,7 @@
 """The search index answers exactly what a plain substring match would, through every kind of write."""
 
 import datetime
+import functools
 import random
 import shutil
 
@@ -156,6 +157,11 @@ def sample_queries(seed: int = 6) -> list[str]:
     return [*queries, *EDGE_QUERIES]
 
 
+@functools.cache
+def folded(text: str) -> str:
+    return search_text.fold(text)
+
+
 def expected_issue_ids(query: str) -> set[int]:
     """Problems holding every folded term of the query, each in one of their texts, found in Python."""
     terms = search_text.search_terms(query)
@@ -164,18 +170,12 @@ def expected_issue_ids(query: str) -> set[int]:
     }
     for issue_id, text in Measure.objects.values_list("issue_id", "text"):
         texts[issue_id].append(text)
-    return {
-        pk for pk, held in texts.items() if all(any(term in search_text.fold(text) for text in held) for term in terms)
-    }
+    return {pk for pk, held in texts.items() if all(any(term in folded(text) for text in held) for term in terms)}
 
 
 def expected_measure_ids(query: str) -> set[int]:
     terms = search_text.search_terms(query)
-    return {
-        pk
-        for pk, text in Measure.objects.values_list("pk", "text")
-        if all(term in search_text.fold(text) for term in terms)
-    }
+    return {pk for pk, text in Measure.objects.values_list("pk", "text") if all(term in folded(text) for term in terms)}
 
 
 def assert_search_equals_substring_match(queries=None):

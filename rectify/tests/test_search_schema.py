@@ -49,6 +49,17 @@ def test_the_postgres_module_is_the_schema_a_migrated_database_holds():
     assert held_triggers == triggers
 
 
+def test_drop_undoes_every_object_the_schema_creates():
+    sqlite_made = {
+        re.search(r"CREATE (?:VIRTUAL )?(?:TABLE|VIEW|TRIGGER) (\w+)", s).group(1) for s in sql_sqlite.SCHEMA
+    }
+    sqlite_dropped = {re.search(r"DROP \w+ IF EXISTS (\w+)", s).group(1) for s in sql_sqlite.DROP}
+    assert sqlite_made == sqlite_dropped
+    outside_bodies = re.sub(r"\$\$.*?\$\$", "", sql_postgres.SCHEMA, flags=re.S)  # rebuild() makes its own indexes
+    made = set(re.findall(r"CREATE (?:FUNCTION|TABLE|INDEX|TRIGGER) (\w+)", outside_bodies))
+    assert made == set(re.findall(r"DROP \w+ IF EXISTS (\w+)", sql_postgres.DROP))
+
+
 def test_the_latest_search_migration_holds_a_frozen_copy_of_the_modules():
     """A change to sql_sqlite.py or sql_postgres.py needs a migration with its own copy (see their docstring)."""
     latest = importlib.import_module(f"rectify.migrations.{LATEST_SEARCH_MIGRATION}")
