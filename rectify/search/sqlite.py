@@ -142,6 +142,7 @@ def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
         # Opened first and kept open: a WAL database's -shm file must exist for the workers'
         # read-only connections, and the last connection to close removes it.
         connection = sqlite3.connect(database, isolation_level=None, timeout=60)
+        register_sqlite_functions(connection)  # the views RECORD_FILL reads name rectify_search_fold
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             workers = min(len(TABLES), os.cpu_count() or 1)
