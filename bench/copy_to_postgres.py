@@ -7,7 +7,7 @@
 The same rows on both databases make their figures comparable, and a copy takes a minute where
 composing and loading 10,000 reports through PostgreSQL takes half an hour. The target database is
 migrated first; the archive's tables are copied with COPY while the search triggers are paused,
-then the index is rebuilt once (rectify.search.rebuild_index) and the database vacuumed. Tables must
+then the index is rebuilt once (rectify.search.index.rebuild_index) and the database vacuumed. Tables must
 be empty.
 """
 
@@ -43,14 +43,14 @@ def main(argv=None) -> int:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from rectify import search
+    from rectify.search import index as search_index
 
     if connection.vendor != "postgresql":
         print("DATABASE_URL must name a PostgreSQL database", file=sys.stderr)
         return 2
     call_command("migrate", verbosity=0)
     source = sqlite3.connect(args.sqlite_file)
-    with search.index_paused():  # rebuilds the index on the way out
+    with search_index.index_paused():  # rebuilds the index on the way out
         with transaction.atomic(), connection.cursor() as cursor:
             for table in TABLES:
                 started = time.perf_counter()

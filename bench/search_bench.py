@@ -23,7 +23,7 @@ def _issues():
 
 def rectify_issues(term: str) -> int:
     """What the search page does: the published hits' count and first page, newest report first."""
-    from rectify import search
+    from rectify.search import query as search
 
     hits = search.published_issues(term, _issues())
     count = hits.count()
@@ -48,7 +48,7 @@ def _measures():
 
 
 def rectify_measures(term: str) -> int:
-    from rectify import search
+    from rectify.search import query as search
 
     found = search.filter_measures(_measures(), term)
     count = found.count()

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, router, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
-from rectify import admin_views, ledger, matches, progress, search
+from rectify import admin_views, ledger, matches, progress
 from rectify.downloads import evidence_response
 from rectify.models import (
     CORRECTABLE_ISSUE_FIELDS,
@@ -345,13 +345,37 @@ class ProgressUpdateInline(HistoryInline):
     show_change_link = True
 
 
+class IssueSearchAdminMixin:
+    """For a ModelAdmin of Issue: the changelist search box uses the search index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return _with_admin_fields(super(), request, queryset, search_term)
+
+
+class MeasureSearchAdminMixin:
+    """For a ModelAdmin of Measure: the changelist search box uses the search index instead of search_fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return _with_admin_fields(super(), request, queryset, search_term)
+
+
+def _with_admin_fields(admin, request, queryset, search_term):
+    """Text through the index (the queryset's search()), OR the admin's own search_fields (unit names,
+    numbers), which stay short."""
+    by_fields, _ = admin.get_search_results(request, queryset, search_term)
+    if not search_term.strip():
+        return by_fields, False
+    by_text = queryset.search(search_term)
+    return queryset.filter(Q(pk__in=by_text.values("pk")) | Q(pk__in=by_fields.values("pk"))), False
+
+
 class SetStatusForm(forms.Form):
     status = forms.ChoiceField(label="整改状态", choices=IssueStatus.choices)
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 4}), help_text="记入状态变更历史。")
 
 
 @admin.register(Issue)
-class IssueAdmin(search.IssueSearchAdminMixin, UnitScopedAdmin):
+class IssueAdmin(IssueSearchAdminMixin, UnitScopedAdmin):
     list_display = [
         "number",
         "short_title",
@@ -542,7 +566,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(search.MeasureSearchAdminMixin, UnitScopedAdmin):
+class MeasureAdmin(MeasureSearchAdminMixin, UnitScopedAdmin):
     unit_path = "issue__inspection__unit"
     list_display = ["__str__", "issue", "acting_unit_name", "state"]
     list_filter = ["state"]

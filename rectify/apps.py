@@ -12,7 +12,8 @@ class RectifyConfig(AppConfig):
     def ready(self):
         from rectify import caching, evidence_files
         from rectify.checks import check_static_manifest
-        from rectify.search import check_index_paused, on_connection_created
+        from rectify.search.index import check_index_paused
+        from rectify.search.text import on_connection_created
 
         # The SQLite search triggers call a Python function; every connection must have it.
         connection_created.connect(on_connection_created, dispatch_uid="rectify_search_functions")

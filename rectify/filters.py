@@ -16,7 +16,7 @@ from django.db.models import BooleanField, Case, Count, F, Model, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from rectify import caching, search
+from rectify import caching
 from rectify.models import (
     Inspection,
     Issue,
@@ -26,6 +26,7 @@ from rectify.models import (
     WarningLevel,
     overdue_condition,
 )
+from rectify.search.text import MAX_QUERY_LENGTH
 
 OPEN = "open"
 
@@ -104,7 +105,7 @@ class Facet:
 
 
 class IssueFilter(FilterSet):
-    q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=search.MAX_QUERY_LENGTH)
+    q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=MAX_QUERY_LENGTH)
     unit = django_filters.ModelChoiceFilter(
         label=_("被巡察单位"), field_name="inspection__unit", queryset=Unit.objects.all()
     )
@@ -152,7 +153,7 @@ class IssueFilter(FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return search.filter_issues(queryset, value)
+        return queryset.search(value)
 
     def filter_category(self, queryset, name, value):
         return queryset.filter(Q(category__title=value) | Q(category__parent__title=value))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from rectify.search import query as search_query
 from rectify.textlines import split_lines
 
 
@@ -89,6 +90,10 @@ def published_condition(path: str = "") -> Q:
 
 
 class UnitQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Units holding every term of the query in their name, short name or region (folded as search folds)."""
+        return search_query.filter_names(self, ["name", "short_name", "region"], query)
+
     def public(self):
         """Units a published report names, as the inspected unit or acting on a measure; others would betray a draft."""
         inspected = models.Exists(Report.objects.published().filter(inspection__unit=models.OuterRef("pk")))
@@ -298,6 +303,10 @@ def report_date(prefix: str = "") -> Coalesce:
 
 
 class ReportQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Reports holding every term of the query in their title or their unit's name (folded as search folds)."""
+        return search_query.filter_names(self, ["title", "inspection__unit__name"], query)
+
     def published(self):
         return self.filter(published_condition())
 
@@ -660,6 +669,15 @@ def _warning_case(condition: Q, today: datetime.date) -> Case:
 
 
 class IssueQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Problems whose title or description, or one of whose measures, contains the query (rectify.search)."""
+        return search_query.filter_issues(self, query)
+
+    def search_published(self, query: str) -> "search_query.IssueHits":
+        """The published problems holding the query, newest report first, counted and paged by the index
+        alone; this queryset says how a page's rows are read (select_related...), not which."""
+        return search_query.published_issues(query, self)
+
     def published(self):
         return self.filter(published_condition())
 
@@ -1009,6 +1027,10 @@ class StatusChange(models.Model):
 class MeasureQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_condition("issue__"))
+
+    def search(self, query: str):
+        """Measures whose text contains the query (rectify.search)."""
+        return search_query.filter_measures(self, query)
 
 
 class Measure(models.Model):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from rectify import caching, charts, opendata, search
+from rectify import caching, charts, opendata
 from rectify.filters import IssueFilter, UnitFilter
 from rectify.models import (
     Evidence,
@@ -26,10 +26,14 @@ from rectify.models import (
     StatusChange,
     Unit,
 )
+from rectify.search.query import matching_measures
+from rectify.search.text import normalise_query, search_terms
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 SEARCH_PAGE_SIZE = 20
+# Units and reports whose names hold the query: the first few, with a count and a link to the rest.
+SEARCH_NAMES_SHOWN = 20
 
 
 class ReadOnlyMixin:
@@ -369,25 +373,41 @@ class IssueDetailView(ReadOnlyMixin, DetailView):
 
 @require_safe
 def search_page(request):
-    """Published problems containing the query, newest report first, grouped by report, matches highlighted."""
-    query = search.normalise_query(request.GET.get("q", ""))
-    context = {"query": query, "groups": [], "issue_count": 0}
-    if query:
-        hits = search.published_issues(
-            query, Issue.objects.select_related("report__inspection__unit", "category__parent")
-        )
+    """One search box: published problems holding every term (newest report first, grouped by report,
+    matches highlighted), the units and published reports whose names hold them, and the published
+    measures holding them."""
+    query = normalise_query(request.GET.get("q", ""))
+    terms = search_terms(query)
+    context = {"query": query, "terms": terms, "groups": [], "issue_count": 0, "unit_names": _public_unit_names()}
+    if terms:
+        hits = Issue.objects.select_related("report__inspection__unit", "category__parent").search_published(query)
         page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
         shown = list(page.object_list)
-        matching_measures = search.matching_measures(shown, query)
+        measures_by_issue = matching_measures(shown, query)
         groups = {}
         for issue in shown:
-            issue.matching_measures = matching_measures.get(issue.pk, [])
+            issue.matching_measures = measures_by_issue.get(issue.pk, [])
             groups.setdefault(issue.report, []).append(issue)
+        units = Unit.objects.public().search(query).order_by("name")
+        reports = Report.objects.published().search(query).select_related("inspection__unit").latest_first()
+        measures = Measure.objects.published().search(query)
         context.update(
             groups=[{"report": report, "issues": issues} for report, issues in groups.items()],
             issue_count=hits.count(),
             page_obj=page,
             paginator=page.paginator,
             is_paginated=page.has_other_pages(),
+            units=units[:SEARCH_NAMES_SHOWN],
+            unit_count=units.count(),
+            reports=reports[:SEARCH_NAMES_SHOWN],
+            report_count=reports.count(),
+            measures=measures.select_related("issue__report__inspection__unit").order_by("-pk")[:SEARCH_NAMES_SHOWN],
+            measure_count=measures.count(),
         )
     return render(request, "rectify/search.html", context)
+
+
+def _public_unit_names() -> list[str]:
+    """The names the search box suggests as one types (a <datalist>: plain HTML, no script)."""
+    names = Unit.objects.public().order_by("name").values_list("name", flat=True)
+    return caching.remembered("search-unit-names", lambda: list(names))

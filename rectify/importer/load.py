@@ -30,7 +30,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
-from rectify import search
 from rectify.bulk import insert_rows
 from rectify.chinese import to_simplified
 from rectify.deadlines import due_date_for
@@ -51,6 +50,7 @@ from rectify.models import (
     StatusSource,
     Unit,
 )
+from rectify.search import index as search_index
 
 from .corrections import CORRECTABLE_FACTS, CorrectionError, apply_corrections, as_text, fact_value
 from .failure import LoadError, MissingFactError
@@ -195,7 +195,7 @@ def _disclose(record, report, outcome, units, *, unit, place, new_inspection) ->
         matched = _match_held(inspection, report, reported_keys, record.issues)
     existing = matched.existing
     kept = _Kept()
-    with search.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
+    with search_index.indexed_once_after(report.pk, indexed_ids=[issue.pk for issue in existing.values()]):
         issue_ids, current, changes = _issues(
             inspection, report, matched.keys, existing, record.issues, categories, kept
         )

@@ -21,7 +21,7 @@ call rectify.search.rebuild_index()).
 
 from django.db import migrations
 
-from rectify.search import register_sqlite_functions
+from rectify.search.text import register_sqlite_functions
 
 SQLITE_CREATE = r"""
 CREATE TABLE rectify_search_paused (id integer PRIMARY KEY CHECK (id = 1));

@@ -18,7 +18,7 @@ import re
 
 from django.db import migrations
 
-from rectify.search import register_sqlite_functions
+from rectify.search.text import register_sqlite_functions
 
 TABLES = ("issue", "measure")
 

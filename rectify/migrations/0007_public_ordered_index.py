@@ -27,7 +27,7 @@ import importlib
 
 from django.db import migrations
 
-from rectify.search import register_sqlite_functions
+from rectify.search.text import register_sqlite_functions
 
 initial_index = importlib.import_module("rectify.migrations.0003_search_index")
 faster_grams = importlib.import_module("rectify.migrations.0006_faster_grams")

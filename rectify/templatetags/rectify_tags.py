@@ -10,6 +10,8 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from rectify.search.text import match_spans
+
 register = template.Library()
 
 EXCERPT_CONTEXT = 60
@@ -26,6 +28,35 @@ def highlight(text, query):
     return mark_safe(
         "".join(f"<mark>{escape(piece)}</mark>" if i % 2 else escape(piece) for i, piece in enumerate(pieces))
     )
+
+
+@register.filter
+def highlight_terms(text, terms):
+    """Escape the text, then wrap in <mark> where a search term is found as search finds it (folded:
+    補助 marks 补助 too; rectify.search.text.match_spans)."""
+    text = str(text or "")
+    pieces, at = [], 0
+    for start, end in match_spans(text, list(terms or [])):
+        pieces += [escape(text[at:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        at = end
+    return mark_safe("".join([*pieces, escape(text[at:])]))
+
+
+@register.filter
+def excerpt_terms(text, terms):
+    """The part of a long text around the first place a search term is found (folded), not escaped."""
+    text = str(text or "")
+    spans = match_spans(text, list(terms or []))
+    if not spans:
+        return excerpt(text, "")
+    start, end = max(0, spans[0][0] - EXCERPT_CONTEXT), min(len(text), spans[0][1] + EXCERPT_CONTEXT)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+@register.filter
+def holds_terms(text, terms) -> bool:
+    """Whether a search term is found in the text, as search finds it."""
+    return bool(match_spans(str(text or ""), list(terms or [])))
 
 
 @register.filter

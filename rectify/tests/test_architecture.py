@@ -16,8 +16,6 @@ READ_SIDE = ["rectify.views", "rectify.api", "rectify.feeds", "rectify.exports"]
 # What models.py must stay below: it is the base every other layer stands on.
 ABOVE_MODELS = [IMPORTER, "rectify.views", "rectify.api", "rectify.admin", "rectify.admin_views"]
 
-# Fixed on other branches now; the marks go when those are merged (strict: a fix shows as XPASS).
-SEARCH_CYCLE = pytest.mark.xfail(strict=True, reason="sqlite_index imports search late; fixed on another branch")
 
 
 def under(name: str, package: str) -> bool:
@@ -69,7 +67,6 @@ def test_the_graph_covers_the_package_but_not_its_tests_or_migrations():
     assert not any(".tests" in name or ".migrations" in name for name in GRAPH)
 
 
-@SEARCH_CYCLE
 def test_no_module_imports_itself_through_others():
     assert cycles(GRAPH) == []
 

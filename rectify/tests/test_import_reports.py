@@ -17,10 +17,10 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from rectify import search
 from rectify.importer import load
 from rectify.models import Inspection, Issue, IssueStatus, Measure, Report, StatusChange, StatusSource, Unit
-from rectify.search import check_index_paused
+from rectify.search import query as search
+from rectify.search.index import check_index_paused
 from rectify.tests.conftest import with_newer_status
 from rectify.tests.test_search import assert_search_equals_substring_match
 

@@ -103,7 +103,7 @@ def test_queries_to_load_a_report_do_not_grow_with_its_measures():
 
 
 def _found(terms):
-    from rectify.search import filter_issues, filter_measures
+    from rectify.search.query import filter_issues, filter_measures
 
     return {
         term: (
@@ -118,7 +118,7 @@ def test_a_new_report_is_searchable_as_after_a_full_index_rebuild():
     from rectify.importer.load import load_report
     from rectify.importer.parse import parse_report
     from rectify.management.commands.generate_corpus import compose_report
-    from rectify.search import rebuild_index
+    from rectify.search.index import rebuild_index
 
     for index in (1, 2):
         text = compose_report(11, index)
@@ -140,7 +140,7 @@ def test_loading_during_a_paused_index_leaves_the_pause_to_its_owner():
     from rectify.importer.load import load_report
     from rectify.importer.parse import parse_report
     from rectify.management.commands.generate_corpus import compose_report
-    from rectify.search import index_paused
+    from rectify.search.index import index_paused
 
     text = compose_report(11, 3)
     with index_paused():

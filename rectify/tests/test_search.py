@@ -1,6 +1,7 @@
 """The search index answers exactly what a plain substring match would, through every kind of write."""
 
 import datetime
+import functools
 import random
 import shutil
 
@@ -8,9 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from rectify import search, sqlite_index
 from rectify.filters import IssueFilter
 from rectify.models import Issue, IssueStatus, Measure, Report
+from rectify.search import index as search_index
+from rectify.search import query as search_query
+from rectify.search import sqlite as search_sqlite
+from rectify.search import text as search_text
 from rectify.tests.conftest import REPORTS, seed_path, with_newer_status
 
 pytestmark = pytest.mark.django_db
@@ -153,29 +157,33 @@ def sample_queries(seed: int = 6) -> list[str]:
     return [*queries, *EDGE_QUERIES]
 
 
+@functools.cache
+def folded(text: str) -> str:
+    return search_text.fold(text)
+
+
 def expected_issue_ids(query: str) -> set[int]:
-    term = search.fold(search.normalise_query(query))
-    measures = {}
-    for issue_id, text in Measure.objects.values_list("issue_id", "text"):
-        measures.setdefault(issue_id, []).append(text)
-    return {
-        pk
-        for pk, title, description in Issue.objects.values_list("pk", "title", "description")
-        if any(term in search.fold(text) for text in (title, description, *measures.get(pk, [])))
+    """Problems holding every folded term of the query, each in one of their texts, found in Python."""
+    terms = search_text.search_terms(query)
+    texts = {
+        pk: [title, description] for pk, title, description in Issue.objects.values_list("pk", "title", "description")
     }
+    for issue_id, text in Measure.objects.values_list("issue_id", "text"):
+        texts[issue_id].append(text)
+    return {pk for pk, held in texts.items() if all(any(term in folded(text) for text in held) for term in terms)}
 
 
 def expected_measure_ids(query: str) -> set[int]:
-    term = search.fold(search.normalise_query(query))
-    return {pk for pk, text in Measure.objects.values_list("pk", "text") if term in search.fold(text)}
+    terms = search_text.search_terms(query)
+    return {pk for pk, text in Measure.objects.values_list("pk", "text") if all(term in folded(text) for term in terms)}
 
 
 def assert_search_equals_substring_match(queries=None):
     queries = sample_queries() if queries is None else queries
     for query in queries:
-        found = set(search.filter_issues(Issue.objects.all(), query).values_list("pk", flat=True))
+        found = set(search_query.filter_issues(Issue.objects.all(), query).values_list("pk", flat=True))
         assert found == expected_issue_ids(query), f"problems for {query!r}"
-        found = set(search.filter_measures(Measure.objects.all(), query).values_list("pk", flat=True))
+        found = set(search_query.filter_measures(Measure.objects.all(), query).values_list("pk", flat=True))
         assert found == expected_measure_ids(query), f"measures for {query!r}"
     assert_published_hits_equal_substring_match(queries)
 
@@ -191,20 +199,19 @@ def test_search_equals_substring_match_after_import(searchable):
 
 def test_ascii_ignores_case_and_everything_else_matches_exactly(searchable):
     def measures(query):
-        return {m.text for m in search.filter_measures(Measure.objects.all(), query)}
+        return {m.text for m in search_query.filter_measures(Measure.objects.all(), query)}
 
     assert measures("wechat公众号") == measures("WECHAT公众号") == {EDGE_TEXTS[0]}
-    assert measures("ＦＵＬＬ") == set()
-    assert measures("ｆｕｌｌ") == {EDGE_TEXTS[6]}
+    assert measures("ＦＵＬＬ") == measures("ｆｕｌｌ") == measures("Full") == {EDGE_TEXTS[6]}  # full width folds
     assert measures("é") == {EDGE_TEXTS[6]}
     assert EDGE_TEXTS[6] not in measures("e")
 
 
 def test_a_match_never_spans_two_texts_of_a_problem(searchable):
     # The title ends "CAPS" and the description starts "问题": no text holds "CAPS问题".
-    assert not search.filter_issues(Issue.objects.all(), "CAPS问题").exists()
-    assert not search.filter_issues(Issue.objects.all(), "S问").exists()
-    assert search.filter_issues(Issue.objects.all(), "CAPS").get() == searchable
+    assert not search_query.filter_issues(Issue.objects.all(), "CAPS问题").exists()
+    assert not search_query.filter_issues(Issue.objects.all(), "S问").exists()
+    assert search_query.filter_issues(Issue.objects.all(), "CAPS").get() == searchable
 
 
 def test_search_follows_edits(searchable):
@@ -224,11 +231,11 @@ def test_search_follows_edits(searchable):
     )
     with connection.cursor() as cursor:
         cursor.execute("UPDATE rectify_issue SET description = %s WHERE id = %s", ["直接用SQL写的问题表现", issue.pk])
-    assert search.filter_issues(Issue.objects.all(), "独特词").get() == issue
-    assert search.filter_issues(Issue.objects.all(), "zqx").get() == issue
-    assert search.filter_issues(Issue.objects.all(), "SQL写").get() == issue
-    assert search.filter_measures(Measure.objects.all(), "bulk").count() == 3
-    assert not search.filter_measures(Measure.objects.all(), "WeChat").exists()
+    assert search_query.filter_issues(Issue.objects.all(), "独特词").get() == issue
+    assert search_query.filter_issues(Issue.objects.all(), "zqx").get() == issue
+    assert search_query.filter_issues(Issue.objects.all(), "SQL写").get() == issue
+    assert search_query.filter_measures(Measure.objects.all(), "bulk").count() == 3
+    assert not search_query.filter_measures(Measure.objects.all(), "WeChat").exists()
     assert_search_equals_substring_match()
 
 
@@ -237,9 +244,9 @@ def test_search_follows_deletes(searchable):
     title = gone.title
     gone.delete()
     Measure.objects.filter(issue=searchable, order__lte=3).delete()
-    assert not search.filter_issues(Issue.objects.all(), title).exists()
-    assert not search.filter_measures(Measure.objects.all(), "WeChat").exists()
-    assert search.filter_issues(Issue.objects.all(), "WeChat").count() == 0
+    assert not search_query.filter_issues(Issue.objects.all(), title).exists()
+    assert not search_query.filter_measures(Measure.objects.all(), "WeChat").exists()
+    assert search_query.filter_issues(Issue.objects.all(), "WeChat").count() == 0
     assert_search_equals_substring_match()
 
 
@@ -255,7 +262,7 @@ def test_a_problem_deleted_after_its_report_leaves_no_trace_in_the_index(searcha
     with connection.cursor() as cursor:  # the rest of what the report held, as a flush would
         cursor.execute("DELETE FROM rectify_category WHERE inspection_id = %s", [report.inspection_id])
     for query in ("整改", "整", "公众号", "巡察整改"):
-        assert not set(gone) & {hit.pk for hit in search.published_issues(query)[0:1000]}
+        assert not set(gone) & {hit.pk for hit in search_query.published_issues(query)[0:1000]}
     assert_published_hits_equal_substring_match(["整改", "整", "公众号", "巡察整改", "的"])
 
 
@@ -271,7 +278,7 @@ def test_search_follows_a_reimport_that_changes_the_report(searchable, tmp_path)
     assert sentence in text
     changed.write_text(text.replace(sentence, "重新导入后改写的措施"), encoding="utf-8")
     call_command("import_reports", str(changed), verbosity=0)
-    assert search.filter_measures(Measure.objects.all(), "重新导入后改写").exists()
+    assert search_query.filter_measures(Measure.objects.all(), "重新导入后改写").exists()
     assert_search_equals_substring_match()
 
 
@@ -284,12 +291,12 @@ def test_search_follows_a_newer_report_on_the_same_inspection(searchable, tmp_pa
     call_command("import_reports", str(newer), verbosity=0)
     moved = Issue.objects.filter(report__source_name=newer.name)
     assert moved.exists()  # the problems now belong to the newer report: new keys, new text
-    assert search.filter_measures(Measure.objects.all(), "新一期通报改写").count() == 1
+    assert search_query.filter_measures(Measure.objects.all(), "新一期通报改写").count() == 1
     assert_search_equals_substring_match()
 
 
 def test_results_chain_with_filters_ordering_and_pagination(searchable):
-    found = search.filter_issues(Issue.objects.published(), "整改").filter(status=IssueStatus.COMPLETED)
+    found = search_query.filter_issues(Issue.objects.published(), "整改").filter(status=IssueStatus.COMPLETED)
     page = list(found.order_by("-pk")[:5])
     expected = sorted(
         Issue.objects.published()
@@ -303,15 +310,15 @@ def test_results_chain_with_filters_ordering_and_pagination(searchable):
 
 
 def test_empty_and_blank_queries_filter_nothing(searchable):
-    assert search.filter_issues(Issue.objects.all(), "   ").count() == Issue.objects.count()
-    assert search.filter_measures(Measure.objects.all(), "").count() == Measure.objects.count()
+    assert search_query.filter_issues(Issue.objects.all(), "   ").count() == Issue.objects.count()
+    assert search_query.filter_measures(Measure.objects.all(), "").count() == Measure.objects.count()
 
 
 def test_queries_use_the_index(searchable):
     marker = "MATCH" if connection.vendor == "sqlite" else "rectify_search_"
     for query in ("整", "整改", "巡察整改"):
-        assert marker in str(search.filter_issues(Issue.objects.all(), query).query)
-        assert marker in str(search.filter_measures(Measure.objects.all(), query).query)
+        assert marker in str(search_query.filter_issues(Issue.objects.all(), query).query)
+        assert marker in str(search_query.filter_measures(Measure.objects.all(), query).query)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans")
@@ -345,31 +352,31 @@ def test_rebuild_is_idempotent_and_repairs_a_paused_index(searchable, capsys):
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_search_paused")
     # The triggers were off. (PostgreSQL's measure index is an expression index, never stale.)
-    assert not search.filter_issues(Issue.objects.all(), "暂停期间").exists()
+    assert not search_query.filter_issues(Issue.objects.all(), "暂停期间").exists()
     call_command("rebuild_search_index")
     assert "检索索引已重建" in capsys.readouterr().out
     call_command("rebuild_search_index", verbosity=0)
-    assert search.filter_measures(Measure.objects.all(), "暂停期间").count() == 1
-    assert search.filter_issues(Issue.objects.all(), "暂停期间").get() == searchable
+    assert search_query.filter_measures(Measure.objects.all(), "暂停期间").count() == 1
+    assert search_query.filter_issues(Issue.objects.all(), "暂停期间").get() == searchable
     assert_search_equals_substring_match()
 
 
 def test_index_paused_rebuilds_on_exit(searchable):
-    with search.index_paused():
+    with search_index.index_paused():
         Measure.objects.bulk_create([Measure(issue=searchable, order=200, text="暂停后批量导入")])
-        assert not search.filter_issues(Issue.objects.all(), "暂停后").exists()
-    assert search.filter_issues(Issue.objects.all(), "暂停后").get() == searchable
+        assert not search_query.filter_issues(Issue.objects.all(), "暂停后").exists()
+    assert search_query.filter_issues(Issue.objects.all(), "暂停后").get() == searchable
     assert_search_equals_substring_match(["暂停后批量", "暂", "批量"])
 
 
 def test_grams_hold_one_trigram_per_character_and_pair_within_each_text():
-    spaced = search.grams_of("ab\x1f整改 ")
+    spaced = search_text.grams_of("ab\x1f整改 ")
     trigrams = {spaced[i : i + 3] for i in range(len(spaced) - 2)}
     for term in ["a", "b", "ab", "整", "改", "整改", "改 ", " "]:
-        assert search.gram_token(term) in trigrams, term
+        assert search_text.gram_token(term) in trigrams, term
     # Terms holding SEPARATOR itself never reach the index (see test_a_match_never_spans_two_texts).
-    assert search.gram_token("b整") not in trigrams
-    assert search.gram_token("a") not in {search.gram_token(t) for t in ["ab", "b", "aa"]}
+    assert search_text.gram_token("b整") not in trigrams
+    assert search_text.gram_token("a") not in {search_text.gram_token(t) for t in ["ab", "b", "aa"]}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -390,9 +397,9 @@ def test_migration_reverses_cleanly_and_indexes_existing_rows_when_reapplied():
     old.get_model("rectify", "Measure").objects.create(issue=issue, order=1, text="回退期间写入的措施")
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())  # no trigger of a later migration was left behind
-    assert search.filter_issues(Issue.objects.all(), "写入的措").get().pk == issue.pk
-    assert search.filter_measures(Measure.objects.all(), "回退").count() == 1
-    assert [hit.pk for hit in search.published_issues("回退期间")[0:5]] == [issue.pk]
+    assert search_query.filter_issues(Issue.objects.all(), "写入的措").get().pk == issue.pk
+    assert search_query.filter_measures(Measure.objects.all(), "回退").count() == 1
+    assert [hit.pk for hit in search_query.published_issues("回退期间")[0:5]] == [issue.pk]
 
 
 def test_every_trigger_survives_the_later_migrations():
@@ -414,10 +421,12 @@ def test_every_trigger_survives_the_later_migrations():
 def test_admin_mixins_search_through_the_index(searchable, rf):
     from django.contrib import admin
 
-    class IssueAdmin(search.IssueSearchAdminMixin, admin.ModelAdmin):
+    from rectify.admin import IssueSearchAdminMixin, MeasureSearchAdminMixin
+
+    class IssueAdmin(IssueSearchAdminMixin, admin.ModelAdmin):
         search_fields = ["inspection__unit__name"]
 
-    class MeasureAdmin(search.MeasureSearchAdminMixin, admin.ModelAdmin):
+    class MeasureAdmin(MeasureSearchAdminMixin, admin.ModelAdmin):
         search_fields = ["acting_unit_name"]
 
     request = rf.get("/admin/rectify/issue/", {"q": "wechat"})
@@ -435,21 +444,21 @@ def test_rebuild_gives_back_the_connection_page_cache(searchable):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         before = cursor.fetchone()[0]
-        search.rebuild_index()
+        search_index.rebuild_index()
         cursor.execute("PRAGMA cache_size")
-        assert cursor.fetchone()[0] == before != sqlite_index.REBUILD_CACHE_KIB
+        assert cursor.fetchone()[0] == before != search_sqlite.REBUILD_CACHE_KIB
 
 
 def test_stored_gap_characters_make_no_false_pairs_and_are_found_by_a_scan(searchable):
     measure = Measure.objects.create(issue=searchable, order=300, text="前\x1e后")
 
     def measures(query):
-        return set(search.filter_measures(Measure.objects.all(), query))
+        return set(search_query.filter_measures(Measure.objects.all(), query))
 
     assert measure not in measures("前后")
     # Inside a term only: U+001E is whitespace to str.strip(), so a query never starts or ends with it.
     assert measures("前\x1e后") == {measure}
-    assert search.filter_issues(Issue.objects.all(), "前\x1e后").get() == searchable
+    assert search_query.filter_issues(Issue.objects.all(), "前\x1e后").get() == searchable
     assert_search_equals_substring_match(["前后", "前\x1e后", "后"])
 
 
@@ -465,7 +474,7 @@ def expected_published_hits(query: str) -> list[int]:
 
 def assert_published_hits_equal_substring_match(queries):
     for query in queries:
-        hits = search.published_issues(query)
+        hits = search_query.published_issues(query)
         expected = expected_published_hits(query)
         assert hits.count() == len(expected), f"count for {query!r}"
         assert [issue.pk for issue in hits[0 : len(expected) + 5]] == expected, f"order for {query!r}"
@@ -476,9 +485,9 @@ def test_published_hits_count_and_order_like_a_substring_match(searchable):
 
 
 def test_published_hits_page_in_slices(searchable):
-    everything = [issue.pk for issue in search.published_issues("整")[0:1000]]
+    everything = [issue.pk for issue in search_query.published_issues("整")[0:1000]]
     assert len(everything) > 25
-    hits = search.published_issues("整")
+    hits = search_query.published_issues("整")
     assert [issue.pk for issue in hits[5:15]] == everything[5:15]
     assert hits[3].pk == everything[3]
     assert hits[len(everything) : len(everything) + 20] == []
@@ -508,7 +517,7 @@ def test_postgres_pages_of_hits_bunched_in_old_reports(searchable):
         assert page(hits, 4, 0) == expected[0:4]
         assert page(hits, 4, 6) == expected[6:9]
     assert page(9, 4, 9) == []
-    assert [issue.pk for issue in search.published_issues(query)[0:20]] == expected
+    assert [issue.pk for issue in search_query.published_issues(query)[0:20]] == expected
 
 
 def test_terms_whose_pieces_lie_apart_are_not_found(searchable):
@@ -517,8 +526,8 @@ def test_terms_whose_pieces_lie_apart_are_not_found(searchable):
     issue = problem_beside(searchable, "apart", 998, "巡察整改，整改方向；意识形，识形态", "工作要求落实。落实工作要求")
     for query in ("巡察整改方", "意识形态", "工作要求落实工作要求", "整改方向；意识形，识形态"):
         assert_published_hits_equal_substring_match([query])
-    assert issue.pk not in {hit.pk for hit in search.published_issues("巡察整改方")[0:1000]}
-    assert issue.pk in {hit.pk for hit in search.published_issues("整改方向；意识形，识形态")[0:1000]}
+    assert issue.pk not in {hit.pk for hit in search_query.published_issues("巡察整改方")[0:1000]}
+    assert issue.pk in {hit.pk for hit in search_query.published_issues("整改方向；意识形，识形态")[0:1000]}
 
 
 def test_a_problem_too_long_for_the_index_is_still_found(searchable):
@@ -530,7 +539,7 @@ def test_a_problem_too_long_for_the_index_is_still_found(searchable):
     Measure.objects.create(issue=issue, order=1, text="超长问题的措施")
     queries = ["独", "长文本", "长文本标记", "独一无二的长文本标记", filler[5:9], "超长问题的措施", "超长问题的措"]
     assert_search_equals_substring_match(queries)
-    assert issue.pk in {hit.pk for hit in search.published_issues("独一无二的长文本标记")[0:1000]}
+    assert issue.pk in {hit.pk for hit in search_query.published_issues("独一无二的长文本标记")[0:1000]}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -550,10 +559,10 @@ def test_keys_in_the_index_are_the_python_search_keys(searchable):
         keys = dict(cursor.fetchall())
     issues = Issue.objects.select_related("report")
     assert keys == {
-        issue.pk: search.search_key(issue.pk, published=issue.report.is_published, report_date=issue.report.date)
+        issue.pk: search_query.search_key(issue.pk, published=issue.report.is_published, report_date=issue.report.date)
         for issue in issues
     }
-    assert {key & search.ID_BITS for key in keys.values()} == set(keys)
+    assert {key & search_query.ID_BITS for key in keys.values()} == set(keys)
 
 
 def test_published_hits_follow_publication_and_report_dates(searchable):
@@ -562,9 +571,9 @@ def test_published_hits_follow_publication_and_report_dates(searchable):
     draft.is_published = False
     draft.save()
     assert_published_hits_equal_substring_match(queries)
-    assert not {issue.report_id for issue in search.published_issues("整")[0:1000]} & {draft.pk}
+    assert not {issue.report_id for issue in search_query.published_issues("整")[0:1000]} & {draft.pk}
     Report.objects.filter(pk=draft.pk).update(is_published=True, published_date=datetime.date(2030, 1, 1))
-    assert search.published_issues("整")[0].report_id == draft.pk  # now the newest
+    assert search_query.published_issues("整")[0].report_id == draft.pk  # now the newest
     other = Report.objects.exclude(pk=draft.pk).order_by("pk").first()
     Report.objects.filter(pk=other.pk).update(published_date=None, signed_date=None, disclosure_start=None)
     assert_published_hits_equal_substring_match(queries)
@@ -574,7 +583,7 @@ def test_published_hits_follow_publication_and_report_dates(searchable):
         inspection=moved.inspection, source_text="", checksum="f" * 64, is_published=False
     )
     moved.save()
-    assert moved.pk not in {issue.pk for issue in search.published_issues(moved.title[:3])[0:1000]}
+    assert moved.pk not in {issue.pk for issue in search_query.published_issues(moved.title[:3])[0:1000]}
     assert_published_hits_equal_substring_match([*queries, moved.title[:3]])
 
 
@@ -608,7 +617,7 @@ def test_a_paused_index_never_shows_a_withdrawn_problem(searchable, client):
 
     assert_published_hits_equal_substring_match([*queries, moved.title[:3]])
     for query in [*queries, moved.title[:3]]:
-        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden
+        assert not {issue.pk for issue in search_query.published_issues(query)[0:1000]} & hidden
         response = client.get("/search/", {"q": query})
         shown = {issue.pk for group in response.context["groups"] for issue in group["issues"]}
         assert not shown & hidden, query
@@ -617,7 +626,7 @@ def test_a_paused_index_never_shows_a_withdrawn_problem(searchable, client):
 
 
 def test_search_asks_no_query_more_for_the_pause(searchable, django_assert_num_queries):
-    hits = search.published_issues("整改")
+    hits = search_query.published_issues("整改")
     # The count, which also asks whether the index is paused; the page's ids; their rows.
     with django_assert_num_queries(3):
         assert hits.count() and len(hits[0:5]) == 5
@@ -635,7 +644,7 @@ def test_a_page_of_hits_never_holds_an_unpublished_problem_even_from_a_stale_ind
     assert hidden
 
     for query in ["整", "整改", withdrawn.issues.first().title[:4]]:
-        assert not {issue.pk for issue in search.published_issues(query)[0:1000]} & hidden, query
+        assert not {issue.pk for issue in search_query.published_issues(query)[0:1000]} & hidden, query
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: a rebuild queues behind a report")
@@ -653,7 +662,7 @@ def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
 
     def report():
         try:
-            with transaction.atomic(), search.indexed_once_after(issue.report_id):
+            with transaction.atomic(), search_index.indexed_once_after(issue.report_id):
                 Measure.objects.create(issue=issue, order=901, text="重建开始后才提交的措施")
                 loaded.set()
                 # Commit only once the rebuild is waiting for this transaction.
@@ -673,7 +682,7 @@ def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
     def rebuild():
         try:
             loaded.wait()
-            search.rebuild_index()
+            search_index.rebuild_index()
         except Exception as exc:
             failures.append(exc)
         finally:
@@ -687,5 +696,5 @@ def test_a_rebuild_waits_for_a_report_that_saw_the_index_paused(imported_seeds):
         thread.join()
 
     assert not failures
-    assert not search.is_paused()
-    assert search.filter_issues(Issue.objects.all(), "重建开始后才提交").get() == issue
+    assert not search_index.is_paused()
+    assert search_query.filter_issues(Issue.objects.all(), "重建开始后才提交").get() == issue

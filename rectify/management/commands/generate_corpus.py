@@ -26,8 +26,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rectify import search
 from rectify.importer.parallel import ordered_map, worker_count
+from rectify.search import index as search_index
 
 SEED_REPORTS = Path(__file__).resolve().parents[3] / "fixtures" / "reports"
 # One province's gazetteer, as cpca ships it: 21 is Liaoning, home of two of the seed reports.
@@ -344,7 +344,7 @@ class Command(BaseCommand):
             indexes,
             workers=worker_count(count, options["jobs"]),
         )
-        with search.index_paused() if deferred else contextlib.nullcontext():
+        with search_index.index_paused() if deferred else contextlib.nullcontext():
             try:
                 for index, (parsed, compose_seconds, parse_seconds) in zip(
                     self._progress(indexes, options["verbosity"]), composed, strict=True

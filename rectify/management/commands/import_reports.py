@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from rectify import search
 from rectify.importer import SUPPORTED_SUFFIXES, ImportFailure, import_parsed, parse_file
 from rectify.importer.parallel import ordered_map, worker_count
+from rectify.search import index as search_index
 
 
 def _read(found, *, max_bytes):
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         failures = []
         deferred = not options["dry_run"] and (options["defer_index"] or self._resumes_a_paused_index(options))
-        with search.index_paused() if deferred else contextlib.nullcontext():
+        with search_index.index_paused() if deferred else contextlib.nullcontext():
             self._import_all(found, options, counts, failures)
         for failure in failures:
             self.stderr.write(self.style.ERROR(failure))
@@ -73,7 +73,7 @@ class Command(BaseCommand):
         the rebuild only switches indexing back on early for its remaining files.
         """
         try:
-            paused = search.is_paused()
+            paused = search_index.is_paused()
         except OperationalError:
             # SQLite's shared-cache test database locks the table while another import writes it: that
             # import is alive, so nothing here is left to finish; this run imports as usual.

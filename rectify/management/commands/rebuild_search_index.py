@@ -1,13 +1,13 @@
 """Rebuild the search index from the problem and measure tables.
 
 Triggers keep the index in step with every write, so this is for repairs and after a bulk load
-made with the triggers paused (rectify.search.index_paused). Running it twice changes nothing.
+made with the triggers paused (rectify.search.index.index_paused). Running it twice changes nothing.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS
 
-from rectify.search import rebuild_index
+from rectify.search.index import rebuild_index
 
 
 class Command(BaseCommand):

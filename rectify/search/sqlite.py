@@ -1,8 +1,9 @@
-"""Fill SQLite's search tables (migration 0007) from scratch, on every CPU when that pays.
+"""Fill SQLite's search tables (sql_sqlite.py) from scratch, on every CPU when that pays.
 
 A rebuild tokenizes every problem document twice (the trigram table and the GAP-spaced grams
-table): 2 x 148 million characters at 10,000 reports, about 65 s of CPU each. The tables do not
-depend on each other, so on a machine with two or more CPUs each is built by a worker process into
+table): 2 x 148 million characters at 10,000 reports, about 65 s of CPU each; and every measure's
+text twice again, into its own two tables for measure search (most of those characters once more).
+The tables do not depend on each other, so on a machine with two or more CPUs each is built by a worker process into
 a scratch file, reading the documents from the database read-only, and the finished tables' storage
 (FTS5's shadow tables %_data and %_idx) is then copied in, in one transaction.
 
@@ -20,17 +21,42 @@ import os
 import sqlite3
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-# Every problem's document as it is now: id, the search key it should have, lowered text (0007).
+from rectify.search.text import register_sqlite_functions
+
+# Every problem's document as it is now: id, the search key it should have, folded text.
 DOCUMENTS = "rectify_search_document"
 # The same for every indexed problem, with the key it was indexed under (rectify_search_indexed).
 INDEXED_DOCUMENTS = "rectify_search_indexed_document"
-# Each table, the column it indexes and the expression that fills it from DOCUMENTS.
+
+
+@dataclass(frozen=True)
+class Table:
+    """How one FTS5 table is filled: `text` (an expression over the rows of `now`, or of `indexed`
+    for what it was indexed under) goes into `column` under the row id `rowid`; `picks` is the
+    condition on those rows that selects the problems a `where` on problem ids names."""
+
+    column: str
+    text: str
+    now: str = DOCUMENTS
+    indexed: str = INDEXED_DOCUMENTS
+    rowid: str = "key"
+    picks: str = "{where}"
+
+
+# A measure's own text, under its id; `where` names problems, so their measures are picked.
+MEASURES = {"now": "rectify_measure", "indexed": "rectify_measure", "rowid": "id"}
+MEASURES_OF = "issue_id IN (SELECT id FROM rectify_issue WHERE {where})"
 TABLES = {
-    "rectify_search_issue": ("body", "body"),
-    "rectify_search_issue_grams": ("grams", "rectify_search_grams(body)"),
+    "rectify_search_issue": Table("body", "body"),
+    "rectify_search_issue_grams": Table("grams", "rectify_search_grams(body)"),
+    "rectify_search_measure": Table("body", "rectify_search_fold(text)", **MEASURES, picks=MEASURES_OF),
+    "rectify_search_measure_grams": Table(
+        "grams", "rectify_search_grams(rectify_search_fold(text))", **MEASURES, picks=MEASURES_OF
+    ),
 }
 # After a fill, for the writes that follow: each import flushes a segment of its own, and merging
 # them 16 at a time rather than FTS5's default 4 makes each merge pass rarer (a live import at
@@ -49,10 +75,10 @@ REBUILD_CACHE_KIB = -1048576
 
 def remove(cursor, where: str, params) -> None:
     """Take out of the index the documents of the problems `where` picks, as they were indexed."""
-    for table, (column, text) in TABLES.items():
+    for name, table in TABLES.items():
         cursor.execute(
-            f"INSERT INTO {table}({table}, rowid, {column}) SELECT 'delete', key, {text} "
-            f"FROM {INDEXED_DOCUMENTS} WHERE {where}",
+            f"INSERT INTO {name}({name}, rowid, {table.column}) SELECT 'delete', {table.rowid}, {table.text} "
+            f"FROM {table.indexed} WHERE {table.picks.format(where=where)}",
             params,
         )
     cursor.execute(
@@ -63,9 +89,11 @@ def remove(cursor, where: str, params) -> None:
 
 def add(cursor, where: str, params) -> None:
     """Index the documents of the problems `where` picks, as they are now."""
-    for table, (column, text) in TABLES.items():
+    for name, table in TABLES.items():
         cursor.execute(
-            f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {DOCUMENTS} WHERE {where}", params
+            f"INSERT INTO {name}(rowid, {table.column}) SELECT {table.rowid}, {table.text} "
+            f"FROM {table.now} WHERE {table.picks.format(where=where)}",
+            params,
         )
     cursor.execute(
         f"INSERT INTO rectify_search_indexed (issue_id, key) SELECT id, key FROM {DOCUMENTS} WHERE {where}", params
@@ -79,15 +107,24 @@ RECORD_FILL = [
 ]
 
 
-def fill(cursor, table: str) -> None:
-    """Index every document into `table`, which must be empty, with bulk settings."""
-    column, text = TABLES[table]
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
-    cursor.execute(f"INSERT INTO {table}(rowid, {column}) SELECT key, {text} FROM {DOCUMENTS}")
-    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS5_AUTOMERGE})")
-    cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS5_HASHSIZE})")
+def fill_statements(name: str) -> list[str]:
+    """The statements that index every document into the table `name`, which must be empty, with bulk
+    settings (migrations keep frozen copies of them)."""
+    table = TABLES[name]
+    return [
+        f"INSERT INTO {name}({name}, rank) VALUES ('automerge', 0)",
+        f"INSERT INTO {name}({name}, rank) VALUES ('hashsize', {BULK_HASHSIZE})",
+        f"INSERT INTO {name}(rowid, {table.column}) SELECT {table.rowid}, {table.text} FROM {table.now}",
+        f"INSERT INTO {name}({name}) VALUES ('optimize')",
+        f"INSERT INTO {name}({name}, rank) VALUES ('automerge', {FTS5_AUTOMERGE})",
+        f"INSERT INTO {name}({name}, rank) VALUES ('hashsize', {FTS5_HASHSIZE})",
+    ]
+
+
+def fill(cursor, name: str) -> None:
+    """Index every document into the table `name`, which must be empty, with bulk settings."""
+    for statement in fill_statements(name):
+        cursor.execute(statement)
 
 
 def worth_building_in_parallel(documents: int) -> bool:
@@ -105,9 +142,11 @@ def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
         # Opened first and kept open: a WAL database's -shm file must exist for the workers'
         # read-only connections, and the last connection to close removes it.
         connection = sqlite3.connect(database, isolation_level=None, timeout=60)
+        register_sqlite_functions(connection)  # the views RECORD_FILL reads name rectify_search_fold
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            with ProcessPoolExecutor(len(TABLES), mp_context=get_context("fork")) as pool:
+            workers = min(len(TABLES), os.cpu_count() or 1)
+            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
                 for done in [pool.submit(_build_alone, database, table, path) for table, path in built.items()]:
                     done.result()
             for number, path in enumerate(built.values()):
@@ -130,7 +169,6 @@ def rebuild_in_parallel(database: Path, *, finish: list[str] = ()) -> None:
 
 def _build_alone(database: Path, table: str, out: Path) -> None:
     """In a worker process: `table`, built from the database's documents into the new file `out`."""
-    from rectify.search import register_sqlite_functions
 
     connection = sqlite3.connect(out.as_uri(), uri=True, isolation_level=None)  # URIs in ATTACH too
     try:
