@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,6 +62,40 @@ class UnitQuerySet(models.QuerySet):
         inspected = models.Exists(Report.objects.filter(is_published=True, inspection__unit=models.OuterRef("pk")))
         acting = models.Exists(Measure.objects.filter(acting_units=models.OuterRef("pk"), issue__is_published=True))
         return self.filter(inspected | acting)
+
+    def reported(self):
+        """Units a published report was made on (the inspected unit), not those only acting on a measure."""
+        return self.filter(models.Exists(Report.objects.published().filter(inspection__unit=models.OuterRef("pk"))))
+
+    def with_report_card(self, today: datetime.date | None = None):
+        """Annotate each unit's published problems: total, completed, open, overdue, and its completion
+        share (None without problems), with the date of its latest published report.
+
+        Open is a status the reports state as unfinished; overdue is overdue_condition, the public rule.
+        One join over the unit's problems: each problem is one row, so plain counts need no DISTINCT.
+        """
+        issue = "inspections__issues__"
+        published = Q(inspections__issues__is_published__in=[True])
+        latest = Report.objects.published().filter(inspection__unit=models.OuterRef("pk")).latest_first()
+        counted = self.annotate(
+            issue_count=Count("inspections__issues", filter=published),
+            completed_count=Count(
+                "inspections__issues", filter=published & Q(inspections__issues__status=IssueStatus.COMPLETED)
+            ),
+            open_count=Count(
+                "inspections__issues",
+                filter=published & Q(inspections__issues__status__in=IssueStatus.open_values()),
+            ),
+            overdue_count=Count("inspections__issues", filter=published & through(overdue_condition(today), issue)),
+            last_report_date=models.Subquery(latest.annotate(best_date=report_date()).values("best_date")[:1]),
+        )
+        return counted.annotate(
+            completion=Case(
+                When(issue_count__gt=0, then=models.F("completed_count") * 100.0 / models.F("issue_count")),
+                default=None,
+                output_field=models.FloatField(),
+            )
+        )
 
     def with_progress(self):
         """Annotate each unit with its published problems: total, completed and of unknown status
@@ -230,6 +264,36 @@ class ReportQuerySet(models.QuerySet):
         """Oldest first by Report.date, as a unit's history reads; undated reports last."""
         return self.order_by(report_date().asc(nulls_last=True), "id")
 
+    def for_unit(self, unit):
+        return self.filter(inspection__unit=unit)
+
+    def in_year(self, year: int):
+        """Reports whose best known date (Report.date) falls in `year`."""
+        return self.alias(best_year=ExtractYear(report_date())).filter(best_year=year)
+
+    def of_inspection_type(self, *types: str):
+        """Reports on 巡察 or 巡视 (InspectionType), as the report prints it."""
+        return self.filter(inspection__inspection_type__in=types)
+
+    def with_disclosed_progress(self):
+        """Annotate `disclosed_count` and `disclosed_completed`: the published problems each report lists,
+        and how many of them it states completed, as the report said it at the time (IssueDisclosure)."""
+        listed = IssueDisclosure.objects.public().filter(report=models.OuterRef("pk")).order_by().values("report")
+        count = listed.annotate(n=Count("*")).values("n")
+        completed = listed.filter(status=IssueStatus.COMPLETED).annotate(n=Count("*")).values("n")
+        return self.annotate(
+            disclosed_count=Coalesce(models.Subquery(count), 0),
+            disclosed_completed=Coalesce(models.Subquery(completed), 0),
+        )
+
+    def with_original(self):
+        """Annotate `original_name` and `original_size` of the file as imported (ReportOriginal); None if not kept."""
+        original = ReportOriginal.objects.filter(report=models.OuterRef("pk"))
+        return self.annotate(
+            original_name=models.Subquery(original.values("name")[:1]),
+            original_size=models.Subquery(original.values("size")[:1]),
+        )
+
     def in_date_order(self) -> list["Report"]:
         """Oldest first by each report's best known date (Report.date); undated ones last, by import."""
         return sorted(self, key=lambda report: (report.date is None, report.date or datetime.date.min, report.pk))
@@ -314,6 +378,21 @@ class Report(models.Model):
             return "signed"
         return "disclosure_start" if self.disclosure_start else ""
 
+    def unit_neighbours(self) -> tuple["Report | None", "Report | None"]:
+        """The unit's published reports just before and after this one, in date order (Report.date)."""
+        reports = (
+            Report.objects.published()
+            .for_unit(self.inspection.unit_id)
+            .select_related("inspection__unit")
+            .only("title", "published_date", "signed_date", "disclosure_start", "inspection__unit__name")
+            .in_date_order()
+        )
+        ordered = [report.pk for report in reports]
+        if self.pk not in ordered:
+            return None, None
+        at = ordered.index(self.pk)
+        return (reports[at - 1] if at else None), (reports[at + 1] if at + 1 < len(reports) else None)
+
     def earlier_published(self) -> list["Report"]:
         """The inspection's published reports before this one, oldest first."""
         reports = self.inspection.reports.published().in_date_order()
@@ -361,6 +440,37 @@ class Report(models.Model):
             if disclosure.issue_id not in listed and disclosure.issue_id not in asked_about:
                 changes.not_mentioned.append(ProblemChange(disclosure, disclosure))
         return changes
+
+
+class ReportOriginalQuerySet(models.QuerySet):
+    def public(self):
+        """Files of published reports only: a draft's file is no more public than its text."""
+        return self.filter(report__is_published__in=[True])
+
+
+class ReportOriginal(models.Model):
+    """The report's file byte for byte as imported, for readers who want the original, not our reading of it.
+
+    Kept in its own table, apart from Report, so no list of reports reads the bytes; in the database,
+    not on disk, so an import rolled back (the admin preview) leaves no file behind.
+    """
+
+    report = models.OneToOneField(
+        Report, verbose_name="通报", on_delete=models.CASCADE, primary_key=True, related_name="original"
+    )
+    name = models.CharField("文件名", max_length=300)
+    data = models.BinaryField("文件内容")
+    size = models.PositiveIntegerField("大小（字节）")
+    stored_at = models.DateTimeField("保存时间", auto_now=True)
+
+    objects = ReportOriginalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "通报原始文件"
+        verbose_name_plural = "通报原始文件"
+
+    def __str__(self):
+        return self.name
 
 
 class Category(models.Model):
@@ -425,6 +535,19 @@ def overdue_condition(today: datetime.date | None = None) -> Q:
     """Past a known deadline and known to be unfinished (known_open_condition); usable in a conditional count."""
     today = today or timezone.localdate()
     return known_open_condition() & Q(due_date__lt=today)
+
+
+def through(condition: Q, prefix: str) -> Q:
+    """The same condition on a related model's rows: through(overdue_condition(), "inspections__issues__")."""
+    prefixed = Q(
+        *(
+            through(child, prefix) if isinstance(child, Q) else (prefix + child[0], child[1])
+            for child in condition.children
+        ),
+        _connector=condition.connector,
+        _negated=condition.negated,
+    )
+    return prefixed
 
 
 def estimated_open_condition() -> Q:

@@ -161,6 +161,7 @@ def import_upload(
     data: bytes,
     *,
     name: str,
+    source_url: str = "",
     publish: bool = False,
     allow_partial: bool = False,
     facts: dict[str, str] | None = None,
@@ -178,7 +179,17 @@ def import_upload(
         if key in CORRECTABLE_FACTS and value.strip() != as_text(fact_value(record, key))
     }
     with transaction.atomic():
-        return _load(record, text, name, publish, allow_partial, corrections=corrections, user=user)
+        return _load(
+            record,
+            text,
+            name,
+            publish,
+            allow_partial,
+            corrections=corrections,
+            user=user,
+            source_url=source_url,
+            source_bytes=data,
+        )
 
 
 def _parse(data: bytes, name: str):
@@ -192,12 +203,16 @@ def _parse(data: bytes, name: str):
         raise UploadError(f"无法解析报告：{where}{exc}") from exc
 
 
-def _load(record, text, name, publish, allow_partial, *, corrections=None, user=None) -> LoadResult:
+def _load(
+    record, text, name, publish, allow_partial, *, corrections=None, user=None, source_url="", source_bytes=None
+) -> LoadResult:
     try:
         return load_report(
             record,
             source_text=text,
             source_name=name,
+            source_url=source_url,
+            source_bytes=source_bytes,
             publish=publish,
             allow_partial=allow_partial,
             corrections=corrections,

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from rectify import caching, charts, search
-from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, UnitFilter
+from rectify.filters import MEASURE_STATE_LABELS, STATUS_LABELS, IssueFilter, ReportFilter, UnitFilter
 from rectify.importer.text import split_lines
 from rectify.models import (
     Evidence,
@@ -132,17 +132,32 @@ def recently_reported_units(limit: int) -> list[Unit]:
     return [units[pk] for pk in unit_ids if pk in units]
 
 
-class ReportListView(ReadOnlyMixin, CappedPaginationMixin, ListView):
+class ReportListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
     template_name = "rectify/report_list.html"
     context_object_name = "reports"
+    filterset_class = ReportFilter
 
     def get_queryset(self):
         return (
             Report.objects.published()
             .latest_first()
             .select_related("inspection__unit")
+            .defer("source_text")
             .annotate(issue_count=Count("issues"))
+            .with_disclosed_progress()
         )
+
+    def get_context_data(self, **kwargs):
+        # The selects' regions, years and units change only with the archive: counted once per version.
+        options = caching.remembered("report-filter-options", self.filterset.options)
+        # The problem exports read year and kind otherwise (inspection's year, 常规/专项): no links then.
+        chosen = any(self.request.GET.get(name) for name in self.filterset.filters)
+        return super().get_context_data(filter_options=options, filters_chosen=chosen, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
 
 
 class ReportDetailView(ReadOnlyMixin, DetailView):
@@ -152,6 +167,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
         measures = Measure.objects.order_by("order")
         return (
             Report.objects.published()
+            .with_original()
             .select_related("inspection__unit")
             .prefetch_related(
                 Prefetch(
@@ -193,6 +209,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             corrected_facts=sorted({c.label for c in report.corrections.all()}),
             change_groups=_change_groups(changes) if changes else [],
             updated_later=updated_later,
+            unit_neighbours=report.unit_neighbours(),
         )
         return context
 
@@ -489,6 +506,7 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
             filter=self.filterset,
             object_list=self.object_list,
             facets=facets,
+            facet_lists=facet_lists(request.GET, facets),
             active_filters=_active_filters(request, facets, rejected=set(self.filterset.form.errors)),
         )
         return self.render_to_response(context, status=200 if valid else 400)
@@ -504,19 +522,56 @@ class IssueListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
 def _active_filters(request, facets, *, rejected=frozenset()):
     """The chosen filter values, each with the address of this list without it (page reset).
 
+    A filter given several values (?status=a&status=b) lists each, and each link drops that one only.
     Values the filters rejected are left out of every such address: they would be rejected again.
     """
     labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
     active = []
-    for name, value in request.GET.items():
-        if not value or name in ("page", "per_page", "sort"):
+    for name, values in request.GET.lists():
+        if name in ("page", "per_page", "sort"):
             continue
         label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
-        remaining = request.GET.copy()
-        for removed in {name, "page", *rejected}:
-            remaining.pop(removed, None)
-        active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
+        for value in values:
+            if not value:
+                continue
+            remaining = _toggled(request.GET, name, value)
+            for removed in {"page", *rejected}:
+                remaining.pop(removed, None)
+            active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
     return active
+
+
+def _toggled(query, name: str, value: str):
+    """A copy of the query string with `value` of `name` added, or removed if it was there."""
+    toggled = query.copy()
+    values = toggled.getlist(name)
+    toggled.setlist(name, [v for v in values if v != value] if value in values else [*values, value])
+    return toggled
+
+
+FACET_LIST_SIZE = 8
+
+
+def facet_lists(query, facets, *, size: int = FACET_LIST_SIZE) -> list[dict]:
+    """Each facet's values as links that add or remove that value, with counts, as Datasette lists them.
+
+    Choosing several values of one facet shows problems with any of them; the counts are those the
+    selects show (each counted without the facet's own filter). The selected values, then the
+    `size` most frequent others, are listed; the select beside offers the rest.
+    """
+    lists = []
+    for facet in facets:
+        selected = [choice for choice in facet.choices if choice.selected]
+        others = [choice for choice in facet.choices if not choice.selected and choice.count]
+        shown = selected + sorted(others, key=lambda choice: -choice.count)[:size]
+        items = []
+        for choice in shown:
+            toggled = _toggled(query, facet.name, choice.value)
+            toggled.pop("page", None)
+            items.append({"choice": choice, "query": toggled.urlencode()})
+        if items:
+            lists.append({"facet": facet, "items": items, "hidden": len(others) + len(selected) - len(shown)})
+    return lists
 
 
 class IssueDetailView(ReadOnlyMixin, DetailView):
@@ -568,3 +623,55 @@ def search_page(request):
             is_paginated=page.has_other_pages(),
         )
     return render(request, "rectify/search.html", context)
+
+
+# The league table's columns: query-string key -> (annotation it sorts by, sorted highest first by default).
+LEAGUE_COLUMNS = {
+    "name": ("name", False),
+    "issues": ("issue_count", True),
+    "completion": ("completion", True),
+    "open": ("open_count", True),
+    "overdue": ("overdue_count", True),
+    "last_report": ("last_report_date", True),
+}
+LEAGUE_DEFAULT_SORT = "-completion"
+
+
+def league_sort(value: str) -> tuple[str, bool]:
+    """The league column and direction `?sort=` asks for ("-open": open, descending); unknown keys sort by default."""
+    key = value.removeprefix("-")
+    if key not in LEAGUE_COLUMNS:
+        return league_sort(LEAGUE_DEFAULT_SORT)
+    return key, value.startswith("-")
+
+
+def league_headers(query, sort_key: str, descending: bool) -> list[dict]:
+    """Each column's header link: the column sorted its natural way, or reversed if already sorted by it."""
+    headers = []
+    for key, (_field, natural_descending) in LEAGUE_COLUMNS.items():
+        current = key == sort_key
+        next_descending = not descending if current else natural_descending
+        linked = query.copy()
+        linked["sort"] = f"-{key}" if next_descending else key
+        linked.pop("page", None)
+        aria = ("descending" if descending else "ascending") if current else ""
+        headers.append({"key": key, "query": linked.urlencode(), "aria_sort": aria})
+    return headers
+
+
+class UnitLeagueView(ReadOnlyMixin, CappedPaginationMixin, ListView):
+    """Units with published reports ranked by a column: completion, open, overdue problems, latest report."""
+
+    template_name = "rectify/unit_league.html"
+    context_object_name = "units"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.sort_key, self.descending = league_sort(self.request.GET.get("sort", LEAGUE_DEFAULT_SORT))
+        field = F(LEAGUE_COLUMNS[self.sort_key][0])
+        order = field.desc(nulls_last=True) if self.descending else field.asc(nulls_last=True)
+        return Unit.objects.reported().with_report_card().order_by(order, "name", "pk")
+
+    def get_context_data(self, **kwargs):
+        headers = league_headers(self.request.GET, self.sort_key, self.descending)
+        return super().get_context_data(headers={h["key"]: h for h in headers}, **kwargs)
