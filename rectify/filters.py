@@ -143,12 +143,13 @@ class ValuesField(forms.MultipleChoiceField):
     against, so each value is checked for length, and their number is capped.
     """
 
-    def __init__(self, *args, max_length: int = 100, pattern: str | None = None, **kwargs):
+    def __init__(self, *args, max_length: int = 100, pattern: str | None = None, normalise=None, **kwargs):
         self.max_length, self.pattern = max_length, re.compile(pattern) if pattern else None
+        self.normalise = normalise or (lambda item: item)
         super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        return [item.strip() for item in super().to_python(value) if item.strip()]
+        return [self.normalise(item.strip()) for item in super().to_python(value) if item.strip()]
 
     def validate(self, value):
         super().validate(value)
@@ -157,6 +158,15 @@ class ValuesField(forms.MultipleChoiceField):
 
     def valid_value(self, value):
         return len(value) <= self.max_length and (self.pattern is None or bool(self.pattern.fullmatch(value)))
+
+
+def _whole_number(text: str) -> str:
+    """ "2024.0" as "2024", as a number field reads it; anything else as it is, for the pattern to judge."""
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        return text
+    return str(int(number)) if number.is_finite() and number == number.to_integral_value() else text
 
 
 class ValuesFilter(django_filters.MultipleChoiceFilter):
@@ -191,7 +201,12 @@ class IssueFilter(FilterSet):
     )
     inspector = ValuesFilter(label=_("巡察组"), field_name="inspection__inspector", max_length=100)
     kind = ValuesFilter(label=_("巡察类型"), field_name="inspection__kind", max_length=50)
-    year = ValuesFilter(label=_("巡察年份"), field_name="inspection__start_date__year", pattern=r"(19|2\d)\d\d")
+    year = ValuesFilter(
+        label=_("巡察年份"),
+        field_name="inspection__start_date__year",
+        pattern=r"(19|2\d)\d\d",
+        normalise=_whole_number,
+    )
     category = ValuesFilter(label=_("问题类别"), method="filter_category", max_length=300)
     status = django_filters.MultipleChoiceFilter(
         label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status", distinct=False, widget=ValuesWidget

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -625,7 +625,7 @@ def search_page(request):
     return render(request, "rectify/search.html", context)
 
 
-# The league table's columns: query-string key -> (annotation it sorts by, sorted highest first by default).
+# The league table's columns: query-string key -> (UnitReportCard attribute, sorted highest first by default).
 LEAGUE_COLUMNS = {
     "name": ("name", False),
     "issues": ("issue_count", True),
@@ -643,6 +643,17 @@ def league_sort(value: str) -> tuple[str, bool]:
     if key not in LEAGUE_COLUMNS:
         return league_sort(LEAGUE_DEFAULT_SORT)
     return key, value.startswith("-")
+
+
+def sorted_cards(cards, key: str, descending: bool) -> list:
+    """The report cards by one column; units without a value (no problems, no dated report) last either
+    way, ties by name, so a page never shuffles."""
+    attribute = LEAGUE_COLUMNS[key][0]
+    by_name = sorted(cards, key=lambda card: (card.name, card.pk))
+    known = [card for card in by_name if getattr(card, attribute) is not None]
+    unknown = [card for card in by_name if getattr(card, attribute) is None]
+    # sorted() is stable: the name order stays within equal values, in either direction.
+    return sorted(known, key=lambda card: getattr(card, attribute), reverse=descending) + unknown
 
 
 def league_headers(query, sort_key: str, descending: bool) -> list[dict]:
@@ -668,9 +679,10 @@ class UnitLeagueView(ReadOnlyMixin, CappedPaginationMixin, ListView):
 
     def get_queryset(self):
         self.sort_key, self.descending = league_sort(self.request.GET.get("sort", LEAGUE_DEFAULT_SORT))
-        field = F(LEAGUE_COLUMNS[self.sort_key][0])
-        order = field.desc(nulls_last=True) if self.descending else field.asc(nulls_last=True)
-        return Unit.objects.reported().with_report_card().order_by(order, "name", "pk")
+        # Every unit's counts read every published problem: remembered until the archive changes
+        # (or the day does: overdue moves at midnight), then only sorted per request.
+        cards = caching.remembered("unit-league", Unit.objects.report_cards)
+        return sorted_cards(cards, self.sort_key, self.descending)
 
     def get_context_data(self, **kwargs):
         headers = league_headers(self.request.GET, self.sort_key, self.descending)

@@ -180,7 +180,7 @@ def test_league_counts_agree_with_the_problem_list(client, imported_seeds):
     )
     units = {unit.name: unit for unit in _league(client).context["units"]}
     unit = units["中共闽清县委宣传部"]
-    published = Issue.objects.published().filter(inspection__unit=unit)
+    published = Issue.objects.published().filter(inspection__unit=unit.pk)
     assert unit.issue_count == published.count() == 43
     assert unit.open_count == published.not_completed().count() == 4
     assert unit.overdue_count == published.overdue().count() == 1
@@ -240,9 +240,35 @@ def test_league_asks_a_bounded_number_of_queries(client, imported_seeds, tmp_pat
         text = seed_path("002").read_text(encoding="utf-8").replace("闽清县", f"闽{number}县")
         newer.write_text(text, encoding="utf-8")
     call_command("import_reports", str(tmp_path), verbosity=0)
-    with django_assert_max_num_queries(3):
+    # data version, then the four grouped reads (in a snapshot: its BEGIN and COMMIT count too)
+    with django_assert_max_num_queries(7):
         response = _league(client)
     assert len(response.context["units"]) >= 6
+    with django_assert_max_num_queries(1):  # the same archive again: remembered, only sorted
+        _league(client, sort="-open")
+
+
+def test_league_counts_change_when_the_archive_does(client, imported_seeds):
+    def completed():
+        return {unit.name: unit.completed_count for unit in _league(client).context["units"]}
+
+    assert completed()["中共东港市委宣传部"] == 0
+    issue = Issue.objects.filter(inspection__unit__name="中共东港市委宣传部").first()
+    issue.status = IssueStatus.COMPLETED
+    issue.save()
+    assert completed()["中共东港市委宣传部"] == 1
+
+
+def test_league_puts_units_without_problems_last_either_way():
+    from rectify.models import UnitReportCard
+    from rectify.views import sorted_cards
+
+    def card(pk, name, issues, completed):
+        return UnitReportCard(pk, name, issues, completed, issues - completed, 0, None)
+
+    cards = [card(1, "单位A", 0, 0), card(2, "单位B", 4, 1), card(3, "单位C", 4, 3), card(4, "单位D", 8, 2)]
+    assert [c.pk for c in sorted_cards(cards, "completion", True)] == [3, 2, 4, 1]  # B before D: equal shares by name
+    assert [c.pk for c in sorted_cards(cards, "completion", False)] == [2, 4, 3, 1]
 
 
 # --- reports list filters and completion --------------------------------------------------------
