@@ -138,21 +138,27 @@ class ReportListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
     filterset_class = ReportFilter
 
     def get_queryset(self):
-        return (
-            Report.objects.published()
-            .latest_first()
-            .select_related("inspection__unit")
-            .defer("source_text")
-            .annotate(issue_count=Count("issues"))
-            .with_disclosed_progress()
-        )
+        # No counts here: grouped, every report would be counted before the newest page is picked.
+        return Report.objects.published().latest_first().select_related("inspection__unit").defer("source_text")
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = list(context["reports"])
+        counts = (
+            Report.objects.filter(pk__in=[report.pk for report in reports])
+            .with_disclosed_progress()
+            .annotate(issue_count=Count("issues"))
+            .values("pk", "issue_count", "disclosed_count", "disclosed_completed")
+        )
+        by_report = {row.pop("pk"): row for row in counts}
+        for report in reports:
+            vars(report).update(by_report[report.pk])  # as annotations would, for this page only
         # The selects' regions, years and units change only with the archive: counted once per version.
         options = caching.remembered("report-filter-options", self.filterset.options)
         # The problem exports read year and kind otherwise (inspection's year, 常规/专项): no links then.
         chosen = any(self.request.GET.get(name) for name in self.filterset.filters)
-        return super().get_context_data(filter_options=options, filters_chosen=chosen, **kwargs)
+        context.update(reports=reports, object_list=reports, filter_options=options, filters_chosen=chosen)
+        return context
 
     def render_to_response(self, context, **kwargs):
         if self.filterset.is_bound and not self.filterset.is_valid():
