@@ -180,9 +180,25 @@ class ValuesFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class IdsField(django_filters.fields.ModelMultipleChoiceField):
+    """Several ids; one that is no whole number a database column can hold is refused, not looked up
+    (SQLite raises OverflowError on an id past 64 bits in an IN list)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) >= 2**63:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value")
+        return super()._check_values(value)
+
+
+class IdsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdsField
+
+
 class IssueFilter(FilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=search.MAX_QUERY_LENGTH)
-    unit = django_filters.ModelMultipleChoiceFilter(
+    unit = IdsFilter(
         label=_("被巡察单位"),
         field_name="inspection__unit",
         queryset=Unit.objects.all(),
