@@ -38,6 +38,10 @@ def public_pages() -> dict[str, str]:
         "unit": f"/units/{unit.pk}/",
         "problems": "/problems/",
         "problems_filtered": "/problems/?status=completed",
+        # issue 18 (404 on commits before it): several values of one facet, the league table, report filters
+        "problems_two_statuses": "/problems/?status=completed&status=in_progress",
+        "league": "/units/league/",
+        "reports_filtered": f"/reports/?region={unit.region[:3]}&kind=%E5%B7%A1%E5%AF%9F",
         "problem": f"/problems/{issue.pk}/",
         "search": "/search/?q=%E8%A1%A5%E5%8A%A9",
         "stats": "/stats/",

@@ -30,6 +30,13 @@ class ReportUploadForm(forms.Form):
         help_text="支持 .txt、.docx、.html；先预览，确认后才写入。",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
     )
+    source_url = forms.URLField(
+        label="发布网页",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="通报原发布页面的地址（可选），在公开页面上链接到它。",
+    )
     publish = forms.BooleanField(label="导入后立即公开", required=False)
     allow_partial = forms.BooleanField(label="允许导入没有问题清单的不完整报告", required=False)
 
@@ -65,7 +72,12 @@ def report_upload_view(request, model_admin):
         return render(request, "admin/rectify/report/upload.html", {**context, "form": form})
     token = report_upload.stage(data, suffix=form.suffix)
     staged = request.session.get(SESSION_KEY, {})
-    staged[token] = {"name": upload.name, "suffix": form.suffix, **options}
+    staged[token] = {
+        "name": upload.name,
+        "suffix": form.suffix,
+        "source_url": form.cleaned_data["source_url"],
+        **options,
+    }
     request.session[SESSION_KEY] = staged
     return render(
         request,
@@ -75,6 +87,7 @@ def report_upload_view(request, model_admin):
             "title": "导入预览",
             "preview": preview,
             "name": upload.name,
+            "source_url": form.cleaned_data["source_url"],
             "options": options,
             "confirm_form": ConfirmUploadForm(initial={"token": token}),
         },
@@ -107,6 +120,7 @@ def report_upload_confirm_view(request, model_admin):
         result = report_upload.import_upload(
             data,
             name=entry["name"],
+            source_url=entry.get("source_url", ""),
             publish=entry["publish"],
             allow_partial=entry["allow_partial"],
             facts=facts,

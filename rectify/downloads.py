@@ -1,12 +1,13 @@
-"""Evidence files, served by a view rather than from MEDIA_URL so unpublished files stay private."""
+"""Evidence files and report originals, served by views rather than from MEDIA_URL so unpublished files stay private."""
 
+import io
 from pathlib import PurePath
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from rectify.models import Evidence
+from rectify.models import Evidence, ReportOriginal
 
 
 @require_safe
@@ -23,3 +24,11 @@ def evidence_response(evidence: Evidence) -> FileResponse:
     suffix = PurePath(evidence.file.name).suffix
     # Downloaded, never rendered inline: an uploaded HTML or SVG must not run on our origin.
     return FileResponse(handle, as_attachment=True, filename=f"{evidence.title}{suffix}")
+
+
+@require_safe
+def report_original(request, pk: int):
+    """A published report's file as imported, under its own name; a draft's file is as private as the draft."""
+    original = get_object_or_404(ReportOriginal.objects.public(), report_id=pk)
+    # Downloaded, never rendered inline: an imported .html page must not run on our origin.
+    return FileResponse(io.BytesIO(bytes(original.data)), as_attachment=True, filename=original.name)

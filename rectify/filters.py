@@ -6,25 +6,29 @@ here too, so the page shows numbers that agree with the filter it links to.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import BooleanField, Case, Count, F, Model, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, Model, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from rectify import caching
 from rectify.models import (
     Inspection,
+    InspectionType,
     Issue,
     IssueStatus,
+    Report,
     Unit,
     UnitLevel,
     WarningLevel,
     overdue_condition,
+    report_date,
 )
 from rectify.search.text import MAX_QUERY_LENGTH
 
@@ -42,8 +46,10 @@ class FilterSet(django_filters.FilterSet):
     def form(self):
         if not hasattr(self, "_form"):
             for field in super().form.fields.values():
-                if "invalid_choice" in field.error_messages:
-                    field.error_messages = {**field.error_messages, "invalid_choice": _("不是可选的值。")}
+                # invalid_pk_value: a multi-select of units names the rejected id, as invalid_choice would.
+                for code in ("invalid_choice", "invalid_pk_value"):
+                    if code in field.error_messages:
+                        field.error_messages = {**field.error_messages, code: _("不是可选的值。")}
         return self._form
 
 
@@ -103,26 +109,118 @@ class Facet:
     label: str
     choices: list[FacetChoice]
 
+    @property
+    def selected(self) -> list[FacetChoice]:
+        return [choice for choice in self.choices if choice.selected]
+
+
+MAX_VALUES_PER_FILTER = 20
+
+
+class ValuesWidget(forms.SelectMultiple):
+    """Several values from a query string; from a plain dict (tests, callers), one value as a list of one."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return [value] if isinstance(value, str) else value
+
+
+class ValuesField(forms.MultipleChoiceField):
+    """Several values of one query parameter (?region=a&region=b), each free text up to max_length.
+
+    For facets whose values are the data's own (regions, 巡察组, categories): no fixed list to check
+    against, so each value is checked for length, and their number is capped.
+    """
+
+    def __init__(self, *args, max_length: int = 100, pattern: str | None = None, normalise=None, **kwargs):
+        self.max_length, self.pattern = max_length, re.compile(pattern) if pattern else None
+        self.normalise = normalise or (lambda item: item)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return [self.normalise(item.strip()) for item in super().to_python(value) if item.strip()]
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_VALUES_PER_FILTER:
+            raise forms.ValidationError(_("最多选 %(n)s 项。"), params={"n": MAX_VALUES_PER_FILTER}, code="too_many")
+
+    def valid_value(self, value):
+        return len(value) <= self.max_length and (self.pattern is None or bool(self.pattern.fullmatch(value)))
+
+
+def _whole_number(text: str) -> str:
+    """ "2024.0" as "2024", as a number field reads it; anything else as it is, for the pattern to judge."""
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        return text
+    return str(int(number)) if number.is_finite() and number == number.to_integral_value() else text
+
+
+class ValuesFilter(django_filters.MultipleChoiceFilter):
+    """Rows matching any of the given values (OR within a filter, AND across filters), as facets select them."""
+
+    field_class = ValuesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)  # every lookup here follows foreign keys to one row
+        kwargs.setdefault("widget", ValuesWidget)
+        super().__init__(*args, **kwargs)
+
+
+class IdsField(django_filters.fields.ModelMultipleChoiceField):
+    """Several ids; one that is no whole number a database column can hold is refused, not looked up
+    (SQLite raises OverflowError on an id past 64 bits in an IN list)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) >= 2**63:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value")
+        return super()._check_values(value)
+
+
+class IdsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdsField
+
 
 class IssueFilter(FilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_text", max_length=MAX_QUERY_LENGTH)
-    unit = django_filters.ModelChoiceFilter(
-        label=_("被巡察单位"), field_name="inspection__unit", queryset=Unit.objects.all()
+    unit = IdsFilter(
+        label=_("被巡察单位"),
+        field_name="inspection__unit",
+        queryset=Unit.objects.all(),
+        distinct=False,
+        widget=ValuesWidget,
     )
-    region = django_filters.CharFilter(
+    region = ValuesFilter(
         label=_("地区"), field_name="inspection__unit__region", lookup_expr="startswith", max_length=100
     )
-    level = django_filters.ChoiceFilter(label=_("层级"), field_name="inspection__unit__level", choices=LEVEL_CHOICES)
-    inspector = django_filters.CharFilter(label=_("巡察组"), field_name="inspection__inspector", max_length=100)
-    kind = django_filters.CharFilter(label=_("巡察类型"), field_name="inspection__kind", max_length=50)
-    year = django_filters.NumberFilter(
-        label=_("巡察年份"), field_name="inspection__start_date__year", min_value=1900, max_value=2999
+    level = django_filters.MultipleChoiceFilter(
+        label=_("层级"),
+        field_name="inspection__unit__level",
+        choices=LEVEL_CHOICES,
+        distinct=False,
+        widget=ValuesWidget,
     )
-    category = django_filters.CharFilter(label=_("问题类别"), method="filter_category", max_length=300)
-    status = django_filters.ChoiceFilter(label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status")
+    inspector = ValuesFilter(label=_("巡察组"), field_name="inspection__inspector", max_length=100)
+    kind = ValuesFilter(label=_("巡察类型"), field_name="inspection__kind", max_length=50)
+    year = ValuesFilter(
+        label=_("巡察年份"),
+        field_name="inspection__start_date__year",
+        pattern=r"(19|2\d)\d\d",
+        normalise=_whole_number,
+    )
+    category = ValuesFilter(label=_("问题类别"), method="filter_category", max_length=300)
+    status = django_filters.MultipleChoiceFilter(
+        label=_("整改状态"), choices=STATUS_CHOICES, method="filter_status", distinct=False, widget=ValuesWidget
+    )
     immediate = StrictBooleanFilter(label=_("立行立改"))
     overdue = StrictBooleanFilter(label=_("已逾期"), method="filter_overdue")
-    warning = django_filters.ChoiceFilter(label=_("预警"), choices=WARNING_CHOICES, method="filter_warning")
+    warning = django_filters.MultipleChoiceFilter(
+        label=_("预警"), choices=WARNING_CHOICES, method="filter_warning", distinct=False, widget=ValuesWidget
+    )
     sort = django_filters.OrderingFilter(
         label=_("排序"),
         empty_label=_("默认（按巡察和原文顺序）"),
@@ -156,24 +254,26 @@ class IssueFilter(FilterSet):
         return queryset.search(value)
 
     def filter_category(self, queryset, name, value):
-        return queryset.filter(Q(category__title=value) | Q(category__parent__title=value))
+        return queryset.filter(Q(category__title__in=value) | Q(category__parent__title__in=value))
 
     def filter_status(self, queryset, name, value):
-        if value == OPEN:
-            return queryset.not_completed()
-        return queryset.filter(status=value)
+        statuses = set(value) - {OPEN}
+        if OPEN in value:
+            statuses.update(IssueStatus.open_values())
+        return queryset.filter(status__in=sorted(statuses))
 
     def filter_overdue(self, queryset, name, value):
         overdue = queryset.overdue()
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
     def filter_warning(self, queryset, name, value):
-        return queryset.with_warning_level(value)
+        return queryset.with_warning().filter(warning__in=value)
 
     # --- facets -------------------------------------------------------------------------------
 
-    def chosen(self) -> dict[str, str]:
-        """The valid filter values, each as its facet choice's value; sort and unknown parameters left out.
+    def chosen(self) -> dict[str, str | list[str]]:
+        """The valid filter values, each as its facet choice's value (several, sorted, for a multi-value
+        filter); sort and unknown parameters left out.
 
         What facet counts depend on, and all they may depend on: the raw query string can spell one
         filter many ways (" 2024", "2024.0", "05") and carry parameters no filter reads.
@@ -181,9 +281,11 @@ class IssueFilter(FilterSet):
         if not self.is_bound or not self.is_valid():
             return {}
         return {
-            name: _choice_value(value)
+            name: sorted({_choice_value(item) for item in value})
+            if isinstance(value, list | QuerySet)
+            else _choice_value(value)
             for name, value in self.form.cleaned_data.items()
-            if name != "sort" and value not in (None, "")
+            if name != "sort" and value not in (None, "") and not (isinstance(value, list | QuerySet) and not value)
         }
 
     def facets_key(self) -> str:
@@ -224,17 +326,18 @@ class IssueFilter(FilterSet):
 
         facets = []
         for name, (kind, counter) in self._counters().items():
-            # The validated value, not the raw one: facets are cached under facets_key().
-            current = chosen.get(name, "")
+            # The validated values, not the raw ones: facets are cached under facets_key().
+            current = chosen.get(name, [])
+            current = set(current) if isinstance(current, list) else {current} - {""}
             choices = [
-                FacetChoice(str(value), str(label), count, str(value) == current)
+                FacetChoice(str(value), str(label), count, str(value) in current)
                 for value, label, count in counter(rows_for(kind, name))
             ]
             if not choices and not current:
                 continue
-            if current and not any(choice.selected for choice in choices):
+            for missing in sorted(current - {choice.value for choice in choices}):
                 # A valid choice nothing matches still shows, selected, with its zero.
-                choices.append(FacetChoice(current, current, 0, True))
+                choices.append(FacetChoice(missing, missing, 0, True))
             facets.append(Facet(name, str(self.filters[name].label), choices))
         return facets
 
@@ -395,3 +498,38 @@ class UnitFilter(FilterSet):
             for name in ("q", "level"):
                 queryset = self.filters[name].filter(queryset, self.form.cleaned_data.get(name))
         return sorted({region for region in queryset.values_list("region", flat=True) if region})
+
+
+class ReportFilter(FilterSet):
+    """The report list's filters: where, when, whose, and 巡察 or 巡视."""
+
+    region = django_filters.CharFilter(
+        label=_("地区"), field_name="inspection__unit__region", lookup_expr="startswith", max_length=100
+    )
+    year = django_filters.NumberFilter(label=_("通报年份"), method="filter_year", min_value=1900, max_value=2999)
+    unit = django_filters.ModelChoiceFilter(
+        label=_("被巡察单位"), field_name="inspection__unit", queryset=Unit.objects.all()
+    )
+    kind = django_filters.ChoiceFilter(label=_("巡察或巡视"), choices=InspectionType.choices, method="filter_kind")
+
+    class Meta:
+        model = Report
+        fields = []
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(int(value))
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_inspection_type(value)
+
+    def options(self) -> dict[str, list]:
+        """What the selects offer: the regions, years and units of published reports (three queries)."""
+        published = Report.objects.published()
+        units = Unit.objects.reported().order_by("name").values_list("pk", "name")
+        regions = published.order_by().values_list("inspection__unit__region", flat=True).distinct()
+        years = published.order_by().annotate(best_year=ExtractYear(report_date())).values_list("best_year", flat=True)
+        return {
+            "regions": sorted({region for region in regions if region}),
+            "years": sorted({year for year in years.distinct() if year}, reverse=True),
+            "units": list(units),
+        }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -105,6 +105,48 @@ class UnitQuerySet(models.QuerySet):
         published = published_condition("inspections__reports__")
         return self.annotate(report_count=Count("inspections__reports", filter=published, distinct=True))
 
+    def reported(self):
+        """Units a published report was made on (the inspected unit), not those only acting on a measure."""
+        return self.filter(models.Exists(Report.objects.published().filter(inspection__unit=models.OuterRef("pk"))))
+
+    def report_cards(self, today: datetime.date | None = None) -> list["UnitReportCard"]:
+        """A UnitReportCard for each of these units that a published report was made on.
+
+        Four grouped reads, whatever the number of units: the published problems counted per
+        inspection (the problem index holds every column the counts test), the inspections' units,
+        the latest published report per unit, and the units' names.
+        """
+        per_inspection = (
+            Issue.objects.published()
+            .order_by()
+            .values("inspection")
+            .annotate(
+                issue_count=Count("*"),
+                # Counted on inspection, a column of the problem index (Count("*") takes no filter).
+                completed_count=Count("inspection", filter=Q(status=IssueStatus.COMPLETED)),
+                open_count=Count("inspection", filter=Q(status__in=IssueStatus.open_values())),
+                overdue_count=Count("inspection", filter=overdue_condition(today)),
+            )
+        )
+        unit_of = dict(Inspection.objects.order_by().values_list("pk", "unit"))
+        latest = dict(
+            Report.objects.published()
+            .order_by()
+            .values("inspection__unit")
+            .annotate(latest=models.Max(report_date()))
+            .values_list("inspection__unit", "latest")
+        )
+        names = dict(self.filter(pk__in=list(latest)).order_by().values_list("pk", "name"))
+        counts = {pk: dict.fromkeys(UnitReportCard.COUNTS, 0) for pk in names}
+        for row in per_inspection:
+            unit_counts = counts.get(unit_of.get(row.pop("inspection")))
+            if unit_counts is not None:
+                for key, value in row.items():
+                    unit_counts[key] += value
+        return [
+            UnitReportCard(pk=pk, name=name, last_report_date=latest[pk], **counts[pk]) for pk, name in names.items()
+        ]
+
     def with_progress(self):
         """Annotate each unit with its published problems: total, completed and of unknown status
         (未标明 is neither done nor undone, so progress bars say it apart)."""
@@ -122,6 +164,29 @@ class UnitQuerySet(models.QuerySet):
                 distinct=True,
             ),
         )
+
+
+@dataclass(frozen=True)
+class UnitReportCard:
+    """One unit's line in the league table: its published problems and its latest published report.
+
+    Open is a status the reports state as unfinished; overdue is overdue_condition, the public rule.
+    """
+
+    COUNTS = ("issue_count", "completed_count", "open_count", "overdue_count")
+
+    pk: int
+    name: str
+    issue_count: int
+    completed_count: int
+    open_count: int
+    overdue_count: int
+    last_report_date: datetime.date | None
+
+    @property
+    def completion(self) -> float | None:
+        """The share of its published problems stated completed, in percent; None without problems."""
+        return 100 * self.completed_count / self.issue_count if self.issue_count else None
 
 
 class Unit(models.Model):
@@ -325,6 +390,36 @@ class ReportQuerySet(models.QuerySet):
         """Oldest first by Report.date, as a unit's history reads; undated reports last."""
         return self.order_by(report_date().asc(nulls_last=True), "id")
 
+    def for_unit(self, unit):
+        return self.filter(inspection__unit=unit)
+
+    def in_year(self, year: int):
+        """Reports whose best known date (Report.date) falls in `year`."""
+        return self.alias(best_year=ExtractYear(report_date())).filter(best_year=year)
+
+    def of_inspection_type(self, *types: str):
+        """Reports on 巡察 or 巡视 (InspectionType), as the report prints it."""
+        return self.filter(inspection__inspection_type__in=types)
+
+    def with_disclosed_progress(self):
+        """Annotate `disclosed_count` and `disclosed_completed`: the published problems each report lists,
+        and how many of them it states completed, as the report said it at the time (IssueDisclosure)."""
+        listed = IssueDisclosure.objects.public().filter(report=models.OuterRef("pk")).order_by().values("report")
+        count = listed.annotate(n=Count("*")).values("n")
+        completed = listed.filter(status=IssueStatus.COMPLETED).annotate(n=Count("*")).values("n")
+        return self.annotate(
+            disclosed_count=Coalesce(models.Subquery(count), 0),
+            disclosed_completed=Coalesce(models.Subquery(completed), 0),
+        )
+
+    def with_original(self):
+        """Annotate `original_name` and `original_size` of the file as imported (ReportOriginal); None if not kept."""
+        original = ReportOriginal.objects.filter(report=models.OuterRef("pk"))
+        return self.annotate(
+            original_name=models.Subquery(original.values("name")[:1]),
+            original_size=models.Subquery(original.values("size")[:1]),
+        )
+
     def in_date_order(self) -> list["Report"]:
         """Oldest first by each report's best known date (Report.date); undated ones last, by import."""
         return sorted(self, key=lambda report: (report.date is None, report.date or datetime.date.min, report.pk))
@@ -408,6 +503,21 @@ class Report(models.Model):
         if self.signed_date:
             return "signed"
         return "disclosure_start" if self.disclosure_start else ""
+
+    def unit_neighbours(self) -> tuple["Report | None", "Report | None"]:
+        """The unit's published reports just before and after this one, in date order (Report.date)."""
+        reports = (
+            Report.objects.published()
+            .for_unit(self.inspection.unit_id)
+            .select_related("inspection__unit")
+            .only("title", "published_date", "signed_date", "disclosure_start", "inspection__unit__name")
+            .in_date_order()
+        )
+        ordered = [report.pk for report in reports]
+        if self.pk not in ordered:
+            return None, None
+        at = ordered.index(self.pk)
+        return (reports[at - 1] if at else None), (reports[at + 1] if at + 1 < len(reports) else None)
 
     def earlier_published(self) -> list["Report"]:
         """The inspection's published reports before this one, oldest first."""
@@ -576,6 +686,37 @@ def number_source_lines(text: str, *, issue_lines, measure_lines, fact_lines=Non
             }
         )
     return rows
+
+
+class ReportOriginalQuerySet(models.QuerySet):
+    def public(self):
+        """Files of published reports only: a draft's file is no more public than its text."""
+        return self.filter(report__is_published__in=[True])
+
+
+class ReportOriginal(models.Model):
+    """The report's file byte for byte as imported, for readers who want the original, not our reading of it.
+
+    Kept in its own table, apart from Report, so no list of reports reads the bytes; in the database,
+    not on disk, so an import rolled back (the admin preview) leaves no file behind.
+    """
+
+    report = models.OneToOneField(
+        Report, verbose_name="通报", on_delete=models.CASCADE, primary_key=True, related_name="original"
+    )
+    name = models.CharField("文件名", max_length=300)
+    data = models.BinaryField("文件内容")
+    size = models.PositiveIntegerField("大小（字节）")
+    stored_at = models.DateTimeField("保存时间", auto_now=True)
+
+    objects = ReportOriginalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "通报原始文件"
+        verbose_name_plural = "通报原始文件"
+
+    def __str__(self):
+        return self.name
 
 
 class Category(models.Model):

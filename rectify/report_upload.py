@@ -164,6 +164,7 @@ def import_upload(
     data: bytes,
     *,
     name: str,
+    source_url: str = "",
     publish: bool = False,
     allow_partial: bool = False,
     facts: dict[str, str] | None = None,
@@ -175,7 +176,12 @@ def import_upload(
     parser read are stored as corrections by `user` and applied.
     """
     return import_parsed(
-        parse_bytes(data, name=name), publish=publish, allow_partial=allow_partial, facts=facts, corrected_by=user
+        parse_bytes(data, name=name),
+        publish=publish,
+        allow_partial=allow_partial,
+        facts=facts,
+        corrected_by=user,
+        source_url=source_url,
     )
 
 

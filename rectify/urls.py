@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("reports/<int:pk>/source/", views.ReportSourceView.as_view(), name="report_source"),
     path("inspections/<int:pk>/", views.InspectionDetailView.as_view(), name="inspection_detail"),
     path("units/", views.UnitListView.as_view(), name="unit_list"),
+    path("units/league/", views.UnitLeagueView.as_view(), name="unit_league"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
     path("problems/", views.IssueListView.as_view(), name="issue_list"),
     path("problems/<int:pk>/", views.IssueDetailView.as_view(), name="issue_detail"),
@@ -52,5 +53,7 @@ urlpatterns += [
     path("api/v1/units/<int:pk>/", api.api_unit_detail, name="api_unit_detail"),
     # Evidence files marked public; MEDIA_ROOT itself is never served.
     path("evidence/<int:pk>/", downloads.evidence_file, name="evidence_file"),
+    # The report's file as imported, for published reports only.
+    path("reports/<int:pk>/original", downloads.report_original, name="report_original"),
 ]
 # --- end open data ---

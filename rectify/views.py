@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from rectify import caching, charts, opendata
-from rectify.filters import IssueFilter, UnitFilter
+from rectify.filters import IssueFilter, ReportFilter, UnitFilter
 from rectify.models import (
     Evidence,
     Inspection,
@@ -129,12 +129,38 @@ def recently_reported_units(limit: int) -> list[Unit]:
     return [units[pk] for pk in unit_ids if pk in units]
 
 
-class ReportListView(ReadOnlyMixin, CappedPaginationMixin, ListView):
+class ReportListView(ReadOnlyMixin, CappedPaginationMixin, FilterView):
     template_name = "rectify/report_list.html"
     context_object_name = "reports"
+    filterset_class = ReportFilter
 
     def get_queryset(self):
-        return Report.objects.published().latest_first().select_related("inspection__unit").with_problem_counts()
+        # No counts here: grouped, every report would be counted before the newest page is picked.
+        return Report.objects.published().latest_first().select_related("inspection__unit").defer("source_text")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = list(context["reports"])
+        counts = (
+            Report.objects.filter(pk__in=[report.pk for report in reports])
+            .with_disclosed_progress()
+            .with_problem_counts()
+            .values("pk", "problem_count", "disclosed_count", "disclosed_completed")
+        )
+        by_report = {row.pop("pk"): row for row in counts}
+        for report in reports:
+            vars(report).update(by_report[report.pk])  # as annotations would, for this page only
+        # The selects' regions, years and units change only with the archive: counted once per version.
+        options = caching.remembered("report-filter-options", self.filterset.options)
+        # The problem exports read year and kind otherwise (inspection's year, 常规/专项): no links then.
+        chosen = any(self.request.GET.get(name) for name in self.filterset.filters)
+        context.update(reports=reports, object_list=reports, filter_options=options, filters_chosen=chosen)
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
 
 
 class ReportDetailView(ReadOnlyMixin, DetailView):
@@ -144,6 +170,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
         measures = Measure.objects.order_by("order")
         return (
             Report.objects.published()
+            .with_original()
             .select_related("inspection__unit")
             .prefetch_related(
                 Prefetch(
@@ -180,6 +207,7 @@ class ReportDetailView(ReadOnlyMixin, DetailView):
             corrected_facts=sorted({c.label for c in report.corrections.all()}),
             change_groups=_change_groups(changes) if changes else [],
             updated_later=updated_later,
+            unit_neighbours=report.unit_neighbours(),
         )
         return context
 
@@ -315,6 +343,7 @@ class IssueListView(ReadOnlyMixin, RejectedFiltersMixin, CappedPaginationMixin, 
         kwargs["object_list"] = self.object_list = rows.with_warning().with_inferred_status()
         facets = self._facets() if self.filter_is_valid() else []
         kwargs["facets"] = facets
+        kwargs["facet_lists"] = facet_lists(self.request.GET, facets)
         kwargs["active_filters"] = _active_filters(self.request, facets, rejected=set(self.filterset.form.errors))
         # The filter form keeps the page size asked for, under its one name.
         kwargs["page_size_asked"] = opendata.requested_page_size(self.request.GET)
@@ -331,19 +360,56 @@ class IssueListView(ReadOnlyMixin, RejectedFiltersMixin, CappedPaginationMixin, 
 def _active_filters(request, facets, *, rejected=frozenset()):
     """The chosen filter values, each with the address of this list without it (page reset).
 
+    A filter given several values (?status=a&status=b) lists each, and each link drops that one only.
     Values the filters rejected are left out of every such address: they would be rejected again.
     """
     labels = {facet.name: (facet.label, {c.value: c.label for c in facet.choices}) for facet in facets}
     active = []
-    for name, value in request.GET.items():
-        if not value or name in ("page", "sort", opendata.PAGE_SIZE_PARAMETER, *opendata.PAGE_SIZE_ALIASES):
+    for name, values in request.GET.lists():
+        if name in ("page", "sort", opendata.PAGE_SIZE_PARAMETER, *opendata.PAGE_SIZE_ALIASES):
             continue
         label, choices = labels.get(name, (_("关键词") if name == "q" else name, {}))
-        remaining = request.GET.copy()
-        for removed in {name, "page", *rejected}:
-            remaining.pop(removed, None)
-        active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
+        for value in values:
+            if not value:
+                continue
+            remaining = _toggled(request.GET, name, value)
+            for removed in {"page", *rejected}:
+                remaining.pop(removed, None)
+            active.append({"label": label, "value": choices.get(value, value), "remove_query": remaining.urlencode()})
     return active
+
+
+def _toggled(query, name: str, value: str):
+    """A copy of the query string with `value` of `name` added, or removed if it was there."""
+    toggled = query.copy()
+    values = toggled.getlist(name)
+    toggled.setlist(name, [v for v in values if v != value] if value in values else [*values, value])
+    return toggled
+
+
+FACET_LIST_SIZE = 8
+
+
+def facet_lists(query, facets, *, size: int = FACET_LIST_SIZE) -> list[dict]:
+    """Each facet's values as links that add or remove that value, with counts, as Datasette lists them.
+
+    Choosing several values of one facet shows problems with any of them; the counts are those the
+    selects show (each counted without the facet's own filter). The selected values, then the
+    `size` most frequent others, are listed; the select beside offers the rest.
+    """
+    lists = []
+    for facet in facets:
+        selected = [choice for choice in facet.choices if choice.selected]
+        others = [choice for choice in facet.choices if not choice.selected and choice.count]
+        shown = selected + sorted(others, key=lambda choice: -choice.count)[:size]
+        items = []
+        for choice in shown:
+            toggled = _toggled(query, facet.name, choice.value)
+            toggled.pop("page", None)
+            items.append({"choice": choice, "query": toggled.urlencode()})
+        if items:
+            lists.append({"facet": facet, "items": items, "hidden": len(others) + len(selected) - len(shown)})
+    return lists
 
 
 class IssueDetailView(ReadOnlyMixin, DetailView):
@@ -411,3 +477,67 @@ def _public_unit_names() -> list[str]:
     """The names the search box suggests as one types (a <datalist>: plain HTML, no script)."""
     names = Unit.objects.public().order_by("name").values_list("name", flat=True)
     return caching.remembered("search-unit-names", lambda: list(names))
+
+
+# The league table's columns: query-string key -> (UnitReportCard attribute, sorted highest first by default).
+LEAGUE_COLUMNS = {
+    "name": ("name", False),
+    "issues": ("issue_count", True),
+    "completion": ("completion", True),
+    "open": ("open_count", True),
+    "overdue": ("overdue_count", True),
+    "last_report": ("last_report_date", True),
+}
+LEAGUE_DEFAULT_SORT = "-completion"
+
+
+def league_sort(value: str) -> tuple[str, bool]:
+    """The league column and direction `?sort=` asks for ("-open": open, descending); unknown keys sort by default."""
+    key = value.removeprefix("-")
+    if key not in LEAGUE_COLUMNS:
+        return league_sort(LEAGUE_DEFAULT_SORT)
+    return key, value.startswith("-")
+
+
+def sorted_cards(cards, key: str, descending: bool) -> list:
+    """The report cards by one column; units without a value (no problems, no dated report) last either
+    way, ties by name, so a page never shuffles."""
+    attribute = LEAGUE_COLUMNS[key][0]
+    by_name = sorted(cards, key=lambda card: (card.name, card.pk))
+    known = [card for card in by_name if getattr(card, attribute) is not None]
+    unknown = [card for card in by_name if getattr(card, attribute) is None]
+    # sorted() is stable: the name order stays within equal values, in either direction.
+    return sorted(known, key=lambda card: getattr(card, attribute), reverse=descending) + unknown
+
+
+def league_headers(query, sort_key: str, descending: bool) -> list[dict]:
+    """Each column's header link: the column sorted its natural way, or reversed if already sorted by it."""
+    headers = []
+    for key, (_field, natural_descending) in LEAGUE_COLUMNS.items():
+        current = key == sort_key
+        next_descending = not descending if current else natural_descending
+        linked = query.copy()
+        linked["sort"] = f"-{key}" if next_descending else key
+        linked.pop("page", None)
+        aria = ("descending" if descending else "ascending") if current else ""
+        headers.append({"key": key, "query": linked.urlencode(), "aria_sort": aria})
+    return headers
+
+
+class UnitLeagueView(ReadOnlyMixin, CappedPaginationMixin, ListView):
+    """Units with published reports ranked by a column: completion, open, overdue problems, latest report."""
+
+    template_name = "rectify/unit_league.html"
+    context_object_name = "units"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.sort_key, self.descending = league_sort(self.request.GET.get("sort", LEAGUE_DEFAULT_SORT))
+        # Every unit's counts read every published problem: remembered until the archive changes
+        # (or the day does: overdue moves at midnight), then only sorted per request.
+        cards = caching.remembered("unit-league", Unit.objects.report_cards)
+        return sorted_cards(cards, self.sort_key, self.descending)
+
+    def get_context_data(self, **kwargs):
+        headers = league_headers(self.request.GET, self.sort_key, self.descending)
+        return super().get_context_data(headers={h["key"]: h for h in headers}, **kwargs)

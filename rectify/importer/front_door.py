@@ -80,8 +80,12 @@ def import_parsed(
     publish: bool = True,
     facts: Mapping[str, str] | None = None,
     corrected_by=None,
+    source_url: str = "",
 ) -> LoadResult:
     """Store a parsed file in one transaction (rolled back for `dry_run`); raise ImportFailure if it cannot be.
+
+    The file's bytes as read are kept with the report (its original, for download); `source_url` is the
+    page it was published on, where staff name it.
 
     `facts` are header facts as staff give them (importer.corrections keys, values as text): those that
     differ from what the parser read are stored as corrections by `corrected_by`, and applied.
@@ -99,6 +103,8 @@ def import_parsed(
                 parsed.record,
                 source_text=parsed.source.text,
                 source_name=parsed.source.name,
+                source_url=source_url,
+                source_bytes=parsed.source.data or None,
                 publish=publish,
                 allow_partial=allow_partial,
                 corrections=corrections,

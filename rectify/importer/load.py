@@ -46,6 +46,7 @@ from rectify.models import (
     MoneyAmount,
     ProblemMatch,
     Report,
+    ReportOriginal,
     StatusChange,
     StatusSource,
     Unit,
@@ -77,12 +78,15 @@ def load_report(
     source_text: str,
     source_name: str = "",
     source_url: str = "",
+    source_bytes: bytes | None = None,
     publish: bool = True,
     allow_partial: bool = False,
     corrections: dict[str, str] | None = None,
     corrected_by=None,
 ) -> LoadResult:
     """Store `record` and its source text; return what happened to the database.
+
+    `source_bytes` is the file as it came (kept as the report's ReportOriginal under `source_name`).
 
     `corrections` are header facts staff corrected (importer.corrections keys, values as text), stored
     with `corrected_by`; corrections stored earlier for this file are applied as well.
@@ -109,6 +113,8 @@ def load_report(
                 result = reapply_report(existing, corrections=corrections)
             else:
                 result = _store(record, source_text, checksum, source_name, source_url, publish)
+                if source_bytes is not None:
+                    _keep_original(result.report, source_name, source_bytes)
             _record_corrections(result.report, parsed, corrections or {}, corrected_by)
             return result
     except IntegrityError:
@@ -171,6 +177,13 @@ def _imported_as_other_file(fingerprint: str) -> Report | None:
     """The report already holding this text in another file format (spacing and line breaks apart)."""
     found = Report.objects.filter(text_fingerprint=fingerprint)
     return found.first() if found.exists() else None
+
+
+def _keep_original(report: Report, name: str, data: bytes) -> None:
+    """Keep the imported file as it came, replacing the one an earlier file of this report left."""
+    ReportOriginal.objects.update_or_create(
+        report=report, defaults={"name": name or "report", "data": data, "size": len(data)}
+    )
 
 
 def _store(record, source_text, checksum, source_name, source_url, publish) -> LoadResult:

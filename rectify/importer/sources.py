@@ -8,7 +8,7 @@ import os
 import re
 import stat
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .failure import ImportFailure
@@ -31,6 +31,7 @@ class SourceText:
     name: str
     kind: str  # txt, docx, html
     encoding: str | None = None
+    data: bytes = field(default=b"", repr=False, compare=False)  # the file as read, kept with the report
 
 
 def read_source(path: Path, *, max_bytes: int | None = None) -> SourceText:
@@ -94,7 +95,7 @@ def source_from_bytes(data: bytes, *, name: str) -> SourceText:
         source = SourceText(text, name, "txt", encoding)
     if not source.text.strip():
         raise SourceError("文件为空（解码后没有任何文字）")
-    return source
+    return replace(source, data=data)
 
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

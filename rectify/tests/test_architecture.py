@@ -17,7 +17,6 @@ READ_SIDE = ["rectify.views", "rectify.api", "rectify.feeds", "rectify.exports"]
 ABOVE_MODELS = [IMPORTER, "rectify.views", "rectify.api", "rectify.admin", "rectify.admin_views"]
 
 
-
 def under(name: str, package: str) -> bool:
     return name == package or name.startswith(f"{package}.")
 

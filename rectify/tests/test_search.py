@@ -257,6 +257,7 @@ def test_a_problem_deleted_after_its_report_leaves_no_trace_in_the_index(searcha
     gone = list(report.issues.values_list("pk", flat=True))
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM rectify_statuschange WHERE report_id = %s", [report.pk])
+        cursor.execute("DELETE FROM rectify_reportoriginal WHERE report_id = %s", [report.pk])
         cursor.execute("DELETE FROM rectify_report WHERE id = %s", [report.pk])
     Issue.objects.filter(pk__in=gone).delete()
     with connection.cursor() as cursor:  # the rest of what the report held, as a flush would

@@ -69,10 +69,14 @@ PUBLIC_URL_ARGS = {
     "api_unit_list": lambda report: {},
     "api_unit_detail": lambda report: {"pk": report.inspection.unit_id},
     "evidence_file": lambda report: {"pk": public_evidence(report).pk},
+    "report_original": lambda report: {"pk": report.pk},
+    "unit_league": lambda report: {},
 }
+# Public routes that answer with a redirect, not a page; each has its own tests here.
+PUBLIC_REDIRECT_NAMES = ["display_settings"]
 PUBLIC_URL_NAMES = list(PUBLIC_URL_ARGS)
 # Pages that show one draft object when given its id: each must answer 404 for a draft.
-DRAFT_DETAIL_URL_NAMES = ["report_detail", "report_source", "api_report_detail"]
+DRAFT_DETAIL_URL_NAMES = ["report_detail", "report_source", "report_original", "api_report_detail"]
 DRAFT_ISSUE_URL_NAMES = ["issue_detail", "api_issue_detail"]
 SEARCHABLE_URL_NAMES = ["issue_list", "search", "issue_export", "issue_feed", "api_issue_list", "report_list"]
 WRITE_METHODS = ["post", "put", "patch", "delete"]
@@ -108,8 +112,17 @@ def test_every_public_route_is_listed():
     here (headers, read-only, drafts, hostile queries) covers it; a name listed must still exist."""
     public = {name for name, _ in routes(get_resolver().url_patterns)}
 
-    assert sorted(public - set(PUBLIC_URL_ARGS)) == [], "public routes the security tests do not cover"
-    assert sorted(set(PUBLIC_URL_ARGS) - public) == [], "listed routes that urls.py no longer has"
+    listed = set(PUBLIC_URL_ARGS) | set(PUBLIC_REDIRECT_NAMES)
+    assert sorted(public - listed) == [], "public routes the security tests do not cover"
+    assert sorted(listed - public) == [], "listed routes that urls.py no longer has"
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "/\\evil"])
+def test_the_display_switch_redirects_only_within_the_site(client, target):
+    response = client.get(reverse("display_settings"), {"large": "1", "next": target})
+
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    assert client.post(reverse("display_settings"), {"large": "1"}).status_code == 405
 
 
 def test_the_route_list_sees_the_admin_apart():
