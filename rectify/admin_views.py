@@ -212,7 +212,8 @@ class PreferenceForm(forms.ModelForm):
 def my_preferences_view(request, model_admin):
     """Any staff member's own settings: whether the daily reminder digest comes to them."""
     preference = StaffPreference.objects.filter(user=request.user).first() or StaffPreference(user=request.user)
-    form = PreferenceForm(request.POST or None, instance=preference)
+    # An unticked box posts nothing: the form is bound by the method, not by the POST being non-empty.
+    form = PreferenceForm(request.POST if request.method == "POST" else None, instance=preference)
     if request.method == "POST" and form.is_valid():
         form.save()
         state = "会" if preference.receives_reminders else "不会"
