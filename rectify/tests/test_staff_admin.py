@@ -104,7 +104,7 @@ def test_index_lists_the_archive_in_the_order_of_the_work_and_lockouts_last(clie
     work = ["Report", "Issue", "ProgressUpdate", "ClosureRequest", "Evidence", "Unit", "Inspection"]
     assert names[: len(work)] == work
     every_name = [model["name"] for app in apps for model in app["models"]] + [app["name"] for app in apps]
-    assert all(re.search(r"[\u4e00-\u9fff]", name) for name in every_name), every_name
+    assert all(re.search(r"[\u4e00-\u9fff]", str(name)) for name in every_name), every_name
 
 
 # --- messages in the web form's words -------------------------------------------------------------
