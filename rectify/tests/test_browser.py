@@ -136,14 +136,16 @@ def _staff_page(browser, live_server, user, width=1280):
     return page
 
 
-def _screenshot(page, name):
-    """Write docs/screenshots/<name>.png when RECTIFY_SCREENSHOTS names that folder (not on every run)."""
+def _screenshot(target, name):
+    """Write docs/screenshots/<name>.png of a page (whole) or a locator when RECTIFY_SCREENSHOTS names
+    that folder: taken on request, not on every run."""
     import os
     from pathlib import Path
 
     folder = os.environ.get("RECTIFY_SCREENSHOTS")
     if folder:
-        page.screenshot(path=Path(folder) / f"{name}.png", full_page=True)
+        whole = {"full_page": True} if hasattr(target, "goto") else {}
+        target.screenshot(path=Path(folder) / f"{name}.png", **whole)
 
 
 def test_unit_editor_asks_to_close_a_problem_and_the_office_approves(
@@ -224,10 +226,37 @@ def test_problem_list_fits_1280_pixels_with_deadline_immediate_and_published(
     office = _staff_page(browser, live_server, office_user)
     office.goto(f"{live_server.url}/admin/rectify/issue/")
     assert office.evaluate("document.documentElement.scrollWidth") <= 1280 + 1
+    # The admin wraps the table in a box that scrolls sideways: nothing may be hidden in it either.
+    results = office.locator(".results")
+    assert results.evaluate("box => box.scrollWidth <= box.clientWidth + 1")
+    right_edge = results.bounding_box()["x"] + results.bounding_box()["width"]
     for column in ("column-due_date", "column-immediate", "column-is_public"):
-        box = office.locator(f"#result_list th.{column}").bounding_box()
-        assert box and box["x"] + box["width"] <= 1280, column
+        header = office.locator(f"#result_list th.{column}")
+        assert header.is_visible(), column
+        box = header.bounding_box()
+        assert box["x"] + box["width"] <= right_edge + 1, column
     _screenshot(office, "admin-problems")
     office.goto(f"{live_server.url}/admin/")
     _screenshot(office, "admin-index")
+    assert office.errors == []
+
+
+def test_office_sees_what_a_report_takes_with_it_and_the_deadline_block(
+    browser, live_server, office_user, imported_seeds
+):
+    from rectify.models import Issue, Report
+
+    report = Report.objects.order_by("pk").first()
+    office = _staff_page(browser, live_server, office_user)
+    office.goto(f"{live_server.url}/admin/rectify/report/{report.pk}/change/")
+    with office.expect_navigation():
+        office.locator("a.deletelink").click()
+    assert "仅见于该通报的问题" in office.locator("#removal-list").inner_text()
+    assert office.get_by_role("button", name="撤回这份通报").is_visible()
+    _screenshot(office, "admin-report-remove")
+    issue = Issue.objects.filter(report=report).first()
+    office.goto(f"{live_server.url}/admin/rectify/issue/{issue.pk}/change/")
+    block = office.locator("fieldset", has=office.get_by_role("heading", name="整改时限"))
+    assert block.locator("input[name=due_date]").is_visible() and "期限依据" in block.inner_text()
+    _screenshot(block, "admin-problem-deadline")
     assert office.errors == []
