@@ -143,6 +143,7 @@ def test_report_delete_page_lists_what_goes_and_deletes_a_mistaken_upload(client
     url = reverse("admin:rectify_report_delete", args=[report.pk])
     page = client.get(url).content.decode()
     assert f"仅见于该通报的问题 {len(problems)} 个" in page and "撤回这份通报" in page and "确认删除" in page
+    assert "待确认的问题匹配 0 组" in page
     response = client.post(url, {"delete": "1"})
     assert response.status_code == 302
     assert not Report.objects.filter(pk=report.pk).exists() and not Issue.objects.filter(pk__in=problems).exists()
