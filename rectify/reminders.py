@@ -110,11 +110,9 @@ def pending_changes(*, today: datetime.date | None = None, now: datetime.datetim
                     item.issue, ReminderKind.RETURNED, f"{prefix}:{item.pk}", f"{label}被退回：{item.review_comment}"
                 )
             )
-    sent = set(
-        ReminderSent.objects.filter(issue__in=[change.issue.pk for change in changes]).values_list(
-            "issue_id", "kind", "change"
-        )
-    )
+    # Read whole rather than by a list of ids: a first run can warn on more problems than SQLite
+    # takes parameters, and the table holds one short row per change reported.
+    sent = set(ReminderSent.objects.values_list("issue_id", "kind", "change"))
     return [change for change in changes if (change.issue.pk, change.kind, change.change) not in sent]
 
 
