@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from rectify import report_upload
+from rectify import progress, report_removal, report_upload
 from rectify.importer import CORRECTABLE_FACTS, SUPPORTED_SUFFIXES, ImportFailure
-from rectify.models import Issue, IssueStatus, WarningLevel, warning_days
+from rectify.models import Issue, IssueStatus, ReminderSent, StaffPreference, WarningLevel, warning_days
 from rectify.roles import scope_to_units
 
 SESSION_KEY = "rectify_staged_uploads"
@@ -53,6 +53,21 @@ class ConfirmUploadForm(forms.Form):
     token = forms.RegexField(regex=report_upload.TOKEN, widget=forms.HiddenInput)
 
 
+# The importer speaks to the command line; on the web the same choice is a tick box on the form.
+COMMAND_LINE_HINTS = {
+    "可用 --allow-partial 仍然导入": f"勾选“{ReportUploadForm.base_fields['allow_partial'].label}”后可仍然导入",
+    "--allow-partial": f"“{ReportUploadForm.base_fields['allow_partial'].label}”",
+    "--publish": f"“{ReportUploadForm.base_fields['publish'].label}”",
+}
+
+
+def in_form_words(message: str) -> str:
+    """An importer message with its command-line flags put as the upload form's options."""
+    for flag, words in COMMAND_LINE_HINTS.items():
+        message = message.replace(flag, words)
+    return message
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_upload_view(request, model_admin):
     """Step 1 (GET) shows the form; step 2 (POST) stages the file and shows the preview."""
@@ -68,7 +83,7 @@ def report_upload_view(request, model_admin):
     try:
         preview = report_upload.preview_import(data, name=upload.name, **options)
     except ImportFailure as exc:
-        form.add_error("file", str(exc))
+        form.add_error("file", in_form_words(str(exc)))
         return render(request, "admin/rectify/report/upload.html", {**context, "form": form})
     token = report_upload.stage(data, suffix=form.suffix)
     staged = request.session.get(SESSION_KEY, {})
@@ -127,7 +142,7 @@ def report_upload_confirm_view(request, model_admin):
             user=request.user,
         )
     except ImportFailure as exc:
-        messages.error(request, f"导入失败：{exc}")
+        messages.error(request, f"导入失败：{in_form_words(str(exc))}")
         return HttpResponseRedirect(upload_url)
     finally:
         report_upload.discard(token, suffix=entry["suffix"])
@@ -165,6 +180,8 @@ def warning_dashboard_view(request, model_admin):
     keys = ("total", "open", "completed", "green", "yellow", "red", "estimated")
     totals = {key: sum(row[key] for row in rows) for key in keys}
     green_days, yellow_days = warning_days()
+    last_digest = scope_to_units(ReminderSent.objects.last_digest(), request.user, "issue__inspection__unit")
+    last_digest = list(last_digest.select_related("issue__inspection__unit").order_by("kind", "issue"))
     return render(
         request,
         "admin/rectify/issue/dashboard.html",
@@ -178,5 +195,87 @@ def warning_dashboard_view(request, model_admin):
             "green_days": green_days,
             "yellow_days": yellow_days,
             "changelist_url": reverse("admin:rectify_issue_changelist"),
+            "filters": DASHBOARD_FILTERS,
+            "last_digest": last_digest,
+            "last_digest_at": last_digest[0].sent_at if last_digest else None,
+            "last_digest_recipients": sorted({address for row in last_digest for address in row.recipients}),
+        },
+    )
+
+
+# Each dashboard count as a query string of the problem list (the unit is added per row).
+DASHBOARD_FILTERS = {
+    "total": "",
+    "completed": f"status__exact={IssueStatus.COMPLETED}",
+    "open": "status__in=" + ",".join(value for value in IssueStatus.values if value != IssueStatus.COMPLETED),
+    "green": f"warning={WarningLevel.GREEN}",
+    "yellow": f"warning={WarningLevel.YELLOW}",
+    "red": f"warning={WarningLevel.RED}",
+    "estimated": "estimated=yes",
+}
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = StaffPreference
+        fields = ["receives_reminders"]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_preferences_view(request, model_admin):
+    """Any staff member's own settings: whether the daily reminder digest comes to them."""
+    preference = StaffPreference.objects.filter(user=request.user).first() or StaffPreference(user=request.user)
+    # An unticked box posts nothing: the form is bound by the method, not by the POST being non-empty.
+    form = PreferenceForm(request.POST if request.method == "POST" else None, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        state = "会" if preference.receives_reminders else "不会"
+        messages.success(request, f"已保存：您{state}收到每日整改期限提醒邮件。")
+        return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "admin/rectify/staffpreference/mine.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            "title": "我的提醒设置",
+            "form": form,
+            "email": request.user.email,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_remove_view(request, model_admin, object_id):
+    """Withdraw or delete one report, after a page that says what goes and what staff work stays."""
+    report = model_admin.get_object(request, object_id)
+    if report is None or not model_admin.has_delete_permission(request, report):
+        raise PermissionDenied
+    plan = report_removal.removal_plan(report)
+    if request.method == "POST" and "withdraw" in request.POST:
+        progress.set_published(reports=[report], published=False)
+        messages.success(request, f"已撤回“{report.display_title}”：公开页面不再显示，所有数据保留。")
+        return HttpResponseRedirect(reverse("admin:rectify_report_change", args=[report.pk]))
+    if request.method == "POST" and "delete" in request.POST:
+        try:
+            report_removal.delete_report(report)
+        except ValueError as exc:
+            messages.error(request, f"未删除：{exc}。")
+            return HttpResponseRedirect(request.path)
+        messages.success(
+            request,
+            f"已删除“{report.display_title}”及 {len(plan.problems)} 个仅见于该通报的问题、{plan.measures} 条措施。",
+        )
+        return HttpResponseRedirect(reverse("admin:rectify_report_changelist"))
+    return render(
+        request,
+        "admin/rectify/report/remove.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            "title": "撤回或删除通报",
+            "report": report,
+            "plan": plan,
+            "problems_shown": plan.problems[:30],
         },
     )

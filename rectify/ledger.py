@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from rectify.models import DueBasis, Issue, Measure, Unit
+from rectify.models import ClosureEvidence, ClosureRequest, DueBasis, Evidence, Issue, Measure, ReviewState, Unit
 from rectify.opendata import in_chunks
 
 COLUMNS = [
@@ -23,10 +24,14 @@ COLUMNS = [
     ("问题表现", 60),
     ("整改措施", 80),
     ("责任单位", 24),
+    ("责任领导", 14),
+    ("责任部门", 16),
     ("整改时限", 14),
     # How the deadline was set: 按反馈日期估算 marks a date the site estimated, not one anybody stated.
     ("期限依据", 16),
     ("完成情况", 12),
+    ("销号日期", 12),  # when the office approved the unit's closure request (整改销号)
+    ("佐证材料", 10),  # files on the problem's measures and on its closure requests
     ("最近更新", 12),
 ]
 HEADERS = [name for name, _ in COLUMNS]
@@ -46,8 +51,25 @@ def neutralise(value):
 CHUNK = 500
 
 
-def ledger_queryset(issues: QuerySet) -> QuerySet:
-    return issues.select_related("inspection__unit", "category__parent")
+def ledger_queryset(issues: QuerySet, *, staff: bool = False) -> QuerySet:
+    """The problems with what each row needs beyond them, as subqueries: no query per row or chunk.
+
+    `closed_at`: when the office approved the latest closure request (整改销号). `file_count`: the
+    evidence files, all of them for staff (closure files too), only downloadable ones for the public.
+    """
+    closed = ClosureRequest.objects.filter(issue=OuterRef("pk"), state=ReviewState.APPROVED).order_by("-reviewed_at")
+    evidence = Evidence.objects.all() if staff else Evidence.objects.public()
+    file_count = Coalesce(_count_per_issue(evidence, "measure__issue"), 0)
+    if staff:
+        file_count += Coalesce(_count_per_issue(ClosureEvidence.objects.all(), "request__issue"), 0)
+    return issues.select_related("inspection__unit", "category__parent").annotate(
+        closed_at=Subquery(closed.values("reviewed_at")[:1]), file_count=file_count
+    )
+
+
+def _count_per_issue(queryset: QuerySet, path: str) -> Subquery:
+    per_issue = queryset.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(n=Count("pk"))
+    return Subquery(per_issue.values("n"), output_field=IntegerField())
 
 
 def _measures_by_issue(issue_ids: list[int]) -> dict[int, list[tuple[str, list[str]]]]:
@@ -76,11 +98,13 @@ def _measures_by_issue(issue_ids: list[int]) -> dict[int, list[tuple[str, list[s
 
 
 def _deadline(issue: Issue) -> str:
+    """The deadline as written, with the date it gives when that is not plain from the words."""
+    due = f"{issue.due_date:%Y-%m-%d}" if issue.due_date else ""
     if issue.deadline_text:
-        return issue.deadline_text
+        return f"{issue.deadline_text}（{due}）" if due and due not in issue.deadline_text else issue.deadline_text
     if issue.due_basis == DueBasis.LONG_TERM:
         return "长期坚持"
-    return f"{issue.due_date:%Y-%m-%d}" if issue.due_date else ""
+    return due
 
 
 def _category(issue: Issue) -> str:
@@ -103,10 +127,13 @@ def _acting_units(measures: Iterable[tuple[str, list[str]]]) -> str:
     return "、".join(names)
 
 
-def ledger_rows(issues: QuerySet) -> Iterator[list]:
-    """Rows in COLUMNS order; values are plain text or dates, not yet neutralised."""
+def ledger_rows(issues: QuerySet, *, staff: bool = False) -> Iterator[list]:
+    """Rows in COLUMNS order; values are plain text or dates, not yet neutralised.
+
+    `staff` is the admin's ledger: its evidence count includes files not public (see ledger_queryset).
+    """
     index = 0
-    for chunk in in_chunks(ledger_queryset(issues), CHUNK):
+    for chunk in in_chunks(ledger_queryset(issues, staff=staff), CHUNK):
         measures_by_issue = _measures_by_issue([issue.pk for issue in chunk])
         for issue in chunk:
             index += 1
@@ -118,19 +145,23 @@ def ledger_rows(issues: QuerySet) -> Iterator[list]:
                 _statement(issue),
                 "\n".join(f"{n}. {text}" for n, (text, _) in enumerate(measures, start=1)),
                 _acting_units(measures),
+                issue.responsible,
+                issue.responsible_department,
                 _deadline(issue),
                 issue.get_due_basis_display(),
                 issue.get_status_display(),
+                timezone.localtime(issue.closed_at).date() if issue.closed_at else "",
+                issue.file_count,
                 timezone.localtime(issue.updated_at).date() if issue.updated_at else "",
             ]
 
 
-def ledger_csv_lines(issues: QuerySet) -> Iterator[str]:
+def ledger_csv_lines(issues: QuerySet, *, staff: bool = False) -> Iterator[str]:
     """The CSV ledger line by line (BOM first), for streaming a big export in bounded memory."""
     line = _LineBuffer()
     writer = csv.writer(line)
     yield "\ufeff" + writer.writerow(HEADERS)
-    for row in ledger_rows(issues):
+    for row in ledger_rows(issues, staff=staff):
         yield writer.writerow([neutralise(value) for value in row])
 
 
@@ -141,12 +172,12 @@ class _LineBuffer:
         return value
 
 
-def ledger_csv(issues: QuerySet) -> str:
+def ledger_csv(issues: QuerySet, *, staff: bool = False) -> str:
     """UTF-8 CSV with a BOM, so Excel on Chinese Windows opens it without mojibake."""
-    return "".join(ledger_csv_lines(issues))
+    return "".join(ledger_csv_lines(issues, staff=staff))
 
 
-def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改台账") -> None:
+def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改台账", *, staff: bool = False) -> None:
     """Write an .xlsx ledger to target: styled header, sized columns, frozen header, wrapped text.
 
     openpyxl's write-only mode streams rows to disk, so memory stays flat however many problems.
@@ -174,7 +205,7 @@ def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改�
 
     sheet.append([styled(name, font=header_font, fill=header_fill, alignment=centred) for name in HEADERS])
     row_count = 1
-    for row in ledger_rows(issues):
+    for row in ledger_rows(issues, staff=staff):
         sheet.append([styled(neutralise(value), alignment=wrap) for value in row])
         row_count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{row_count}"
@@ -185,16 +216,16 @@ def write_ledger_xlsx(issues: QuerySet, target: IO[bytes], title: str = "整改�
 XLSX_SPOOL_BYTES = 8 * 1024 * 1024
 
 
-def ledger_xlsx_file(issues: QuerySet, title: str = "整改台账") -> IO[bytes]:
+def ledger_xlsx_file(issues: QuerySet, title: str = "整改台账", *, staff: bool = False) -> IO[bytes]:
     """The .xlsx ledger in a spooled temporary file, rewound; the caller closes it (FileResponse does)."""
     spool = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)  # noqa: SIM115 (returned open)
-    write_ledger_xlsx(issues, spool, title)
+    write_ledger_xlsx(issues, spool, title, staff=staff)
     spool.seek(0)
     return spool
 
 
-def ledger_xlsx(issues: QuerySet, title: str = "整改台账") -> bytes:
+def ledger_xlsx(issues: QuerySet, title: str = "整改台账", *, staff: bool = False) -> bytes:
     """The .xlsx ledger as bytes (see write_ledger_xlsx)."""
     buffer = io.BytesIO()
-    write_ledger_xlsx(issues, buffer, title)
+    write_ledger_xlsx(issues, buffer, title, staff=staff)
     return buffer.getvalue()

@@ -893,7 +893,8 @@ class IssueQuerySet(models.QuerySet):
         staff_changes = models.Exists(
             StatusChange.objects.filter(issue=models.OuterRef("pk"), source=StatusSource.STAFF)
         )
-        return self.filter(evidence | updates | staff_changes | Q(due_basis=DueBasis.STAFF))
+        closures = models.Exists(ClosureRequest.objects.filter(issue=models.OuterRef("pk")))
+        return self.filter(evidence | updates | closures | staff_changes | Q(due_basis=DueBasis.STAFF))
 
 
 # Fields of a problem or a measure that staff may correct in the admin; a later import keeps a correction.
@@ -932,6 +933,7 @@ class Issue(models.Model):
     )
     due_basis = models.CharField("期限依据", max_length=20, choices=DueBasis.choices, blank=True)
     responsible = models.CharField("责任领导/部门", max_length=300, blank=True)
+    responsible_department = models.CharField("责任部门", max_length=300, blank=True)
     is_published = models.BooleanField(
         "已公开", default=True, editable=False, help_text="与最近公开该问题的通报一致，由数据库触发器维护。"
     )
@@ -1406,6 +1408,136 @@ class Evidence(models.Model):
         verbose_name = "佐证材料"
         verbose_name_plural = "佐证材料"
         ordering = ["measure", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+# --- staff workflow, round 2: reminders and closing problems (销号) ---------------------------------
+
+
+class StaffPreference(models.Model):
+    """A staff member's own settings; a user without a row takes the defaults."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="工作人员", on_delete=models.CASCADE, related_name="staff_preference"
+    )
+    receives_reminders = models.BooleanField(
+        "接收期限提醒邮件", default=True, help_text="每日汇总：转为黄色、红色预警或被退回重新整改的问题。"
+    )
+
+    class Meta:
+        verbose_name = "提醒设置"
+        verbose_name_plural = "提醒设置"
+
+    def __str__(self):
+        return f"{self.user}：{'接收' if self.receives_reminders else '不接收'}提醒"
+
+
+class ReminderKind(models.TextChoices):
+    YELLOW = "yellow", "转为黄色预警"
+    RED = "red", "转为红色预警（已逾期）"
+    RETURNED = "returned", "退回重新整改"
+
+
+class ReminderSentQuerySet(models.QuerySet):
+    def last_digest(self):
+        """The rows of the most recent run of send_deadline_reminders (one `sent_at` per run)."""
+        latest = self.aggregate(latest=models.Max("sent_at"))["latest"]
+        return self.filter(sent_at=latest) if latest else self.none()
+
+
+class ReminderSent(models.Model):
+    """One change of one problem that a reminder digest reported, so no later digest repeats it.
+
+    `change` names the change within its kind: the due date a warning is about (a new date can warn
+    again), or the returned progress update or closure request ("progress:12", "closure:3").
+    """
+
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.CASCADE, related_name="reminders_sent")
+    kind = models.CharField("提醒类型", max_length=20, choices=ReminderKind.choices)
+    change = models.CharField("变化", max_length=50)
+    recipients = models.JSONField("收件人", default=list, blank=True)
+    sent_at = models.DateTimeField("发送时间")
+
+    objects = ReminderSentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "已发送的期限提醒"
+        verbose_name_plural = "已发送的期限提醒"
+        ordering = ["-sent_at", "issue"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "kind", "change"], name="unique_reminder_per_change"),
+        ]
+
+    def __str__(self):
+        return f"{self.issue}：{self.get_kind_display()}"
+
+
+class ClosureRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ReviewState.PENDING)
+
+
+class ClosureRequest(models.Model):
+    """整改销号申请: a unit asks the office to close a problem, with a statement and evidence files."""
+
+    # PROTECT: a closure request is staff work, as a progress update is.
+    issue = models.ForeignKey(Issue, verbose_name="问题", on_delete=models.PROTECT, related_name="closure_requests")
+    statement = models.TextField("整改完成情况说明")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="申请人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="closure_requests",
+    )
+    submitted_at = models.DateTimeField("申请时间", auto_now_add=True)
+    state = models.CharField("审核状态", max_length=20, choices=ReviewState.choices, default=ReviewState.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_closure_requests",
+    )
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    review_comment = models.TextField("审核意见（退回原因）", blank=True)
+    status_change = models.OneToOneField(
+        StatusChange,
+        verbose_name="销号的状态变更",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="closure_request",
+    )
+
+    objects = ClosureRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "整改销号申请"
+        verbose_name_plural = "整改销号申请"
+        ordering = ["-submitted_at", "-id"]
+        permissions = [("review_closurerequest", "可以审核整改销号申请")]
+
+    def __str__(self):
+        return f"{self.issue}：销号申请（{self.get_state_display()}）"
+
+
+class ClosureEvidence(models.Model):
+    """A file a closure request rests on; checked like any evidence, served only through the admin."""
+
+    request = models.ForeignKey(ClosureRequest, verbose_name="销号申请", on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("文件", upload_to=evidence_upload_to, validators=[validate_evidence_file])
+    title = models.CharField("名称", max_length=200)
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "销号佐证材料"
+        verbose_name_plural = "销号佐证材料"
+        ordering = ["request", "id"]
 
     def __str__(self):
         return self.title

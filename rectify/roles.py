@@ -30,14 +30,21 @@ ARCHIVE_MODELS = [
     "issuedisclosure",
     "problemmatch",
     "factcorrection",
+    "closurerequest",
+    "closureevidence",
+    "remindersent",
+    "staffpreference",
 ]
+# Who gets reminders is the office's business; each user sets their own on "我的提醒设置".
+OFFICE_ONLY_MODELS = {"uniteditor", "remindersent", "staffpreference"}
 
 # codename lists per group; the office may do everything, editors report progress and evidence.
 ROLE_PERMISSIONS = {
     OFFICE: [f"{action}_{model}" for model in ARCHIVE_MODELS for action in ("add", "change", "delete", "view")]
-    + ["review_progressupdate"],
-    UNIT_EDITOR: [f"view_{model}" for model in ARCHIVE_MODELS if model != "uniteditor"]
-    + ["add_progressupdate", "change_progressupdate", "add_evidence", "change_evidence", "delete_evidence"],
+    + ["review_progressupdate", "review_closurerequest"],
+    UNIT_EDITOR: [f"view_{model}" for model in ARCHIVE_MODELS if model not in OFFICE_ONLY_MODELS]
+    + ["add_progressupdate", "change_progressupdate", "add_evidence", "change_evidence", "delete_evidence"]
+    + ["add_closurerequest", "add_closureevidence"],
     READ_ONLY: [f"view_{model}" for model in ARCHIVE_MODELS],
 }
 
@@ -85,3 +92,42 @@ def _in_group(user, name: str) -> bool:
     if not hasattr(user, "_rectify_groups"):
         user._rectify_groups = set(user.groups.values_list("name", flat=True))
     return name in user._rectify_groups
+
+
+def find_unit(name: str) -> Unit:
+    """The unit named by its full name, short name or id, as an administrator would type it."""
+    units = Unit.objects.filter(Q(name=name) | Q(short_name=name) | Q(pk=int(name) if name.isdigit() else None))
+    found = list(units[:2])
+    if len(found) != 1:
+        candidates = Unit.objects.filter(name__contains=name).values_list("name", flat=True)[:5]
+        hint = f"，名称含“{name}”的有：{'、'.join(candidates)}" if candidates else ""
+        raise Unit.DoesNotExist(f"找不到唯一的单位“{name}”{hint}" if not found else f"“{name}”对应多个单位，请用全称")
+    return found[0]
+
+
+def add_unit_editor(*, username: str, unit: Unit, email: str = "", password: str | None = None):
+    """Make `username` a 单位填报员 for `unit` in one step: staff status, the group, the unit scope.
+
+    Creates the account if needed (with an unusable password when `password` is None, so nobody can
+    log in until one is set); an existing account keeps its password unless one is given.
+    Returns (user, created).
+    """
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from rectify.models import UnitEditor
+
+    User = get_user_model()
+    with transaction.atomic():
+        user, created = User.objects.get_or_create(username=username)
+        user.is_staff = True
+        if email:
+            user.email = email
+        if password is not None:
+            user.set_password(password)
+        elif created:
+            user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get(name=UNIT_EDITOR))
+        UnitEditor.objects.get_or_create(user=user, unit=unit)
+    return user, created

@@ -277,3 +277,47 @@ RECTIFY_EVIDENCE_EXTENSIONS = env_list(
 )
 # Report files uploaded in the admin wait here between preview and confirmation (never public).
 RECTIFY_IMPORT_STAGING_DIR = Path(os.environ.get("RECTIFY_IMPORT_STAGING_DIR", str(BASE_DIR / "staging")))
+
+
+# --- e-mail (deadline reminders: manage.py send_deadline_reminders) ---
+# EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 (smtp://, smtp+ssl://, console://),
+# or the usual EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS variables.
+# Without either, mail is printed to the console (development).
+def email_settings(environ) -> dict:
+    from urllib.parse import unquote, urlsplit
+
+    url = environ.get("EMAIL_URL", "")
+    if url:
+        parts = urlsplit(url)
+        backends = {"smtp": "smtp", "smtp+tls": "smtp", "smtp+ssl": "smtp", "smtps": "smtp", "console": "console"}
+        if parts.scheme not in backends:
+            raise ValueError(f"EMAIL_URL: unsupported scheme {parts.scheme!r} (smtp, smtp+tls, smtp+ssl, console)")
+        return {
+            "EMAIL_BACKEND": f"django.core.mail.backends.{backends[parts.scheme]}.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or (465 if parts.scheme in ("smtp+ssl", "smtps") else 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+            "EMAIL_USE_SSL": parts.scheme in ("smtp+ssl", "smtps"),
+        }
+    host = environ.get("EMAIL_HOST", "")
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends." + ("smtp" if host else "console") + ".EmailBackend",
+        "EMAIL_HOST": host or "localhost",
+        "EMAIL_PORT": int(environ.get("EMAIL_PORT", "25")),
+        "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": environ.get("EMAIL_USE_TLS", "").strip().lower() in {"1", "true", "yes", "on"},
+        "EMAIL_USE_SSL": environ.get("EMAIL_USE_SSL", "").strip().lower() in {"1", "true", "yes", "on"},
+    }
+
+
+_email = email_settings(os.environ)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The site's address, for links in e-mails (e.g. https://rectify.example.org); empty gives bare paths.
+RECTIFY_SITE_URL = os.environ.get("RECTIFY_SITE_URL", "")

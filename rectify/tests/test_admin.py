@@ -2,7 +2,6 @@
 
 import csv
 import io
-import json
 from datetime import timedelta
 
 import openpyxl
@@ -237,6 +236,8 @@ def test_office_corrections_in_the_problem_form_are_recorded_for_later_imports(c
             "status_changes-INITIAL_FORMS": 0,
             "progress_updates-TOTAL_FORMS": 0,
             "progress_updates-INITIAL_FORMS": 0,
+            "closure_requests-TOTAL_FORMS": 0,
+            "closure_requests-INITIAL_FORMS": 0,
         }
     )
     for i, measure in enumerate(measures):
@@ -249,9 +250,7 @@ def test_office_corrections_in_the_problem_form_are_recorded_for_later_imports(c
                 f"measures-{i}-text": "更正后的措施" if i == 0 else measure.text,
                 f"measures-{i}-acting_unit_name": measure.acting_unit_name,
                 f"measures-{i}-state": measure.state,
-                f"measures-{i}-dates": json.dumps(measure.dates),
-                # The admin posts a callable-default field's initial value beside it, as a browser would.
-                f"initial-measures-{i}-dates": json.dumps(measure.dates),
+                f"measures-{i}-dates": ", ".join(measure.dates),
                 f"measures-{i}-acting_units": [unit.pk for unit in measure.acting_units.all()],
             }
         )
@@ -305,7 +304,7 @@ def test_editing_status_in_the_form_records_history(client, office_user, importe
     form = client.get(url).context["adminform"].form
     data = {name: form.initial.get(name) or "" for name in form.fields}
     data.update(status=IssueStatus.COMPLETED, immediate="on" if issue.immediate else "")
-    for prefix in ("measures", "status_changes", "progress_updates"):
+    for prefix in ("measures", "status_changes", "progress_updates", "closure_requests"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data = {k: v for k, v in data.items() if v is not None and v is not False}
     response = client.post(url, data)
@@ -320,7 +319,10 @@ def test_office_publishes_and_unpublishes(client, office_user, imported_seeds):
     client.force_login(office_user)
     reports = list(Report.objects.all()[:2])
     changelist = reverse("admin:rectify_report_changelist")
-    _action(client, changelist, "unpublish", reports)
+    confirmation = _action(client, changelist, "unpublish", reports)
+    assert confirmation.status_code == 200 and "全部保留" in confirmation.content.decode()
+    assert Report.objects.filter(pk__in=[r.pk for r in reports], is_published=True).count() == 2
+    _action(client, changelist, "unpublish", reports, apply="1")
     assert Report.objects.filter(pk__in=[r.pk for r in reports], is_published=False).count() == 2
     assert not Issue.objects.published().filter(report__in=reports).exists()
     _action(client, changelist, "publish", reports)
