@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist): one per core; each imports the seed reports once into its own test database.
+TEST_WORKERS ?= auto
 
 .PHONY: run serve test test-postgres lint format setup setup-dev seed clean bench bench-small bench-exports loadtest loadtest-import
 
@@ -67,11 +69,11 @@ format: setup-dev
 
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 # The same suite against PostgreSQL (DATABASE_URL overrides the default below).
 test-postgres: setup-dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest -n $(TEST_WORKERS)
 
 # Benchmarks (bench/README.md). `bench` builds the 10,000-report corpus on first use (many minutes),
 # then times search, lists with facets, report pages and import against icontains and Datasette.

@@ -118,11 +118,15 @@ MAX_VALUES_PER_FILTER = 20
 
 
 class ValuesWidget(forms.SelectMultiple):
-    """Several values from a query string; from a plain dict (tests, callers), one value as a list of one."""
+    """Several values from a query string; from a plain dict (tests, callers), one value as a list of one.
+
+    An empty value is the select's 全部 (a form submitted with nothing chosen sends unit=): no value.
+    """
 
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
-        return [value] if isinstance(value, str) else value
+        values = [value] if isinstance(value, str) else value
+        return [item for item in values if item != ""] if values is not None else None
 
 
 class ValuesField(forms.MultipleChoiceField):

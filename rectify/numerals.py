@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -19,8 +20,12 @@ def to_int(numeral: str) -> int | None:
     numeral = numeral.strip()
     if not numeral:
         return None
-    if numeral.isdigit():
+    if numeral.isdecimal():  # 13, full-width １３
         return int(numeral)
+    if len(numeral) == 1 and unicodedata.category(numeral) == "No":
+        # Circled and parenthesised numbers (①, ⑵, ⒈) are digits to isdigit() but not to int().
+        value = unicodedata.numeric(numeral, 0)
+        return int(value) if value and value == int(value) else None
     if all(ch in "〇零一二三四五六七八九" for ch in numeral) and len(numeral) > 1:
         # Years are written digit by digit (二〇二五), which cn2an reads as a quantity.
         return int("".join(str("〇一二三四五六七八九".index(ch) if ch != "零" else 0) for ch in numeral))

@@ -272,7 +272,7 @@ def test_a_report_withdrawn_in_the_admin_is_never_answered_from_its_old_etag(cli
     etag = _tag(client, url)
     staff = Client()
     staff.force_login(office_user)
-    data = {"action": "unpublish", "_selected_action": [report.pk]}
+    data = {"action": "unpublish", "_selected_action": [report.pk], "apply": "1"}  # confirmed (撤回 asks first)
     staff.post(reverse("admin:rectify_report_changelist"), data)
     assert not Report.objects.get(pk=report.pk).is_published
 

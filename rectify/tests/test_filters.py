@@ -242,3 +242,14 @@ def test_yes_no_filters_reject_an_unknown_word_in_the_form():
     assert not filterset.is_valid()
     assert set(filterset.errors) == {"immediate", "overdue"}
     assert filterset.errors["immediate"] == ["请填 true 或 false。"]
+
+
+@pytest.mark.django_db
+def test_the_filter_form_submitted_with_every_select_on_all_is_valid(client, imported_seeds):
+    # What the page's form sends when only 整改状态 is chosen: every other select's empty 全部.
+    names = ["q", "unit", "region", "level", "inspector", "kind", "year", "category", "immediate", "overdue", "sort"]
+    query = "status=completed&" + "&".join(f"{name}=" for name in names)
+    response = client.get(f"/problems/?{query}")
+
+    assert response.status_code == 200
+    assert response.context["paginator"].count == Issue.objects.published().filter(status="completed").count()
