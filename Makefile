@@ -9,7 +9,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist): one per core; each imports the seed reports once into its own test database.
 TEST_WORKERS ?= auto
 
-.PHONY: run serve test test-postgres lint format setup setup-dev seed clean bench bench-small bench-exports loadtest loadtest-import
+.PHONY: run serve test test-postgres test-replica lint format setup setup-dev seed clean bench bench-small bench-exports loadtest loadtest-import
 
 # Two sets, a stamp each: the runtime (requirements.txt) for what runs the site, its commands and
 # the benchmarks (run, serve, bench*), and on top of it the test and lint tools (requirements-dev.txt:
@@ -74,6 +74,13 @@ test: lint
 # The same suite against PostgreSQL (DATABASE_URL overrides the default below).
 test-postgres: setup-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} $(BIN)/pytest -n $(TEST_WORKERS)
+
+# The read-replica router against a real streaming replica of the local primary (bench/replica.sh:
+# pg_basebackup, hot standby on :5433), stopped and removed afterwards whatever the tests say.
+test-replica: setup-dev
+	sh bench/replica.sh start
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/rectify DATABASE_REPLICA_URLS=postgres://postgres@127.0.0.1:5433/rectify \
+		$(BIN)/pytest rectify/tests/test_routers.py; status=$$?; sh bench/replica.sh stop; exit $$status
 
 # Benchmarks (bench/README.md). `bench` builds the 10,000-report corpus on first use (many minutes),
 # then times search, lists with facets, report pages and import against icontains and Datasette.

@@ -219,7 +219,7 @@ def test_a_client_that_withdrew_a_report_sees_it_gone_while_others_read_the_lagg
 
     with replay_paused():
         changelist = reverse("admin:rectify_report_changelist")
-        response = staff.post(changelist, {"action": "unpublish", "_selected_action": [report.pk]})
+        response = staff.post(changelist, {"action": "unpublish", "_selected_action": [report.pk], "apply": "1"})
         assert response.status_code == 302 and routers.READ_PRIMARY_COOKIE in response.cookies
         assert not Report.objects.using("default").get(pk=report.pk).is_published
 
