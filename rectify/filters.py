@@ -150,7 +150,10 @@ class ValuesField(forms.MultipleChoiceField):
             raise forms.ValidationError(_("最多选 %(n)s 项。"), params={"n": MAX_VALUES_PER_FILTER}, code="too_many")
 
     def valid_value(self, value):
-        return len(value) <= self.max_length and (self.pattern is None or bool(self.pattern.fullmatch(value)))
+        # No NUL: PostgreSQL text cannot hold one (a CharField refuses it by its validator; this is no CharField).
+        if "\x00" in value or len(value) > self.max_length:
+            return False
+        return self.pattern is None or bool(self.pattern.fullmatch(value))
 
 
 def _whole_number(text: str) -> str:
