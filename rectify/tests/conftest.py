@@ -37,6 +37,16 @@ def chinese_interface():
     translation.activate("zh-hans")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Tests log staff in hundreds of times; production's hasher spends a third of a second on each
+    on purpose. No test measures hashing work, so the suite uses a cheap one."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test's rolled-back writes bring the data version back to where the last test left it,

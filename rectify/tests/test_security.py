@@ -508,17 +508,11 @@ def test_non_staff_user_cannot_enter_the_admin(client):
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
-@pytest.fixture
-def fast_hasher(settings):
-    """Lockout counts attempts, not hashing work: a cheap hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def login(client, username, password, ip="10.0.0.1"):
     return client.post("/admin/login/?next=/admin/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
-def test_admin_login_locks_after_repeated_failures_per_username_and_address(client, settings, fast_hasher):
+def test_admin_login_locks_after_repeated_failures_per_username_and_address(client, settings):
     limit = settings.AXES_FAILURE_LIMIT
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
     User.objects.create_user("other", password="correct-horse-battery", is_staff=True)
@@ -537,7 +531,7 @@ def test_admin_login_locks_after_repeated_failures_per_username_and_address(clie
     assert login(client, "editor", "correct-horse-battery", ip="10.0.0.2").status_code == 302
 
 
-def test_successful_login_resets_the_failure_count(client, settings, fast_hasher):
+def test_successful_login_resets_the_failure_count(client, settings):
     limit = settings.AXES_FAILURE_LIMIT
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
 
@@ -562,7 +556,7 @@ def login_via_proxy(client, username, password, forwarded_for):
     )
 
 
-def test_lockout_behind_a_trusted_proxy_locks_one_client_not_everyone(client, settings, fast_hasher):
+def test_lockout_behind_a_trusted_proxy_locks_one_client_not_everyone(client, settings):
     settings.RECTIFY_TRUSTED_PROXIES = [PROXY]
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
     attacker, colleague = "198.51.100.7", "203.0.113.20"
@@ -576,7 +570,7 @@ def test_lockout_behind_a_trusted_proxy_locks_one_client_not_everyone(client, se
     assert login_via_proxy(client, "editor", "correct-horse-battery", colleague).status_code == 302
 
 
-def test_forwarded_for_from_an_untrusted_client_is_ignored(client, settings, fast_hasher):
+def test_forwarded_for_from_an_untrusted_client_is_ignored(client, settings):
     settings.RECTIFY_TRUSTED_PROXIES = [PROXY]
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
 
@@ -597,7 +591,7 @@ def test_forwarded_for_from_an_untrusted_client_is_ignored(client, settings, fas
     assert response.status_code == 429
 
 
-def test_without_trusted_proxies_forwarded_for_is_never_read(client, settings, fast_hasher):
+def test_without_trusted_proxies_forwarded_for_is_never_read(client, settings):
     assert settings.RECTIFY_TRUSTED_PROXIES == []
     User.objects.create_user("editor", password="correct-horse-battery", is_staff=True)
 
