@@ -75,6 +75,13 @@ def import_seeds() -> None:
 # Collection puts the seeded tests together, so the outer transaction opens once per session.
 
 
+def _uses_database(item) -> bool:
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or any(
+        name in fixtures for name in ("db", "transactional_db", "live_server", "django_db_reset_sequences")
+    )
+
+
 def _transactional(item) -> bool:
     """pytest-django's rule: such a test commits, and the database is emptied after it."""
     marker = item.get_closest_marker("django_db")
@@ -128,12 +135,70 @@ class SharedSeeds:
 SHARED_SEEDS = SharedSeeds()
 
 
+# --- the seed reports committed once, for browser readers who change nothing ---
+#
+# A browser test's server answers from its own thread, so it sees committed rows only: a live-server
+# test is transactional, imports the seeds, commits, and is flushed after. Readers of the public site
+# change nothing, so they share one committed import instead (`seeded_site`): it stays while reading
+# tests follow one another and is flushed before any other database test runs. A reader that did
+# write (the data version moved) has the seeds flushed and imported again for the next one.
+
+
+def reads_committed_seeds(item) -> bool:
+    return "seeded_site" in getattr(item, "fixturenames", ())
+
+
+class CommittedSeeds:
+    def __init__(self):
+        self.blocker = None  # set by the seeded_server fixture once the test database exists
+        self.version = None  # the data version just after the import, while the seeds are committed
+
+    def open(self) -> None:
+        from rectify.caching import data_version
+
+        if self.version is not None:
+            return
+        with self.blocker.unblock():
+            import_seeds()
+            self.version = data_version()
+
+    def close(self) -> None:
+        from django.core.management import call_command
+
+        if self.version is None:
+            return
+        with self.blocker.unblock():
+            call_command("flush", interactive=False, verbosity=0)  # as a transactional test ends
+        self.version = None
+
+    def changed(self) -> bool:
+        from rectify.caching import data_version
+
+        with self.blocker.unblock():
+            return data_version() != self.version
+
+
+COMMITTED_SEEDS = CommittedSeeds()
+
+
+def _configured_database_name() -> str:
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["NAME"]
+
+
+DATABASE_NAME = _configured_database_name()  # before pytest-django points "default" at the test database
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Django's order (database tests, transactional tests, the rest), seed readers last among the first."""
+    """Django's order (database tests, transactional tests, the rest), seed readers last among the first,
+    browser readers of the committed seeds at the very end."""
 
     def order(item) -> int:
         fixtures = getattr(item, "fixturenames", ())
+        if reads_committed_seeds(item):
+            return 4
         if _transactional(item):
             return 2
         if reads_shared_seeds(item):
@@ -145,6 +210,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
+    if COMMITTED_SEEDS.version is not None and not reads_committed_seeds(item) and _uses_database(item):
+        COMMITTED_SEEDS.close()
     SHARED_SEEDS.wanted = reads_shared_seeds(item)
     if SHARED_SEEDS.blocker is None:
         return  # no test database yet: shared_seeds opens the transaction if this test wants it
@@ -200,6 +267,45 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_server(django_db_setup, django_db_blocker):
+    """A live server of its own: pytest-django's `live_server` makes every test that uses it
+    transactional, and so flushed after."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.live_server_helper import LiveServer
+
+    created = None
+    if connection.settings_dict["NAME"] == DATABASE_NAME:
+        # Only such readers were chosen: pytest-django sets up databases for tests that ask for one
+        # (by mark or fixture), and these ask for none, so as not to run in a transaction.
+        with django_db_blocker.unblock():
+            created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    assert connection.settings_dict["NAME"] != DATABASE_NAME, "never the real database"
+    COMMITTED_SEEDS.blocker = django_db_blocker
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+    COMMITTED_SEEDS.close()
+    COMMITTED_SEEDS.blocker = None
+    if created:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture
+def seeded_site(seeded_server, django_db_blocker):
+    """The public site on the five seed reports, for a test that only reads: its server's address
+    (`.url`); the test may read the database too. Seeds imported once and shared (see above)."""
+    COMMITTED_SEEDS.open()
+    with django_db_blocker.unblock():
+        yield seeded_server
+    if COMMITTED_SEEDS.changed():
+        COMMITTED_SEEDS.close()
 
 
 @pytest.fixture(params=[(1280, 900), (360, 740)], ids=["desktop", "phone"])

@@ -519,11 +519,21 @@ HOSTILE_LOOKUPS = [
 
 
 def _changelists():
+    """Each changelist with the names to filter on: every field its filters name, every parameter of
+    its own filters, and one field of each other kind (type, with choices or not, a relation or not),
+    as fields of one kind take one path through the admin's lookups and the database's refusals."""
     from django.contrib import admin
 
     for model, model_admin in admin.site._registry.items():
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-        names = [field.name for field in model._meta.concrete_fields]
+        filtered = {name.split("__")[0] for name in model_admin.list_filter if isinstance(name, str)}
+        filtered |= {name[0] for name in model_admin.list_filter if isinstance(name, tuple)}
+        names, kinds = [], set()
+        for field in model._meta.concrete_fields:
+            kind = (field.get_internal_type(), bool(field.choices), field.is_relation)
+            if field.name in filtered or kind not in kinds:
+                names.append(field.name)
+                kinds.add(kind)
         names += [f.parameter_name for f in model_admin.list_filter if getattr(f, "parameter_name", None)]
         yield url, names
 

@@ -4,14 +4,14 @@ import pytest
 
 from rectify.models import Report
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+pytestmark = [pytest.mark.browser]
 
 
-def test_reader_goes_from_home_to_a_problem_in_its_report(page, live_server, imported_seeds):
+def test_reader_goes_from_home_to_a_problem_in_its_report(page, seeded_site):
     report = Report.objects.get(inspection__unit__name="中共闽清县委宣传部")
     issue = report.issues.order_by("order").first()
 
-    page.goto(live_server.url)
+    page.goto(seeded_site.url)
     page.get_by_role("link", name=report.display_title).first.click()
     page.wait_for_url(f"**{report.get_absolute_url()}")
     anchor = page.locator(f"#issue-{issue.pk}")
@@ -19,10 +19,10 @@ def test_reader_goes_from_home_to_a_problem_in_its_report(page, live_server, imp
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"] + 1
 
 
-def test_every_public_page_fits_the_viewport(page, live_server, imported_seeds):
+def test_every_public_page_fits_the_viewport(page, seeded_site):
     paths = ["/", *(r.get_absolute_url() for r in Report.objects.all())]
     for path in paths:
-        page.goto(live_server.url + path)
+        page.goto(seeded_site.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth") - page.viewport_size["width"]
         assert overflow <= 1, f"{path} is {overflow}px wider than the viewport"
 
@@ -34,11 +34,11 @@ def _open_filters(page):
         panel.locator("summary").click()
 
 
-def test_reader_filters_problems_by_status_and_exports_them(page, live_server, imported_seeds):
+def test_reader_filters_problems_by_status_and_exports_them(page, seeded_site):
     from rectify.models import Issue, IssueStatus
 
     expected = Issue.objects.published().filter(status=IssueStatus.COMPLETED).count()
-    page.goto(f"{live_server.url}/problems/")
+    page.goto(f"{seeded_site.url}/problems/")
     _open_filters(page)
     page.select_option("#id_status", "completed")  # choosing does not submit: the button does
     with page.expect_navigation():
@@ -59,12 +59,12 @@ def test_reader_filters_problems_by_status_and_exports_them(page, live_server, i
     assert {row[rows[0].index("完成情况")] for row in rows[1:]} == {"已完成整改"}
 
 
-def test_reader_searches_a_two_character_term_and_follows_a_problem(page, live_server, imported_seeds):
+def test_reader_searches_a_two_character_term_and_follows_a_problem(page, seeded_site):
     from rectify.models import Issue
 
     matches = Issue.objects.published().search("补助")
     assert matches.exists(), "the seeds mention 补助"
-    page.goto(live_server.url)
+    page.goto(seeded_site.url)
     page.get_by_role("searchbox").first.fill("补助")
     with page.expect_navigation():
         page.get_by_role("searchbox").first.press("Enter")
@@ -86,7 +86,7 @@ def test_reader_searches_a_two_character_term_and_follows_a_problem(page, live_s
     assert page.locator(f"#issue-{issue.pk}").is_visible()
 
 
-def test_unknown_status_with_an_estimated_deadline_is_not_shown_overdue(page, live_server, imported_seeds):
+def test_unknown_status_with_an_estimated_deadline_is_not_shown_overdue(page, seeded_site):
     from django.utils import timezone
 
     from rectify.charts import STATUS_COLOURS
@@ -98,7 +98,7 @@ def test_unknown_status_with_an_estimated_deadline_is_not_shown_overdue(page, li
         .first()
     )
     assert issue, "the seeds hold problems with no stated status and a passed estimated deadline"
-    page.goto(f"{live_server.url}/problems/?unit={issue.inspection.unit_id}&per_page=100")
+    page.goto(f"{seeded_site.url}/problems/?unit={issue.inspection.unit_id}&per_page=100")
     card = page.locator(".issue-card", has=page.locator(f'a[href="/problems/{issue.pk}/"]'))
     assert card.locator(".badge.warning-red").count() == 0
     estimated = card.locator(".due.estimated")
@@ -106,11 +106,11 @@ def test_unknown_status_with_an_estimated_deadline_is_not_shown_overdue(page, li
     assert estimated.inner_text() == f"预计期限（按反馈日期估算） {issue.due_date:%Y-%m-%d}"
     assert page.locator(".badge.warning-red").count() == 0
 
-    page.goto(live_server.url + issue.get_absolute_url())
+    page.goto(seeded_site.url + issue.get_absolute_url())
     assert "已逾期" not in page.locator("main").inner_text()
     assert page.get_by_text("预计期限（按反馈日期估算）").first.is_visible()
 
-    page.goto(live_server.url)
+    page.goto(seeded_site.url)
     unknown_bar = page.locator("tr.status-unknown-row svg.share-bar")
     assert unknown_bar.is_visible()
     assert unknown_bar.locator("rect").nth(1).get_attribute("fill") == STATUS_COLOURS["unknown"]
@@ -148,6 +148,7 @@ def _screenshot(target, name):
         target.screenshot(path=Path(folder) / f"{name}.png", **whole)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_unit_editor_asks_to_close_a_problem_and_the_office_approves(
     browser, live_server, unit_editor, office_user, two_units, tmp_path, settings
 ):
@@ -189,6 +190,7 @@ def test_unit_editor_asks_to_close_a_problem_and_the_office_approves(
     assert editor.errors == [] and office.errors == []
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_unit_editor_turns_reminders_off(browser, live_server, unit_editor, office_user, two_units):
     from django.core.management import call_command
 
@@ -220,6 +222,7 @@ def test_a_unit_editor_turns_reminders_off(browser, live_server, unit_editor, of
     assert editor.errors == [] and office.errors == []
 
 
+@pytest.mark.django_db(transaction=True)
 def test_problem_list_fits_1280_pixels_with_deadline_immediate_and_published(
     browser, live_server, office_user, imported_seeds
 ):
@@ -241,6 +244,7 @@ def test_problem_list_fits_1280_pixels_with_deadline_immediate_and_published(
     assert office.errors == []
 
 
+@pytest.mark.django_db(transaction=True)
 def test_office_sees_what_a_report_takes_with_it_and_the_deadline_block(
     browser, live_server, office_user, imported_seeds
 ):

@@ -8,7 +8,7 @@ from rectify.models import Issue, Report
 
 from .conftest import seed_path, with_newer_status
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+pytestmark = [pytest.mark.browser]
 
 
 def _fits(page):
@@ -25,8 +25,8 @@ def _header(page, text: str):
     return page.locator("table.league thead a", has_text=text)
 
 
-def test_reader_sorts_the_league_table_by_a_column_and_back(page, live_server, imported_seeds):
-    page.goto(f"{live_server.url}/units/league/")
+def test_reader_sorts_the_league_table_by_a_column_and_back(page, seeded_site):
+    page.goto(f"{seeded_site.url}/units/league/")
     _fits(page)
     assert page.locator("th[aria-sort]").inner_text().startswith("完成率")
 
@@ -50,8 +50,8 @@ def test_reader_sorts_the_league_table_by_a_column_and_back(page, live_server, i
     assert names == sorted(names)
 
 
-def test_reader_picks_two_statuses_from_the_facet_list_then_drops_one(page, live_server, imported_seeds):
-    page.goto(f"{live_server.url}/problems/")
+def test_reader_picks_two_statuses_from_the_facet_list_then_drops_one(page, seeded_site):
+    page.goto(f"{seeded_site.url}/problems/")
     facet = page.locator("section.facet-list", has=page.locator("h2", has_text="整改状态"))
     with page.expect_navigation():
         facet.get_by_role("link", name="已完成整改", exact=True).click()
@@ -80,6 +80,7 @@ def two_reports(imported_seeds, tmp_path):
     return list(Report.objects.filter(inspection__unit__name="中共益阳市赫山区委宣传部").oldest_first())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_reader_steps_to_the_units_next_report_and_back(page, live_server, two_reports):
     first, second = two_reports
     page.goto(live_server.url + first.get_absolute_url())
@@ -92,10 +93,10 @@ def test_reader_steps_to_the_units_next_report_and_back(page, live_server, two_r
     assert page.url.endswith(first.get_absolute_url())
 
 
-def test_reader_downloads_the_original_file(page, live_server, imported_seeds):
+def test_reader_downloads_the_original_file(page, seeded_site):
     path = seed_path("001")
     report = Report.objects.get(source_name=path.name)
-    page.goto(live_server.url + report.get_absolute_url())
+    page.goto(seeded_site.url + report.get_absolute_url())
     with page.expect_download() as download_info:
         page.locator("a.download").click()
     download = download_info.value
