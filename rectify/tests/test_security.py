@@ -225,6 +225,7 @@ PRODUCTION_ENV = {
 def run_in_production(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **PRODUCTION_ENV}
     env.pop("DJANGO_DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests' (conftest.browser), not production's
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
     )
