@@ -265,14 +265,18 @@ FOLDED_TO = (
     "𪄅𪈎𪊑麻䵖黹黾鼅鼏鼖鼻𪚏"
 )
 FOLDING = {**ASCII_LOWER, **str.maketrans(FOLDED_FROM, FOLDED_TO)}
-# str.translate looks every character up (0.35 µs each); most text holds nothing to fold, so the
-# characters that fold are found first and only they are replaced.
+# str.translate looks every character up (0.35 µs each) and a regular expression of the folding
+# characters scans at 0.8 µs a character; most text holds nothing to fold (376 of the seeds' 386
+# lines), and a set answers that at 0.03 µs a character, so only text that folds is scanned.
 _FOLDS = re.compile(f"[A-Z{re.escape(FOLDED_FROM)}]")
 _FOLDED = {chr(code): chr(folded) for code, folded in FOLDING.items()}
+_FOLDING_CHARACTERS = frozenset(_FOLDED)
 
 
 def fold(text: str) -> str:
     """The form search compares text in (see the module docstring); the same length as `text`."""
+    if _FOLDING_CHARACTERS.isdisjoint(text):
+        return text
     return _FOLDS.sub(_folded, text)
 
 
