@@ -52,6 +52,11 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
+def stamp() -> str:
+    """The UTC minute, as results files are named."""
+    return datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
+
+
 def summary(samples_ms: list[float]) -> dict:
     """p50/p95/p99, mean and count of a list of milliseconds."""
     if not samples_ms:

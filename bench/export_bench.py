@@ -20,7 +20,6 @@ export rate limit is off (RECTIFY_EXPORT_RATE=0).
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import subprocess
@@ -28,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import PYTHON, RESULTS, ROOT, setup_django, sqlite_url
+from bench.common import PYTHON, RESULTS, ROOT, setup_django, sqlite_url, stamp
 
 FORMATS = ("csv", "json", "xlsx")
 
@@ -202,9 +201,8 @@ def main(argv=None) -> int:
     print(table)
     if args.small:
         return 0  # CI: the figures of 20 reports mean nothing, keep no file
-    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
     problems = result["exports"][0]["problems"] if result["exports"] else 0
-    out = RESULTS / f"{result['label']}-{result['database']['vendor']}-{problems}-{stamp}.json"
+    out = RESULTS / f"{result['label']}-{result['database']['vendor']}-{problems}-{stamp()}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"[exports] results: {out.relative_to(ROOT)}")
     if not args.no_readme:

@@ -12,12 +12,11 @@ ratio, and the queries each made.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import statistics
 import time
 
-from bench.common import RESULTS, setup_django
+from bench.common import RESULTS, setup_django, stamp
 
 
 def pages() -> dict[str, str]:
@@ -106,8 +105,7 @@ def main() -> None:
             f"| {row['full_queries']} / {row['not_modified_queries']} | {row['bytes']:,} |"
         )
     if args.save:
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
-        path = RESULTS / f"http-cache-{run['vendor']}-{run['problems']}-{stamp}.json"
+        path = RESULTS / f"http-cache-{run['vendor']}-{run['problems']}-{stamp()}.json"
         path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"saved {path.relative_to(RESULTS.parent.parent)}")
 

@@ -28,7 +28,6 @@ import and stop a little after it ends. Every answer but 200 is an error; 5xx ar
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import random
@@ -50,6 +49,7 @@ from bench.common import (
     served,
     setup_django,
     sqlite_url,
+    stamp,
     summary,
 )
 from bench.queries import ALL_TERMS, list_filters
@@ -389,8 +389,7 @@ def main(argv=None) -> int:
 
 
 def finish(args, result: dict, table: str, errors: int) -> int:
-    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M")
-    out = RESULTS / f"loadtest-{result['label']}-{stamp}.json"
+    out = RESULTS / f"loadtest-{result['label']}-{stamp()}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table)
     print(f"[loadtest] results: {out.relative_to(ROOT)}")
