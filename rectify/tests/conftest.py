@@ -1,7 +1,14 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI runs the properties on examples fixed by each test (derandomize), so a run can be repeated and
+# a red build is the change's doing; at a desk they try new examples every run.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "fixtures" / "reports"

@@ -197,3 +197,16 @@ def test_a_line_longer_than_the_limit_is_refused_with_its_number():
         parse_report("巡察整改\n" + "字" * MAX_LINE_CHARS)  # at the limit: read like any other line
     except ParseError as error:
         assert "过长" not in str(error)
+
+
+# Found by a hypothesis run on 2026-12-03. The parse itself is sound (the problem, its deadline text
+# and the heading line after it are read), but the accounting of where each placed character came
+# from is greedy: the description's last segment "一、" (line 3) claims the first free "一、" in the
+# problem's region, which is the one inside line 2's deadline, so line 3's is reported as left over
+# and the deadline's as repeated. Claiming the longest segments first, with whitespace-insensitive
+# matching, would settle it; strict, so the day it is fixed this test says so.
+@pytest.mark.xfail(strict=True, reason="_remainder claims a short repeated segment from the wrong line")
+def test_a_deadline_line_repeating_the_problem_is_accounted_for():
+    problem = "1.在组织推动理论武装工作有不足方面。一是指导市融媒体中心在东港融媒APP首屏搭建“学习贯彻”专栏。"
+    text = "".join(f"{line}\n" for line in [f"    {problem}", f"整改时限:一、    {problem}", "一、", "整改情况:"])
+    assert_accounts_for_every_character(text, parse_report(text))
