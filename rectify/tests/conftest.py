@@ -82,10 +82,14 @@ def import_seeds() -> None:
 # Collection puts the seeded tests together, so the outer transaction opens once per session.
 
 
+# pytest-django's fixtures that make a test commit (and empty the database after it).
+TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server", "django_db_reset_sequences")
+
+
 def _uses_database(item) -> bool:
     fixtures = getattr(item, "fixturenames", ())
     return bool(item.get_closest_marker("django_db")) or any(
-        name in fixtures for name in ("db", "transactional_db", "live_server", "django_db_reset_sequences")
+        name in fixtures for name in ("db", *TRANSACTIONAL_FIXTURES)
     )
 
 
@@ -94,7 +98,7 @@ def _transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     marked = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
     fixtures = getattr(item, "fixturenames", ())
-    return marked or any(name in fixtures for name in ("transactional_db", "live_server", "django_db_reset_sequences"))
+    return marked or any(name in fixtures for name in TRANSACTIONAL_FIXTURES)
 
 
 def reads_shared_seeds(item) -> bool:
